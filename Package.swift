@@ -1,0 +1,67 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "lumen",
+  platforms: [.macOS(.v15)],
+  products: [
+    .library(
+      name: "Lumen",
+      targets: ["LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Conversion"]),
+    .executable(name: "lumen", targets: ["lumen"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+  ],
+  targets: [
+    // MARK: - C libraries (Debian -dev packages), one wrapper module each
+    .systemLibrary(
+      name: "CGif", path: "Sources/CGif",
+      providers: [.apt(["libgif-dev"])]),
+    .systemLibrary(
+      name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
+      providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(
+      name: "CFFmpeg", path: "Sources/CFFmpeg", pkgConfig: "libavformat",
+      providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]),
+    .systemLibrary(
+      name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev"])]),
+
+    // MARK: - Vocabulary and wrappers
+    .target(name: "LumenCore"),
+    .target(name: "GIFCodec", dependencies: ["LumenCore", "CGif"]),
+    .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG"]),
+    .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg"]),
+    .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
+
+    // MARK: - Operations
+    .target(
+      name: "Conversion",
+      dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
+
+    // MARK: - Command line
+    .target(
+      name: "LumenCLI",
+      dependencies: [
+        "LumenCore", "Conversion",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+    .executableTarget(name: "lumen", dependencies: ["LumenCLI"]),
+
+    // MARK: - Tests
+    .target(name: "TestSupport", dependencies: ["LumenCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "LumenCoreTests", dependencies: ["LumenCore", "TestSupport"]),
+    .testTarget(name: "GIFCodecTests", dependencies: ["GIFCodec", "FFmpegIO", "TestSupport"]),
+    .testTarget(name: "PNGCodecTests", dependencies: ["PNGCodec", "TestSupport"]),
+    .testTarget(name: "DrawingTests", dependencies: ["Drawing", "TestSupport"]),
+    .testTarget(name: "FFmpegIOTests", dependencies: ["FFmpegIO", "TestSupport"]),
+    .testTarget(
+      name: "ConversionTests",
+      dependencies: ["Conversion", "GIFCodec", "FFmpegIO", "TestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["LumenCLI", "lumen", "FFmpegIO", "TestSupport"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,148 @@
+internal import CFFmpeg
+internal import LumenCore
+
+/// Reads the best video stream of any file FFmpeg can open (MP4, WebM, GIF, JPEG, PNG, …) and
+/// decodes its pictures to RGBA.
+///
+/// ```swift
+/// var reader = try MediaReader(path: "out.mp4")
+/// print(reader.info.codecName, reader.info.durationSeconds ?? 0)
+/// while let frame = try reader.nextFrame() { … }
+/// ```
+public struct MediaReader: ~Copyable {
+  private let input: InputContext
+  private let decoder: CodecContext
+  private let packet: Packet
+  private let decoded: Frame
+  private let rgba: Frame
+  private let scaler: ScaleContext
+  private let pictureSize: (width: Int32, height: Int32, format: Int32)
+  private let streamIndex: Int32
+  private let timeBase: AVRational
+  private var draining = false
+  /// What the file says about its video stream.
+  public let info: VideoInfo
+
+  /// Opens a file and its decoder.
+  ///
+  /// - Throws: ``FFmpegError`` when the file cannot be opened, has no video stream, or its
+  ///   decoder is missing.
+  public init(path: String) throws(FFmpegError) {
+    let input = try InputContext(path: path)
+    var codec: UnsafePointer<AVCodec>?
+    let index = try check(
+      av_find_best_stream(input.raw, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0), "av_find_best_stream")
+    let stream = input.raw.pointee.streams[Int(index)]!
+    guard let codec else {
+      throw FFmpegError(code: FFmpegError.invalidData, function: "av_find_best_stream", message: "no decoder")
+    }
+    let decoder = try CodecContext(codec: codec)
+    try check(
+      avcodec_parameters_to_context(decoder.raw, stream.pointee.codecpar),
+      "avcodec_parameters_to_context")
+    decoder.raw.pointee.pkt_timebase = stream.pointee.time_base
+    try check(avcodec_open2(decoder.raw, codec, nil), "avcodec_open2")
+    let parameters = stream.pointee.codecpar.pointee
+    let duration = input.raw.pointee.duration
+    let info = VideoInfo(
+      formatName: String(cString: input.raw.pointee.iformat.pointee.name),
+      codecName: String(cString: avcodec_get_name(parameters.codec_id)),
+      profileName: avcodec_profile_name(parameters.codec_id, parameters.profile).map { String(cString: $0) },
+      width: Int(parameters.width), height: Int(parameters.height),
+      pixelFormatName: av_get_pix_fmt_name(AVPixelFormat(parameters.format)).map { String(cString: $0) } ?? "none",
+      colorPrimaries: String(cString: av_color_primaries_name(parameters.color_primaries)),
+      colorTransfer: String(cString: av_color_transfer_name(parameters.color_trc)),
+      colorSpace: String(cString: av_color_space_name(parameters.color_space)),
+      colorRange: String(cString: av_color_range_name(parameters.color_range)),
+      durationSeconds: duration == CFFMPEG_AV_NOPTS_VALUE ? nil : Double(duration) / Double(AV_TIME_BASE),
+      frameCountFromHeader: stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil)
+    let scaler = try ScaleContext(
+      from: AVPixelFormat(parameters.format), width: Int(parameters.width),
+      height: Int(parameters.height), to: AV_PIX_FMT_RGBA, width: Int(parameters.width),
+      height: Int(parameters.height), yuvMatrix: nil)
+    if parameters.color_space == AVCOL_SPC_BT709 {
+      let table = sws_getCoefficients(SWS_CS_ITU709)
+      let fullRange: Int32 = parameters.color_range == AVCOL_RANGE_JPEG ? 1 : 0
+      sws_setColorspaceDetails(scaler.raw, table, fullRange, table, 1, 0, 1 << 16, 1 << 16)
+    }
+    let packet = try Packet()
+    let decoded = try Frame()
+    let rgba = try Frame()
+    self.input = input
+    self.decoder = decoder
+    self.packet = packet
+    self.decoded = decoded
+    self.rgba = rgba
+    self.scaler = scaler
+    self.pictureSize = (parameters.width, parameters.height, parameters.format)
+    self.streamIndex = index
+    self.timeBase = stream.pointee.time_base
+    self.info = info
+  }
+
+  /// Decodes the next picture.
+  ///
+  /// - Returns: The picture, or `nil` after the last one.
+  /// - Throws: ``FFmpegError`` when reading or decoding fails.
+  public mutating func nextFrame() throws(FFmpegError) -> DecodedFrame? {
+    while true {
+      let status = avcodec_receive_frame(decoder.raw, decoded.raw)
+      if status >= 0 { return try convertDecoded() }
+      if status == FFmpegError.endOfFile { return nil }
+      guard status == FFmpegError.tryAgain else { throw FFmpegError(code: status, function: "avcodec_receive_frame") }
+      try feedDecoder()
+    }
+  }
+
+  private mutating func feedDecoder() throws(FFmpegError) {
+    guard !draining else { return }
+    while true {
+      let status = av_read_frame(input.raw, packet.raw)
+      if status == FFmpegError.endOfFile {
+        draining = true
+        try check(avcodec_send_packet(decoder.raw, nil), "avcodec_send_packet")
+        return
+      }
+      try check(status, "av_read_frame")
+      defer { av_packet_unref(packet.raw) }
+      if packet.raw.pointee.stream_index == streamIndex {
+        try check(avcodec_send_packet(decoder.raw, packet.raw), "avcodec_send_packet")
+        return
+      }
+    }
+  }
+
+  private mutating func convertDecoded() throws(FFmpegError) -> DecodedFrame {
+    defer { av_frame_unref(decoded.raw) }
+    let frame = decoded.raw.pointee
+    let width = Int(frame.width)
+    let height = Int(frame.height)
+    guard frame.width == pictureSize.width, frame.height == pictureSize.height,
+      frame.format == pictureSize.format
+    else {
+      throw FFmpegError(
+        code: FFmpegError.invalidData, function: "avcodec_receive_frame",
+        message: "the picture format or size changed mid-stream")
+    }
+    var bytes = [UInt8](repeating: 0, count: width * height * 4)
+    withUnsafeMutableBytes(of: &decoded.raw.pointee.data) { planes in
+      withUnsafeMutableBytes(of: &decoded.raw.pointee.linesize) { strides in
+        bytes.withUnsafeMutableBufferPointer { destination in
+          let destinationPlanes: [UnsafeMutablePointer<UInt8>?] = [destination.baseAddress, nil, nil, nil]
+          let destinationStrides: [Int32] = [Int32(width * 4), 0, 0, 0]
+          let sourcePlanes = planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
+          var constPlanes: [UnsafePointer<UInt8>?] = sourcePlanes.map { $0.map { UnsafePointer($0) } }
+          _ = sws_scale(
+            scaler.raw, &constPlanes, strides.bindMemory(to: Int32.self).baseAddress, 0, Int32(height),
+            destinationPlanes, destinationStrides)
+        }
+      }
+    }
+    let seconds = av_q2d(timeBase)
+    let pts = frame.best_effort_timestamp
+    return DecodedFrame(
+      image: RGBAImage(width: width, height: height, bytes: bytes),
+      presentationSeconds: pts == CFFMPEG_AV_NOPTS_VALUE ? 0 : Double(pts) * seconds,
+      durationSeconds: frame.pkt_duration > 0 ? Double(frame.pkt_duration) * seconds : nil)
+  }
+}

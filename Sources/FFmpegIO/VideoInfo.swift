@@ -1,0 +1,23 @@
+/// What a media file's best video stream says about itself, read through libavformat.
+public struct VideoInfo: Sendable, Hashable, Codable {
+  /// The container's format name(s), e.g. `mov,mp4,m4a,3gp,3g2,mj2`.
+  public var formatName: String
+  /// The codec name, e.g. `h264`.
+  public var codecName: String
+  /// The codec profile name, e.g. `High`, when known.
+  public var profileName: String?
+  /// The coded width and height.
+  public var width: Int
+  public var height: Int
+  /// The pixel format name, e.g. `yuv420p`.
+  public var pixelFormatName: String
+  /// Colour tags as FFmpeg names them (`bt709`, `unknown`) and the range (`tv`, `pc`).
+  public var colorPrimaries: String
+  public var colorTransfer: String
+  public var colorSpace: String
+  public var colorRange: String
+  /// The container's duration in seconds (what players show), if known.
+  public var durationSeconds: Double?
+  /// The number of frames the stream header claims, if it says.
+  public var frameCountFromHeader: Int?
+}

@@ -1,0 +1,208 @@
+internal import CFFmpeg
+public import LumenCore
+
+/// Encodes RGBA pictures with exact, variable presentation times into an MP4 or WebM file.
+///
+/// Each appended picture becomes one encoded frame at the time given; the last frame lasts
+/// until the end time passed to ``finish(endTime:)``, so the container's duration is exact.
+/// Pictures are converted to limited-range BT.709 YUV 4:2:0 and tagged so.
+///
+/// ```swift
+/// var writer = try VideoWriter(path: "out.mp4", settings: .init(inputSize: size))
+/// try writer.append(image, presentationTime: 0)     // in settings.timeBase units
+/// let summary = try writer.finish(endTime: 150)      // 1.5 s at 1/100
+/// ```
+public struct VideoWriter: ~Copyable {
+  private let output: OutputContext
+  private let encoder: CodecContext
+  private let scaler: ScaleContext
+  private let picture: Frame
+  private let received: Packet
+  private let held: Packet
+  private var hasHeld = false
+  private let stream: UnsafeMutablePointer<AVStream>  // owned by output
+  /// The settings the writer was opened with.
+  public let settings: VideoSettings
+  /// Frames given to the encoder so far.
+  public private(set) var framesAppended = 0
+  /// Packets written to the file so far.
+  public private(set) var packetsWritten = 0
+  private var lastPresentationTime: Int64 = .min
+  /// How long each frame still inside the encoder is shown, by presentation time: known once
+  /// the next frame (or the end) is given.
+  private var presentationDurations: [Int64: Int64] = [:]
+
+  /// Opens the encoder and the output file and writes the container header.
+  ///
+  /// - Parameters:
+  ///   - path: The file to create (the container is `settings.container`, whatever the name).
+  ///   - settings: Codec, quality, sizes and time base.
+  /// - Throws: ``FFmpegError`` naming the FFmpeg function that failed.
+  public init(path: String, settings: VideoSettings) throws(FFmpegError) {
+    let out = settings.outputSize
+    guard out.width > 0, out.height > 0, out.width % 2 == 0, out.height % 2 == 0 else {
+      throw FFmpegError(
+        code: cffmpeg_averror(EINVAL), function: "VideoWriter",
+        message: "4:2:0 video needs an even, non-zero size, not \(out)")
+    }
+    guard let codec = avcodec_find_encoder_by_name(settings.codec.encoderName) else {
+      throw FFmpegError(
+        code: FFmpegError.encoderNotFound, function: "avcodec_find_encoder_by_name",
+        message: "this FFmpeg has no \(settings.codec.encoderName) encoder")
+    }
+    let output = try OutputContext(formatName: settings.container.muxerName, path: path)
+    let stream = try checkAllocation(avformat_new_stream(output.raw, nil), "avformat_new_stream")
+    let encoder = try CodecContext(codec: codec)
+    try Self.configure(encoder, settings: settings, globalHeader: output.needsGlobalHeader)
+    var options = try Self.encoderOptions(for: settings)
+    try check(avcodec_open2(encoder.raw, codec, &options.raw), "avcodec_open2")
+    try check(
+      avcodec_parameters_from_context(stream.pointee.codecpar, encoder.raw),
+      "avcodec_parameters_from_context")
+    stream.pointee.time_base = encoder.raw.pointee.time_base
+    if settings.codec == .hevc {
+      stream.pointee.codecpar.pointee.codec_tag = 0x3163_7668  // 'hvc1'
+    }
+    try output.open(path: path)
+    var muxerOptions = Options()
+    if settings.container == .mp4 { try muxerOptions.set("movflags", "+faststart") }
+    try check(avformat_write_header(output.raw, &muxerOptions.raw), "avformat_write_header")
+
+    let scaler = try ScaleContext(
+      from: AV_PIX_FMT_RGBA, width: settings.inputSize.width, height: settings.inputSize.height,
+      to: AV_PIX_FMT_YUV420P, width: out.width, height: out.height, yuvMatrix: SWS_CS_ITU709)
+    let picture = try Frame(format: AV_PIX_FMT_YUV420P, width: out.width, height: out.height)
+    let received = try Packet()
+    let held = try Packet()
+    self.output = output
+    self.encoder = encoder
+    self.scaler = scaler
+    self.picture = picture
+    self.received = received
+    self.held = held
+    self.stream = stream
+    self.settings = settings
+  }
+
+  /// Converts and encodes one picture.
+  ///
+  /// - Parameters:
+  ///   - image: A picture of `settings.inputSize`.
+  ///   - presentationTime: When it is shown, in `settings.timeBase` units; strictly increasing.
+  /// - Throws: ``FFmpegError`` from conversion, encoding or writing.
+  public mutating func append(_ image: RGBAImage, presentationTime: Int64) throws(FFmpegError) {
+    precondition(
+      image.width == settings.inputSize.width && image.height == settings.inputSize.height,
+      "picture size \(image.width)×\(image.height) differs from the writer's \(settings.inputSize)")
+    precondition(presentationTime > lastPresentationTime, "presentation times must increase")
+    if lastPresentationTime != .min {
+      presentationDurations[lastPresentationTime] = presentationTime - lastPresentationTime
+    }
+    lastPresentationTime = presentationTime
+    try check(av_frame_make_writable(picture.raw), "av_frame_make_writable")
+    let scaled = convert(image)
+    guard scaled == Int32(settings.outputSize.height) else {
+      throw FFmpegError(code: cffmpeg_averror(EINVAL), function: "sws_scale")
+    }
+    picture.raw.pointee.pts = presentationTime
+    try send(picture.raw)
+    framesAppended += 1
+  }
+
+  /// Flushes the encoder, gives the last frame its duration and finishes the file.
+  ///
+  /// - Parameter endTime: When the last frame ends, in `settings.timeBase` units.
+  /// - Throws: ``FFmpegError`` from flushing, writing the trailer or closing the file.
+  public consuming func finish(endTime: Int64) throws(FFmpegError) {
+    if lastPresentationTime != .min {
+      presentationDurations[lastPresentationTime] = max(1, endTime - lastPresentationTime)
+    }
+    try send(nil)
+    if hasHeld { try writeHeld() }
+    try check(av_write_trailer(output.raw), "av_write_trailer")
+    try check(avio_closep(&output.raw.pointee.pb), "avio_closep")
+  }
+
+  // MARK: - Encoding
+
+  private func convert(_ image: RGBAImage) -> Int32 {
+    image.bytes.withUnsafeBufferPointer { source in
+      let sourcePlanes: [UnsafePointer<UInt8>?] = [source.baseAddress, nil, nil, nil]
+      let sourceStrides: [Int32] = [Int32(image.width * 4), 0, 0, 0]
+      return withUnsafeMutableBytes(of: &picture.raw.pointee.data) { planes in
+        withUnsafeMutableBytes(of: &picture.raw.pointee.linesize) { strides in
+          sws_scale(
+            scaler.raw, sourcePlanes, sourceStrides, 0, Int32(image.height),
+            planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
+            strides.bindMemory(to: Int32.self).baseAddress)
+        }
+      }
+    }
+  }
+
+  private mutating func send(_ frame: UnsafeMutablePointer<AVFrame>?) throws(FFmpegError) {
+    try check(avcodec_send_frame(encoder.raw, frame), "avcodec_send_frame")
+    while true {
+      let status = avcodec_receive_packet(encoder.raw, received.raw)
+      if status == FFmpegError.tryAgain || status == FFmpegError.endOfFile { return }
+      try check(status, "avcodec_receive_packet")
+      // Hold each packet back one step, so that its frame's successor (or the end) is known
+      // when it is written.
+      if hasHeld { try writeHeld() }
+      av_packet_move_ref(held.raw, received.raw)
+      hasHeld = true
+    }
+  }
+
+  /// Writes the held packet with its frame's presentation duration: the muxer takes the
+  /// container's end from the largest `pts + duration`, so this keeps the last delay exact.
+  private mutating func writeHeld() throws(FFmpegError) {
+    held.raw.pointee.duration = presentationDurations.removeValue(forKey: held.raw.pointee.pts) ?? 0
+    held.raw.pointee.stream_index = stream.pointee.index
+    av_packet_rescale_ts(held.raw, encoder.raw.pointee.time_base, stream.pointee.time_base)
+    try check(av_interleaved_write_frame(output.raw, held.raw), "av_interleaved_write_frame")
+    hasHeld = false
+    packetsWritten += 1
+  }
+
+  // MARK: - Configuration
+
+  private static func configure(
+    _ encoder: borrowing CodecContext, settings: VideoSettings, globalHeader: Bool
+  ) throws(FFmpegError) {
+    let context = encoder.raw
+    context.pointee.width = Int32(settings.outputSize.width)
+    context.pointee.height = Int32(settings.outputSize.height)
+    context.pointee.pix_fmt = AV_PIX_FMT_YUV420P
+    context.pointee.time_base = AVRational(
+      num: Int32(settings.timeBase.numerator), den: Int32(settings.timeBase.denominator))
+    context.pointee.color_primaries = AVCOL_PRI_BT709
+    context.pointee.color_trc = AVCOL_TRC_BT709
+    context.pointee.colorspace = AVCOL_SPC_BT709
+    context.pointee.color_range = AVCOL_RANGE_MPEG
+    context.pointee.thread_count = Int32(settings.threads)
+    if settings.codec == .vp9 { context.pointee.bit_rate = 0 }
+    if globalHeader { context.pointee.flags |= Int32(AV_CODEC_FLAG_GLOBAL_HEADER) }
+  }
+
+  private static func encoderOptions(for settings: VideoSettings) throws(FFmpegError) -> Options {
+    var options = Options()
+    let speed = VideoCodec.presets.firstIndex(of: settings.preset) ?? 5
+    try options.set("crf", String(settings.effectiveCRF))
+    switch settings.codec {
+    case .h264:
+      try options.set("preset", settings.preset)
+      try options.set("profile", "high")
+    case .hevc:
+      try options.set("preset", settings.preset)
+      try options.set("x265-params", "log-level=error")
+    case .vp9:
+      try options.set("deadline", "good")
+      try options.set("cpu-used", String([5, 5, 4, 4, 3, 2, 1, 0, 0][speed]))
+      try options.set("row-mt", "1")
+    case .av1:
+      try options.set("preset", String([13, 12, 11, 10, 9, 8, 6, 4, 2][speed]))
+    }
+    return options
+  }
+}

@@ -1,0 +1,69 @@
+internal import CGif
+
+/// An error from decoding a GIF: giflib's status with the function that returned it, or one of
+/// Lumen's own checks (limits, no frames).
+///
+/// `code` keeps giflib's raw `D_GIF_ERR_*` value; Lumen's own checks use codes from 1000 up.
+public struct GIFError: Error, Hashable, CustomStringConvertible {
+  /// A giflib error code, or one of Lumen's own.
+  public struct Code: RawRepresentable, Hashable, Sendable {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// The file could not be opened. The corresponding C constant is `D_GIF_ERR_OPEN_FAILED`.
+    public static let openFailed = Code(rawValue: Int32(D_GIF_ERR_OPEN_FAILED))
+    /// The file ended early. The corresponding C constant is `D_GIF_ERR_READ_FAILED`.
+    public static let readFailed = Code(rawValue: Int32(D_GIF_ERR_READ_FAILED))
+    /// The signature is not `GIF87a`/`GIF89a`. The C constant is `D_GIF_ERR_NOT_GIF_FILE`.
+    public static let notGIF = Code(rawValue: Int32(D_GIF_ERR_NOT_GIF_FILE))
+    /// A record has an unknown type. The C constant is `D_GIF_ERR_WRONG_RECORD`.
+    public static let wrongRecord = Code(rawValue: Int32(D_GIF_ERR_WRONG_RECORD))
+    /// The LZW data is broken. The C constant is `D_GIF_ERR_IMAGE_DEFECT`.
+    public static let imageDefect = Code(rawValue: Int32(D_GIF_ERR_IMAGE_DEFECT))
+    /// The data ended inside a frame. The C constant is `D_GIF_ERR_EOF_TOO_SOON`.
+    public static let endedTooSoon = Code(rawValue: Int32(D_GIF_ERR_EOF_TOO_SOON))
+    /// A size from the header breaks a ``LumenCore/DecodeLimits`` limit (Lumen's own check).
+    public static let limitExceeded = Code(rawValue: 1000)
+    /// Not one frame could be decoded (Lumen's own check).
+    public static let noFrames = Code(rawValue: 1001)
+    /// The logical screen has no pixels and no frame gives it a size (Lumen's own check).
+    public static let emptyScreen = Code(rawValue: 1002)
+  }
+
+  /// What went wrong.
+  public var code: Code
+  /// The giflib function that failed, or the Lumen check (`"limits"`).
+  public var function: String
+  /// A human-readable explanation.
+  public var message: String
+  /// The zero-based frame the error happened in, when known.
+  public var frameIndex: Int?
+  /// How many bytes of the file had been read when the error happened.
+  public var byteOffset: Int?
+
+  public init(
+    code: Code, function: String, message: String, frameIndex: Int? = nil, byteOffset: Int? = nil
+  ) {
+    self.code = code
+    self.function = function
+    self.message = message
+    self.frameIndex = frameIndex
+    self.byteOffset = byteOffset
+  }
+
+  /// Builds the error for a giflib status code, with giflib's own message.
+  init(giflibCode: Int32, function: String, frameIndex: Int?, byteOffset: Int?) {
+    let text = GifErrorString(giflibCode).map { String(cString: $0) } ?? "unknown giflib error"
+    self.init(
+      code: Code(rawValue: giflibCode), function: function, message: text,
+      frameIndex: frameIndex, byteOffset: byteOffset)
+  }
+
+  public var description: String {
+    var text = message
+    if let frameIndex { text += " in frame \(frameIndex + 1)" }
+    if let byteOffset { text += " near byte \(byteOffset)" }
+    if code.rawValue < 1000 { text += " (\(function) returned \(code.rawValue))" }
+    return text
+  }
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import Conversion
+import FFmpegIO
+import Foundation
+import LumenCore
+
+extension Root {
+  /// `lumen gif2video`: a GIF to an MP4 or WebM with browser-exact timing.
+  struct GIF2Video: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "gif2video",
+      abstract: "Convert an animated GIF to MP4 (or WebM) with the timing browsers play.",
+      discussion: """
+        One video frame per GIF frame (identical neighbours merged), delays of 0 or 1 cs played as
+        10 cs, the last frame's delay kept, odd sizes padded with edge pixels, transparency shown
+        on --background, BT.709 colour tags. Damaged GIFs convert up to the damage.
+
+        Examples:
+          lumen gif2video Fixtures/demo.gif                       # writes Fixtures/demo.mp4
+          lumen gif2video in.gif -o out.mp4 --crf 20 --preset slow
+          lumen gif2video in.gif -o out.webm --codec vp9 --background '#000000'
+          lumen gif2video in.gif --max-width 480 --loop 3 --json
+        """)
+
+    @Argument(help: "The GIF to convert.")
+    var input: String
+
+    @Option(name: .shortAndLong, help: "The video to write (default: the input with .mp4, or .webm for vp9/av1 with -o omitted).")
+    var output: String?
+
+    @Option(help: "Video codec: h264, hevc, vp9 or av1.")
+    var codec: VideoCodec = .h264
+
+    @Option(help: "Constant rate factor (lower is better; default 23 for h264).")
+    var crf: Int?
+
+    @Option(help: "Speed preset: ultrafast … medium … veryslow.")
+    var preset = "medium"
+
+    @Option(help: "Colour under transparent pixels, '#rrggbb'.")
+    var background = "#ffffff"
+
+    @Option(help: "Scale to WIDTHxHEIGHT (sides rounded to even).")
+    var scale: String?
+
+    @Option(help: "Scale down to at most this width, keeping the aspect ratio.")
+    var maxWidth: Int?
+
+    @Option(help: "Play the animation N times in the video (MP4 has no loop flag).")
+    var loop = 1
+
+    @Option(help: "Resample to a constant frame rate (default: one frame per GIF frame).")
+    var fps: Int?
+
+    @Flag(help: "Keep identical consecutive frames instead of merging them.")
+    var keepDuplicates = false
+
+    @Option(help: "Encoder threads (0 = automatic).")
+    var threads = 0
+
+    @OptionGroup(title: "Limits")
+    var limits: LimitOptions
+
+    @OptionGroup(title: "Output")
+    var outputOptions: OutputOptions
+
+    func validate() throws {
+      guard RGBColor(hex: background) != nil else {
+        throw ValidationError("--background must be '#rrggbb', not '\(background)'")
+      }
+      if let scale, Size(parsing: scale) == nil {
+        throw ValidationError("--scale must be WIDTHxHEIGHT with positive sides, not '\(scale)'")
+      }
+      do { try makeOptions().validate() } catch { throw ValidationError(error.description) }
+    }
+
+    func run() throws {
+      let destination = output ?? Self.defaultOutput(for: input, codec: codec)
+      let logger = Log.logger(verbose: outputOptions.verbose)
+      logger.debug("converting", metadata: ["input": "\(input)", "output": "\(destination)"])
+      let showBar = !outputOptions.noProgress && StandardError.isTerminal
+      let bar: ProgressBar? = showBar ? ProgressBar(label: "gif2video") : nil
+      var progress: GIFToVideo.Progress?
+      if let bar { progress = { done, total in bar.update(done: done, total: total) } }
+      let report: GIFToVideoReport
+      do {
+        report = try GIFToVideo.convert(
+          input: input, output: destination, options: makeOptions(), progress: progress)
+        bar?.finish()
+      } catch {
+        bar?.finish()
+        throw CommandFailure.report(error, json: outputOptions.json)
+      }
+      for warning in report.warnings { logger.debug("\(warning)") }
+      Report.print(report, json: outputOptions.json) { $0.summary }
+    }
+
+    func makeOptions() -> GIFToVideoOptions {
+      var options = GIFToVideoOptions()
+      options.codec = codec
+      options.crf = crf
+      options.preset = preset
+      options.background = RGBColor(hex: background) ?? .white
+      options.scale = scale.flatMap(Size.init(parsing:))
+      options.maxWidth = maxWidth
+      options.plays = loop
+      options.framesPerSecond = fps
+      options.keepDuplicateFrames = keepDuplicates
+      options.threads = threads
+      options.limits = limits.decodeLimits
+      return options
+    }
+
+    static func defaultOutput(for input: String, codec: VideoCodec) -> String {
+      let url = URL(fileURLWithPath: input).deletingPathExtension()
+      return url.appendingPathExtension(codec.containers == [.mp4] ? "mp4" : "webm").path
+    }
+  }
+}
+
+extension VideoCodec: ExpressibleByArgument {}

@@ -1,0 +1,64 @@
+/// An opaque 8-bit sRGB colour, written and parsed as `#rrggbb`.
+public struct RGBColor: Sendable, Hashable, Codable, CustomStringConvertible {
+  public var red: UInt8
+  public var green: UInt8
+  public var blue: UInt8
+
+  public init(red: UInt8, green: UInt8, blue: UInt8) {
+    self.red = red
+    self.green = green
+    self.blue = blue
+  }
+
+  /// Parses `#rrggbb`, `rrggbb`, `#rgb` or one of the names `white`, `black`.
+  ///
+  /// - Returns: `nil` when the text is not a colour.
+  public init?(hex text: String) {
+    switch text.lowercased() {
+    case "white": self.init(red: 255, green: 255, blue: 255); return
+    case "black": self.init(red: 0, green: 0, blue: 0); return
+    default: break
+    }
+    var digits = Substring(text)
+    if digits.first == "#" { digits = digits.dropFirst() }
+    guard digits.allSatisfy(\.isHexDigit) else { return nil }
+    if digits.count == 3 {
+      digits = Substring(digits.flatMap { [$0, $0] })
+    }
+    guard digits.count == 6, let value = UInt32(digits, radix: 16) else { return nil }
+    self.init(
+      red: UInt8(truncatingIfNeeded: value >> 16),
+      green: UInt8(truncatingIfNeeded: value >> 8),
+      blue: UInt8(truncatingIfNeeded: value))
+  }
+
+  /// The colour as `#rrggbb` in lower case.
+  public var hex: String {
+    let digits = Array("0123456789abcdef")
+    var text = "#"
+    for byte in [red, green, blue] {
+      text.append(digits[Int(byte >> 4)])
+      text.append(digits[Int(byte & 0xF)])
+    }
+    return text
+  }
+
+  public var description: String { hex }
+
+  public static let white = RGBColor(red: 255, green: 255, blue: 255)
+  public static let black = RGBColor(red: 0, green: 0, blue: 0)
+
+  public init(from decoder: any Decoder) throws {
+    let text = try decoder.singleValueContainer().decode(String.self)
+    guard let color = RGBColor(hex: text) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: decoder.codingPath, debugDescription: "not a #rrggbb colour: \(text)"))
+    }
+    self = color
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(hex)
+  }
+}

@@ -1,0 +1,4 @@
+import LumenCLI
+
+Log.bootstrap()
+Root.main()
