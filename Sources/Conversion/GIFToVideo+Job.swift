@@ -20,6 +20,7 @@ extension GIFToVideo {
     private var firstDecoderWarnings: [String] = []
     private var damage: GIFError?
     private var framesDecoded = 0
+    private var framesFoundByDecoder = 0
     private var framesDone = 0
     private var clampedDelays = 0
     private var playCentiseconds = 0
@@ -76,6 +77,7 @@ extension GIFToVideo {
       damage = decoder.damage
       firstDecoderWarnings = decoder.warnings
       metadata = decoder.metadata
+      framesFoundByDecoder = decoder.framesFound
       for _ in 1..<options.plays {
         decoder = try GIFDecoder(path: input, limits: options.limits)
         while let frame = try decoder.nextFrame() {
@@ -100,14 +102,13 @@ extension GIFToVideo {
         warnings.append("\(framesMerged) identical consecutive frames merged into longer frames")
       }
       warnings += firstDecoderWarnings
+      let found = max(framesFound, framesFoundByDecoder)
       if let damage {
-        warnings.append(
-          "damaged file: decoded \(framesDecoded) of \(max(framesFound, framesDecoded + 1)) frames; "
-            + "stopped at \(damage)")
+        warnings.append("damaged file: decoded \(framesDecoded) of \(found) frames; stopped at \(damage)")
       }
       return GIFToVideoReport(
         input: input, inputBytes: 0, width: screen.width, height: screen.height,
-        framesFound: max(framesFound, framesDecoded), framesDecoded: framesDecoded,
+        framesFound: found, framesDecoded: framesDecoded,
         framesEncoded: framesEncoded, gifLoopCount: metadata.loopCount,
         gifDurationSeconds: Double(playCentiseconds) / 100, plays: options.plays,
         outputDurationSeconds: 0, output: "", outputBytes: 0,
@@ -174,19 +175,24 @@ extension GIFToVideo {
     /// The flattener's picture size, the encoded size, and notes about padding or scaling.
     static func sizes(screen: Size, options: GIFToVideoOptions) -> (Size, Size, [String]) {
       if let scale = options.scale {
-        let even = scale.roundedUpToEven
-        let note = even == scale ? "scaled \(screen) to \(even)" : "scaled \(screen) to \(even) (sides rounded up to even)"
+        let minimum = options.codec.minimumSize
+        let rounded = scale.roundedUpToEven
+        let even = Size(width: max(rounded.width, minimum.width), height: max(rounded.height, minimum.height))
+        let note = even == scale ? "scaled \(screen) to \(even)" : "scaled \(screen) to \(even) (sides rounded up to even or the codec's minimum)"
         return (screen, even, [note])
       }
       if let maxWidth = options.maxWidth, screen.width > maxWidth {
-        let width = max(2, maxWidth & ~1)
-        let height = max(2, Int((Double(screen.height) * Double(width) / Double(screen.width) / 2).rounded()) * 2)
+        let minimum = options.codec.minimumSize
+        let width = max(minimum.width, maxWidth & ~1)
+        let height = max(minimum.height, Int((Double(screen.height) * Double(width) / Double(screen.width) / 2).rounded()) * 2)
         let target = Size(width: width, height: height)
         return (screen, target, ["scaled \(screen) to \(target) (--max-width \(maxWidth))"])
       }
+      let minimum = options.codec.minimumSize
       let even = screen.roundedUpToEven
-      let notes = even == screen ? [] : ["padded \(screen) to \(even) with the edge pixels"]
-      return (even, even, notes)
+      let padded = Size(width: max(even.width, minimum.width), height: max(even.height, minimum.height))
+      let notes = padded == screen ? [] : ["padded \(screen) to \(padded) with the edge pixels"]
+      return (padded, padded, notes)
     }
   }
 }

@@ -1,3 +1,5 @@
+public import LumenCore
+
 /// A video codec Lumen can encode, with its FFmpeg encoder and its containers.
 public enum VideoCodec: String, Sendable, CaseIterable, Codable {
   /// H.264 through libx264, High profile.
@@ -33,6 +35,11 @@ public enum VideoCodec: String, Sendable, CaseIterable, Codable {
     case .h264, .hevc: 0...51
     case .vp9, .av1: 0...63
     }
+  }
+
+  /// The smallest picture the encoder accepts (SVT-AV1 needs 64×64; the others 2×2).
+  public var minimumSize: Size {
+    self == .av1 ? Size(width: 64, height: 64) : Size(width: 2, height: 2)
   }
 
   /// The preset names accepted for this codec (x264 style; mapped for VP9 and AV1).

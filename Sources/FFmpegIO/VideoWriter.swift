@@ -45,6 +45,12 @@ public struct VideoWriter: ~Copyable {
         code: cffmpeg_averror(EINVAL), function: "VideoWriter",
         message: "4:2:0 video needs an even, non-zero size, not \(out)")
     }
+    let minimum = settings.codec.minimumSize
+    guard out.width >= minimum.width, out.height >= minimum.height else {
+      throw FFmpegError(
+        code: cffmpeg_averror(EINVAL), function: "VideoWriter",
+        message: "\(settings.codec.encoderName) needs at least \(minimum), not \(out)")
+    }
     guard let codec = avcodec_find_encoder_by_name(settings.codec.encoderName) else {
       throw FFmpegError(
         code: FFmpegError.encoderNotFound, function: "avcodec_find_encoder_by_name",

@@ -153,7 +153,13 @@ public struct GIFDecoder: ~Copyable {
     if disposal == .previous { savedCanvas = canvas }
     do {
       try drawRows(of: rect, visible: visible, interlaced: desc.Interlace, palette: palette, frame: index)
+    } catch where error.code == .imageDefect {
+      // The frame's blocks are complete but its LZW codes are garbage: like browsers, show the
+      // rows decoded so far, then stop (the position in the code stream is lost).
+      stop(at: error, missingTrailer: false)
+      warnings.append("frame \(index + 1) is only partly decoded (damaged LZW data)")
     } catch {
+      // The data ends inside the frame: drop it, as browsers drop an incomplete last frame.
       if disposal == .previous { canvas = savedCanvas }
       stop(at: error, missingTrailer: false)
       return nil

@@ -1,0 +1,115 @@
+internal import CCairo
+public import LumenCore
+
+/// An antialiased drawing surface (cairo image surface + context) that renders to RGBA.
+///
+/// ```swift
+/// var canvas = try Canvas(size: Size(width: 200, height: 100), fill: .black)
+/// canvas.fillCircle(centerX: 50, centerY: 50, radius: 20, color: RGBAPixel(red: 255, green: 200, blue: 0))
+/// canvas.drawText("Lumen", x: 90, y: 60, sizePoints: 18, color: RGBAPixel(.white))
+/// let image = canvas.image()
+/// ```
+public struct Canvas: ~Copyable {
+  private let surface: OpaquePointer  // cairo_surface_t*
+  private let context: OpaquePointer  // cairo_t*, released before the surface
+  /// The canvas size in pixels.
+  public let size: Size
+
+  /// Creates a canvas filled with an opaque colour.
+  ///
+  /// - Throws: ``CairoError`` when cairo cannot allocate the surface.
+  public init(size: Size, fill: RGBColor) throws(CairoError) {
+    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
+    else { throw CairoError(status: 1, function: "cairo_image_surface_create", message: "no memory") }
+    let status = cairo_surface_status(surface)
+    guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
+      cairo_surface_destroy(surface)
+      throw Self.error(status, "cairo_image_surface_create")
+    }
+    self.surface = surface
+    self.context = context
+    self.size = size
+    setColor(RGBAPixel(fill))
+    cairo_paint(context)
+  }
+
+  /// Fills an axis-aligned rectangle.
+  public func fillRectangle(_ rect: PixelRect, color: RGBAPixel) {
+    setColor(color)
+    cairo_rectangle(context, Double(rect.x), Double(rect.y), Double(rect.width), Double(rect.height))
+    cairo_fill(context)
+  }
+
+  /// Fills an antialiased disc.
+  public func fillCircle(centerX: Double, centerY: Double, radius: Double, color: RGBAPixel) {
+    setColor(color)
+    cairo_new_path(context)
+    cairo_arc(context, centerX, centerY, radius, 0, 2 * Double.pi)
+    cairo_fill(context)
+  }
+
+  /// Draws one line of text in DejaVu Sans with its baseline at `y`.
+  public func drawText(_ text: String, x: Double, y: Double, sizePoints: Double, color: RGBAPixel) {
+    setColor(color)
+    cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_set_font_size(context, sizePoints)
+    cairo_move_to(context, x, y)
+    cairo_show_text(context, text)
+  }
+
+  /// The width in pixels `text` takes at `sizePoints`.
+  public func textWidth(_ text: String, sizePoints: Double) -> Double {
+    cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_set_font_size(context, sizePoints)
+    var extents = cairo_text_extents_t()
+    cairo_text_extents(context, text, &extents)
+    return extents.x_advance
+  }
+
+  /// Checks the context for a drawing error.
+  public func check() throws(CairoError) {
+    let status = cairo_status(context)
+    guard status == CAIRO_STATUS_SUCCESS else { throw Self.error(status, "cairo_status") }
+  }
+
+  /// The canvas as straight-alpha RGBA (cairo stores premultiplied B, G, R, A on little-endian).
+  public func image() -> RGBAImage {
+    cairo_surface_flush(surface)
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    let data = cairo_image_surface_get_data(surface)!
+    var bytes = [UInt8](repeating: 0, count: size.width * size.height * 4)
+    for y in 0..<size.height {
+      let row = data + y * stride
+      for x in 0..<size.width {
+        let b = row[x * 4], g = row[x * 4 + 1], r = row[x * 4 + 2], a = row[x * 4 + 3]
+        let i = (y * size.width + x) * 4
+        if a == 255 || a == 0 {
+          bytes[i] = r; bytes[i + 1] = g; bytes[i + 2] = b
+        } else {
+          bytes[i] = UInt8((Int(r) * 255 + Int(a) / 2) / Int(a))
+          bytes[i + 1] = UInt8((Int(g) * 255 + Int(a) / 2) / Int(a))
+          bytes[i + 2] = UInt8((Int(b) * 255 + Int(a) / 2) / Int(a))
+        }
+        bytes[i + 3] = a
+      }
+    }
+    return RGBAImage(width: size.width, height: size.height, bytes: bytes)
+  }
+
+  private func setColor(_ color: RGBAPixel) {
+    cairo_set_source_rgba(
+      context, Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255,
+      Double(color.alpha) / 255)
+  }
+
+  private static func error(_ status: cairo_status_t, _ function: String) -> CairoError {
+    CairoError(
+      status: status.rawValue, function: function,
+      message: String(cString: cairo_status_to_string(status)))
+  }
+
+  deinit {
+    cairo_destroy(context)
+    cairo_surface_destroy(surface)
+  }
+}
