@@ -67,7 +67,8 @@ public struct MediaReader: ~Copyable {
     }
     let packet = try Packet()
     let decoded = try Frame()
-    let rgba = try Frame()
+    let rgba = try Frame(
+      format: AV_PIX_FMT_RGBA, width: Int(parameters.width), height: Int(parameters.height))
     self.input = input
     self.decoder = decoder
     self.packet = packet
@@ -124,18 +125,30 @@ public struct MediaReader: ~Copyable {
         code: FFmpegError.invalidData, function: "avcodec_receive_frame",
         message: "the picture format or size changed mid-stream")
     }
-    var bytes = [UInt8](repeating: 0, count: width * height * 4)
+    // swscale writes whole SIMD blocks, so it converts into the padded AVFrame buffer; the rows
+    // are then copied into the tightly packed image.
+    try check(av_frame_make_writable(rgba.raw), "av_frame_make_writable")
     withUnsafeMutableBytes(of: &decoded.raw.pointee.data) { planes in
       withUnsafeMutableBytes(of: &decoded.raw.pointee.linesize) { strides in
-        bytes.withUnsafeMutableBufferPointer { destination in
-          let destinationPlanes: [UnsafeMutablePointer<UInt8>?] = [destination.baseAddress, nil, nil, nil]
-          let destinationStrides: [Int32] = [Int32(width * 4), 0, 0, 0]
-          let sourcePlanes = planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
-          var constPlanes: [UnsafePointer<UInt8>?] = sourcePlanes.map { $0.map { UnsafePointer($0) } }
-          _ = sws_scale(
-            scaler.raw, &constPlanes, strides.bindMemory(to: Int32.self).baseAddress, 0, Int32(height),
-            destinationPlanes, destinationStrides)
+        withUnsafeMutableBytes(of: &rgba.raw.pointee.data) { destinationPlanes in
+          withUnsafeMutableBytes(of: &rgba.raw.pointee.linesize) { destinationStrides in
+            let sourcePlanes = planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
+            let constPlanes: [UnsafePointer<UInt8>?] = sourcePlanes.map { $0.map { UnsafePointer($0) } }
+            _ = sws_scale(
+              scaler.raw, constPlanes, strides.bindMemory(to: Int32.self).baseAddress, 0,
+              Int32(height), destinationPlanes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
+              destinationStrides.bindMemory(to: Int32.self).baseAddress)
+          }
         }
+      }
+    }
+    let rowBytes = width * 4
+    let stride = Int(rgba.raw.pointee.linesize.0)
+    let source = rgba.raw.pointee.data.0!
+    var bytes = [UInt8](repeating: 0, count: rowBytes * height)
+    bytes.withUnsafeMutableBytes { destination in
+      for y in 0..<height {
+        (destination.baseAddress! + y * rowBytes).copyMemory(from: source + y * stride, byteCount: rowBytes)
       }
     }
     let seconds = av_q2d(timeBase)

@@ -17,6 +17,7 @@ public struct VideoWriter: ~Copyable {
   private let encoder: CodecContext
   private let scaler: ScaleContext
   private let picture: Frame
+  private let source: Frame
   private let received: Packet
   private let held: Packet
   private var hasHeld = false
@@ -78,12 +79,15 @@ public struct VideoWriter: ~Copyable {
       from: AV_PIX_FMT_RGBA, width: settings.inputSize.width, height: settings.inputSize.height,
       to: AV_PIX_FMT_YUV420P, width: out.width, height: out.height, yuvMatrix: SWS_CS_ITU709)
     let picture = try Frame(format: AV_PIX_FMT_YUV420P, width: out.width, height: out.height)
+    let source = try Frame(
+      format: AV_PIX_FMT_RGBA, width: settings.inputSize.width, height: settings.inputSize.height)
     let received = try Packet()
     let held = try Packet()
     self.output = output
     self.encoder = encoder
     self.scaler = scaler
     self.picture = picture
+    self.source = source
     self.received = received
     self.held = held
     self.stream = stream
@@ -131,16 +135,29 @@ public struct VideoWriter: ~Copyable {
 
   // MARK: - Encoding
 
+  /// Copies the picture into a padded AVFrame (swscale reads whole SIMD blocks past a row's
+  /// end) and converts it to the encoder's YUV.
   private func convert(_ image: RGBAImage) -> Int32 {
-    image.bytes.withUnsafeBufferPointer { source in
-      let sourcePlanes: [UnsafePointer<UInt8>?] = [source.baseAddress, nil, nil, nil]
-      let sourceStrides: [Int32] = [Int32(image.width * 4), 0, 0, 0]
-      return withUnsafeMutableBytes(of: &picture.raw.pointee.data) { planes in
-        withUnsafeMutableBytes(of: &picture.raw.pointee.linesize) { strides in
-          sws_scale(
-            scaler.raw, sourcePlanes, sourceStrides, 0, Int32(image.height),
-            planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
-            strides.bindMemory(to: Int32.self).baseAddress)
+    let rowBytes = image.width * 4
+    let stride = Int(source.raw.pointee.linesize.0)
+    let destination = source.raw.pointee.data.0!
+    image.bytes.withUnsafeBytes { pixels in
+      for y in 0..<image.height {
+        (destination + y * stride).update(
+          from: pixels.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * rowBytes, count: rowBytes)
+      }
+    }
+    return withUnsafeMutableBytes(of: &source.raw.pointee.data) { sourcePlanes in
+      withUnsafeMutableBytes(of: &source.raw.pointee.linesize) { sourceStrides in
+        withUnsafeMutableBytes(of: &picture.raw.pointee.data) { planes in
+          withUnsafeMutableBytes(of: &picture.raw.pointee.linesize) { strides in
+            let constPlanes = sourcePlanes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
+              .map { $0.map { UnsafePointer($0) } }
+            return sws_scale(
+              scaler.raw, constPlanes, sourceStrides.bindMemory(to: Int32.self).baseAddress, 0,
+              Int32(image.height), planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
+              strides.bindMemory(to: Int32.self).baseAddress)
+          }
         }
       }
     }
@@ -198,7 +215,8 @@ public struct VideoWriter: ~Copyable {
     switch settings.codec {
     case .h264:
       try options.set("preset", settings.preset)
-      try options.set("profile", "high")
+      // CRF 0 is lossless, which only the High 4:4:4 Predictive profile can carry.
+      if settings.effectiveCRF > 0 { try options.set("profile", "high") }
     case .hevc:
       try options.set("preset", settings.preset)
       try options.set("x265-params", "log-level=error")
