@@ -18,7 +18,15 @@ public struct FrameFlattener: Sendable {
   }
 
   /// Returns the flattened, padded picture.
+  ///
+  /// An opaque canvas of the output size is returned as is (no copy): after the first frame
+  /// most GIF canvases are fully opaque.
   public mutating func flatten(_ canvas: RGBAImage) -> RGBAImage {
+    if canvas.width == outputSize.width && canvas.height == outputSize.height
+      && Self.isOpaque(canvas.bytes)
+    {
+      return canvas
+    }
     let outWidth = outputSize.width
     let outHeight = outputSize.height
     precondition(canvas.width <= outWidth && canvas.height <= outHeight && canvas.width > 0)
@@ -34,22 +42,13 @@ public struct FrameFlattener: Sendable {
         for y in 0..<outHeight {
           let sourceRow = min(y, canvas.height - 1) * canvas.width
           let destinationRow = y * outWidth
-          for x in 0..<canvas.width {
-            let pixel = source[sourceRow + x]
-            let alpha = pixel >> 24
-            if alpha == 255 {
-              destination[destinationRow + x] = pixel
-            } else if alpha == 0 {
-              destination[destinationRow + x] = bg
-              transparentSeen = true
-            } else {
-              transparentSeen = true
-              let inverse = 255 - alpha
-              let r = ((pixel & 0xFF) * alpha + r0 * inverse + 127) / 255
-              let g = (((pixel >> 8) & 0xFF) * alpha + g0 * inverse + 127) / 255
-              let b = (((pixel >> 16) & 0xFF) * alpha + b0 * inverse + 127) / 255
-              destination[destinationRow + x] = r | g << 8 | b << 16 | 0xFF00_0000
-            }
+          let row = UnsafeBufferPointer(rebasing: source[sourceRow..<(sourceRow + canvas.width)])
+          if Self.isOpaque(row) {
+            _ = UnsafeMutableBufferPointer(
+              rebasing: destination[destinationRow..<(destinationRow + canvas.width)]
+            ).update(fromContentsOf: row)
+          } else {
+            blend(row, into: destination, at: destinationRow)
           }
           let edge = destination[destinationRow + canvas.width - 1]
           for x in canvas.width..<outWidth { destination[destinationRow + x] = edge }
@@ -58,5 +57,38 @@ public struct FrameFlattener: Sendable {
     }
     if transparentSeen { sawTransparency = true }
     return RGBAImage(width: outWidth, height: outHeight, bytes: result)
+
+    func blend(
+      _ row: UnsafeBufferPointer<UInt32>, into destination: UnsafeMutableBufferPointer<UInt32>,
+      at start: Int
+    ) {
+      transparentSeen = true
+      for x in 0..<row.count {
+        let pixel = row[x]
+        let alpha = pixel >> 24
+        if alpha == 255 {
+          destination[start + x] = pixel
+        } else if alpha == 0 {
+          destination[start + x] = bg
+        } else {
+          let inverse = 255 - alpha
+          let r = ((pixel & 0xFF) * alpha + r0 * inverse + 127) / 255
+          let g = (((pixel >> 8) & 0xFF) * alpha + g0 * inverse + 127) / 255
+          let b = (((pixel >> 16) & 0xFF) * alpha + b0 * inverse + 127) / 255
+          destination[start + x] = r | g << 8 | b << 16 | 0xFF00_0000
+        }
+      }
+    }
+  }
+
+  /// Whether every pixel's alpha is 255 (an AND over the words, which vectorizes).
+  static func isOpaque(_ pixels: UnsafeBufferPointer<UInt32>) -> Bool {
+    var all: UInt32 = 0xFFFF_FFFF
+    for pixel in pixels { all &= pixel }
+    return all >> 24 == 255
+  }
+
+  static func isOpaque(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBytes { isOpaque($0.bindMemory(to: UInt32.self)) }
   }
 }

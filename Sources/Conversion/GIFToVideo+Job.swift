@@ -5,7 +5,7 @@ internal import LumenCore
 
 extension GIFToVideo {
   /// One conversion in progress: streams frames from the decoder through the flattener into
-  /// the writer, keeping only the previous picture (to merge identical neighbours).
+  /// the writer; frames the decoder reports as unchanged extend the previous frame.
   struct Job: ~Copyable {
     let input: String
     let options: GIFToVideoOptions
@@ -27,7 +27,6 @@ extension GIFToVideo {
     private var clock: Int64 = 0
     private var framesEncoded = 0
     private var framesMerged = 0
-    private var previous: RGBAImage?
     private var sizeNotes: [String] = []
 
     init(
@@ -131,9 +130,15 @@ extension GIFToVideo {
         playCentiseconds += delay
         if frame.timing.isClamped { clampedDelays += 1 }
       }
-      let picture = flattener.flatten(frame.image)
       let start = clock
       clock += Int64(delay)
+      if options.framesPerSecond == nil, !options.keepDuplicateFrames, frame.isIdenticalToPrevious {
+        framesMerged += 1
+        framesDone += 1
+        progress?(framesDone, framesFound * options.plays)
+        return
+      }
+      let picture = flattener.flatten(frame.image)
       if let fps = options.framesPerSecond {
         // Constant rate: every tick k with k/fps s inside [start, end) shows this frame.
         let first = Self.ceilDiv(start * Int64(fps), 100)
@@ -144,12 +149,9 @@ extension GIFToVideo {
             framesEncoded += 1
           }
         }
-      } else if !options.keepDuplicateFrames, let previous, Self.samePixels(previous, picture) {
-        framesMerged += 1
       } else {
         try writer.append(picture, presentationTime: start)
         framesEncoded += 1
-        previous = picture
       }
       framesDone += 1
       progress?(framesDone, framesFound * options.plays)
@@ -163,14 +165,6 @@ extension GIFToVideo {
     // MARK: - Helpers
 
     static func ceilDiv(_ a: Int64, _ b: Int64) -> Int64 { (a + b - 1) / b }
-
-    static func samePixels(_ a: RGBAImage, _ b: RGBAImage) -> Bool {
-      a.bytes.withUnsafeBytes { x in
-        b.bytes.withUnsafeBytes { y in
-          x.count == y.count && memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0
-        }
-      }
-    }
 
     /// The flattener's picture size, the encoded size, and notes about padding or scaling.
     static func sizes(screen: Size, options: GIFToVideoOptions) -> (Size, Size, [String]) {

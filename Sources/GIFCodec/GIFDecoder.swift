@@ -39,6 +39,8 @@ public struct GIFDecoder: ~Copyable {
   private var control: GraphicsControlBlock?
   private var totalPixels = 0
   private var finished = false
+  /// Whether any canvas pixel changed since the last frame was returned.
+  private var canvasChanged = false
   private var lineBuffer: [UInt8] = []
   private var globalPalette: [UInt32]?
 
@@ -72,6 +74,7 @@ public struct GIFDecoder: ~Copyable {
   ///   limit.
   public mutating func nextFrame() throws(GIFError) -> GIFFrame? {
     guard !finished else { return nil }
+    canvasChanged = framesDecoded == 0
     applyPendingDisposal()
     while true {
       var record = UNDEFINED_RECORD_TYPE
@@ -171,7 +174,8 @@ public struct GIFDecoder: ~Copyable {
       image: RGBAImage(width: screenSize.width, height: screenSize.height, bytes: canvas),
       timing: FrameTiming(authoredCentiseconds: hadControl ? Int(control.DelayTime) : nil),
       rect: rect, disposal: disposal, transparentIndex: transparent,
-      isInterlaced: desc.Interlace, hasLocalColorTable: desc.ColorMap != nil)
+      isInterlaced: desc.Interlace, hasLocalColorTable: desc.ColorMap != nil,
+      isIdenticalToPrevious: !canvasChanged)
   }
 
   private mutating func checkLimits(frame rect: PixelRect, index: Int) throws(GIFError) {
@@ -225,10 +229,15 @@ public struct GIFDecoder: ~Copyable {
         let start = y * screenWidth + visible.x
         lineBuffer.withUnsafeBufferPointer { line in
           palette.withUnsafeBufferPointer { colors in
+            var difference: UInt32 = 0
             for column in 0..<visible.width {
               let color = colors[Int(line[skipLeft + column])]
-              if color != 0 { pixels[start + column] = color }
+              if color != 0 {
+                difference |= pixels[start + column] ^ color
+                pixels[start + column] = color
+              }
             }
+            if difference != 0 { canvasChanged = true }
           }
         }
       }
@@ -242,6 +251,7 @@ public struct GIFDecoder: ~Copyable {
     case .background:
       clear(rect)
     case .previous:
+      if canvas != savedCanvas { canvasChanged = true }
       canvas = savedCanvas
       savedCanvas = []
     case .keep, .unspecified:
@@ -254,10 +264,15 @@ public struct GIFDecoder: ~Copyable {
     let screenWidth = screenSize.width
     canvas.withUnsafeMutableBytes { raw in
       let pixels = raw.bindMemory(to: UInt32.self)
+      var cleared: UInt32 = 0
       for y in rect.y..<(rect.y + rect.height) {
         let start = y * screenWidth + rect.x
-        for x in 0..<rect.width { pixels[start + x] = 0 }
+        for x in 0..<rect.width {
+          cleared |= pixels[start + x]
+          pixels[start + x] = 0
+        }
       }
+      if cleared != 0 { canvasChanged = true }
     }
   }
 

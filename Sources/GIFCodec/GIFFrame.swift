@@ -19,4 +19,7 @@ public struct GIFFrame: Sendable {
   public var isInterlaced: Bool
   /// Whether the frame had its own colour table.
   public var hasLocalColorTable: Bool
+  /// Whether the composited screen is pixel for pixel the previous frame's (never for the
+  /// first frame): such a frame only extends the previous one's display time.
+  public var isIdenticalToPrevious: Bool
 }

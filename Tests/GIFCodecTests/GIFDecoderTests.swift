@@ -68,6 +68,21 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
     #expect(frames.map(\.disposal) == [.keep, .background, .keep, .previous, .unspecified])
   }
 
+  @Test func flagsFramesThatChangeNoPixel() throws {
+    var gif = GIFBuilder(width: 2, height: 1, globalPalette: [red, green])
+    let full = PixelRect(x: 0, y: 0, width: 2, height: 1)
+    gif.frames = [
+      .init(rect: full, indices: [0, 0]),
+      .init(rect: .init(x: 1, y: 0, width: 1, height: 1), indices: [0]),  // redraws the same colour
+      .init(rect: .init(x: 1, y: 0, width: 1, height: 1), indices: [1], disposal: 2),
+      .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [5], transparentIndex: 5),  // after a clear
+      .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [5], transparentIndex: 5),
+    ]
+    let folder = TemporaryDirectory()
+    let (frames, _) = try decodeAll(folder.write(gif.bytes(), to: "same.gif"))
+    #expect(frames.map(\.isIdenticalToPrevious) == [false, true, false, false, true])
+  }
+
   @Test func deinterlacesRows() throws {
     var gif = GIFBuilder(width: 1, height: 10, globalPalette: (0..<10).map { RGBColor(red: UInt8($0 * 20), green: 0, blue: 0) })
     gif.frames = [.init(rect: .init(x: 0, y: 0, width: 1, height: 10), indices: (0..<10).map(UInt8.init), interlaced: true)]
