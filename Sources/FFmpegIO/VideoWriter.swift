@@ -5,7 +5,8 @@ public import LumenCore
 ///
 /// Each appended picture becomes one encoded frame at the time given; the last frame lasts
 /// until the end time passed to ``finish(endTime:)``, so the container's duration is exact.
-/// Pictures are converted to limited-range BT.709 YUV 4:2:0 and tagged so.
+/// Pictures are converted to limited-range BT.709 YUV 4:2:0 (by an integer loop at the same
+/// size, by swscale when resizing) and tagged so.
 ///
 /// ```swift
 /// var writer = try VideoWriter(path: "out.mp4", settings: .init(inputSize: size))
@@ -29,6 +30,7 @@ public struct VideoWriter: ~Copyable {
   /// Packets written to the file so far.
   public private(set) var packetsWritten = 0
   private var lastPresentationTime: Int64 = .min
+  private var firstPresentationTime: Int64 = 0
   /// How long each frame still inside the encoder is shown, by presentation time: known once
   /// the next frame (or the end) is given.
   private var presentationDurations: [Int64: Int64] = [:]
@@ -107,12 +109,18 @@ public struct VideoWriter: ~Copyable {
     precondition(presentationTime > lastPresentationTime, "presentation times must increase")
     if lastPresentationTime != .min {
       presentationDurations[lastPresentationTime] = presentationTime - lastPresentationTime
+    } else {
+      firstPresentationTime = presentationTime
     }
     lastPresentationTime = presentationTime
     try check(av_frame_make_writable(picture.raw), "av_frame_make_writable")
-    let scaled = convert(image)
-    guard scaled == Int32(settings.outputSize.height) else {
-      throw FFmpegError(code: cffmpeg_averror(EINVAL), function: "sws_scale")
+    if settings.inputSize == settings.outputSize {
+      RGBToYUV420.convert(image, into: picture.raw)
+    } else {
+      let scaled = scale(image)
+      guard scaled == Int32(settings.outputSize.height) else {
+        throw FFmpegError(code: cffmpeg_averror(EINVAL), function: "sws_scale")
+      }
     }
     picture.raw.pointee.pts = presentationTime
     try send(picture.raw)
@@ -136,8 +144,8 @@ public struct VideoWriter: ~Copyable {
   // MARK: - Encoding
 
   /// Copies the picture into a padded AVFrame (swscale reads whole SIMD blocks past a row's
-  /// end) and converts it to the encoder's YUV.
-  private func convert(_ image: RGBAImage) -> Int32 {
+  /// end), then resizes and converts it to the encoder's YUV with swscale.
+  private func scale(_ image: RGBAImage) -> Int32 {
     let rowBytes = image.width * 4
     let stride = Int(source.raw.pointee.linesize.0)
     let destination = source.raw.pointee.data.0!
@@ -169,11 +177,27 @@ public struct VideoWriter: ~Copyable {
       let status = avcodec_receive_packet(encoder.raw, received.raw)
       if status == FFmpegError.tryAgain || status == FFmpegError.endOfFile { return }
       try check(status, "avcodec_receive_packet")
+      repairDecodingTime(of: received.raw)
       // Hold each packet back one step, so that its frame's successor (or the end) is known
       // when it is written.
       if hasHeld { try writeHeld() }
       av_packet_move_ref(held.raw, received.raw)
       hasHeld = true
+    }
+  }
+
+  /// Replaces an impossible decoding time with the presentation time.
+  ///
+  /// libx265 fills the DTS of a one-frame stream from B-frame bookkeeping that never ran
+  /// (values like −3·10¹³), which the MP4 muxer rejects. No real DTS lies earlier than the first
+  /// presentation time minus the whole span of frames given so far.
+  private func repairDecodingTime(of packet: UnsafeMutablePointer<AVPacket>) {
+    let span = lastPresentationTime - firstPresentationTime
+    let earliest = firstPresentationTime - span - 1
+    if packet.pointee.dts == CFFMPEG_AV_NOPTS_VALUE || packet.pointee.dts < earliest
+      || packet.pointee.dts > packet.pointee.pts
+    {
+      packet.pointee.dts = packet.pointee.pts
     }
   }
 

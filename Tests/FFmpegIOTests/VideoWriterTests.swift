@@ -84,6 +84,10 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
     try write(VideoSettings(codec: .hevc, preset: "ultrafast", inputSize: size), times: [0], end: 10, to: path)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(bytes.range(of: Data("hvc1".utf8)) != nil)
+    // A one-frame HEVC stream once came out of libx265 with a garbage DTS; it must still play.
+    let (info, frames) = try readAll(path)
+    #expect(frames.count == 1)
+    #expect(abs((info.durationSeconds ?? 0) - 0.1) < 0.001)
   }
 
   @Test func scalesToTheOutputSize() throws {
@@ -107,5 +111,28 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
     #expect {
       _ = try MediaReader(path: "/nonexistent/in.mp4")
     } throws: { ($0 as? FFmpegError)?.function == "avformat_open_input" }
+  }
+}
+
+@Suite struct ColorConversionTests {
+  /// Writes near-lossless (CRF 0 is lossless in x264) and reads back through FFmpeg's BT.709
+  /// YUV→RGB: the colours must come back, which checks the matrix, range and tags together.
+  @Test(arguments: [
+    RGBColor(red: 255, green: 255, blue: 255), RGBColor(red: 0, green: 0, blue: 0),
+    RGBColor(red: 255, green: 0, blue: 0), RGBColor(red: 0, green: 255, blue: 0),
+    RGBColor(red: 0, green: 0, blue: 255), RGBColor(red: 128, green: 128, blue: 128),
+    RGBColor(red: 200, green: 120, blue: 40),
+  ])
+  func roundTripsColoursThroughBT709(color: RGBColor) throws {
+    let folder = TemporaryDirectory()
+    let path = folder.file("c.mp4")
+    let size = Size(width: 16, height: 16)
+    var writer = try VideoWriter(path: path, settings: VideoSettings(crf: 0, inputSize: size))
+    try writer.append(solid(color, size), presentationTime: 0)
+    try writer.finish(endTime: 10)
+    let pixel = try readAll(path).frames[0].image[8, 8]
+    #expect(abs(Int(pixel.red) - Int(color.red)) <= 2)
+    #expect(abs(Int(pixel.green) - Int(color.green)) <= 2)
+    #expect(abs(Int(pixel.blue) - Int(color.blue)) <= 2)
   }
 }
