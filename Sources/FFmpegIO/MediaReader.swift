@@ -60,11 +60,11 @@ public struct MediaReader: ~Copyable {
       from: AVPixelFormat(parameters.format), width: Int(parameters.width),
       height: Int(parameters.height), to: AV_PIX_FMT_RGBA, width: Int(parameters.width),
       height: Int(parameters.height), yuvMatrix: nil)
-    if parameters.color_space == AVCOL_SPC_BT709 {
-      let table = sws_getCoefficients(SWS_CS_ITU709)
-      let fullRange: Int32 = parameters.color_range == AVCOL_RANGE_JPEG ? 1 : 0
-      sws_setColorspaceDetails(scaler.raw, table, fullRange, table, 1, 0, 1 << 16, 1 << 16)
-    }
+    // Read YUV back with the matrix and range it is tagged with (BT.601 when untagged).
+    let matrix = parameters.color_space == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601
+    let table = sws_getCoefficients(matrix)
+    let fullRange: Int32 = parameters.color_range == AVCOL_RANGE_JPEG ? 1 : 0
+    sws_setColorspaceDetails(scaler.raw, table, fullRange, table, 1, 0, 1 << 16, 1 << 16)
     let packet = try Packet()
     let decoded = try Frame()
     let rgba = try Frame(

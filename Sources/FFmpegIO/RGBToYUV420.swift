@@ -1,26 +1,22 @@
 internal import CFFmpeg
 internal import LumenCore
 
-/// Converts opaque 8-bit RGBA to limited-range BT.709 Y′CbCr 4:2:0 planes in one pass.
+/// Converts opaque 8-bit RGBA to limited-range Y′CbCr 4:2:0 planes (BT.601 or BT.709) in one
+/// pass.
 ///
 /// swscale's generic RGBA input path cost about 3.4 ns per pixel here; this integer loop
-/// (16-bit fixed point, chroma from the mean of each 2×2 block, as swscale's default) is the
+/// (16-bit fixed point from ``YUVMatrix``, chroma from the mean of each 2×2 block, as swscale's default) is the
 /// conversion `VideoWriter` uses when no resizing is needed. Even sizes only.
 enum RGBToYUV420 {
-  // BT.709: Kr = 0.2126, Kb = 0.0722; limited range: Y in 16…235, Cb/Cr in 16…240.
-  // Coefficients scaled by 2^16.
-  private static let yR = 11_966  // 0.2126 × 219/255 × 65536
-  private static let yG = 40_254  // 0.7152 × 219/255 × 65536
-  private static let yB = 4_064  // 0.0722 × 219/255 × 65536
-  private static let uR = -6_596  // −0.2126/1.8556 × 224/255 × 65536
-  private static let uG = -22_189  // −0.7152/1.8556 × 224/255 × 65536
-  private static let uB = 28_784  // 0.5 × 224/255 × 65536
-  private static let vR = 28_784  // 0.5 × 224/255 × 65536
-  private static let vG = -26_145  // −0.7152/1.5748 × 224/255 × 65536
-  private static let vB = -2_639  // −0.0722/1.5748 × 224/255 × 65536
-
   /// Writes `image` into the frame's three planes (the frame must be `width`×`height` yuv420p).
-  static func convert(_ image: RGBAImage, into frame: UnsafeMutablePointer<AVFrame>) {
+  static func convert(_ image: RGBAImage, matrix: YUVMatrix, into frame: UnsafeMutablePointer<AVFrame>) {
+    let k = matrix.fixedPointCoefficients
+    let (yR, yG, yB) = (k[0], k[1], k[2])
+    let (uR, uG, uB) = (k[3], k[4], k[5])
+    let (vR, vG, vB) = (k[6], k[7], k[8])
+    @inline(__always) func luma(_ r: Int, _ g: Int, _ b: Int) -> UInt8 {
+      UInt8(truncatingIfNeeded: (yR * r + yG * g + yB * b + (16 << 16) + (1 << 15)) >> 16)
+    }
     let width = image.width
     let height = image.height
     let yStride = Int(frame.pointee.linesize.0)
@@ -57,10 +53,5 @@ enum RGBToYUV420 {
         }
       }
     }
-  }
-
-  @inline(__always)
-  private static func luma(_ r: Int, _ g: Int, _ b: Int) -> UInt8 {
-    UInt8(truncatingIfNeeded: (yR * r + yG * g + yB * b + (16 << 16) + (1 << 15)) >> 16)
   }
 }

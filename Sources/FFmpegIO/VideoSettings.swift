@@ -18,11 +18,13 @@ public struct VideoSettings: Sendable, Hashable {
   public var timeBase: Rational
   /// Encoder threads; 0 lets the encoder choose.
   public var threads: Int
+  /// The RGB→YUV matrix (and the matrix tag); by default BT.709 for HD sizes, BT.601 below.
+  public var matrix: YUVMatrix
 
   public init(
     codec: VideoCodec = .h264, container: VideoContainer = .mp4, crf: Int? = nil,
     preset: String = "medium", inputSize: Size, outputSize: Size? = nil,
-    timeBase: Rational = .centisecond, threads: Int = 0
+    timeBase: Rational = .centisecond, threads: Int = 0, matrix: YUVMatrix? = nil
   ) {
     self.codec = codec
     self.container = container
@@ -32,6 +34,7 @@ public struct VideoSettings: Sendable, Hashable {
     self.outputSize = outputSize ?? inputSize
     self.timeBase = timeBase
     self.threads = threads
+    self.matrix = matrix ?? .conventional(for: outputSize ?? inputSize)
   }
 
   /// The CRF used when none is given: 23 for H.264 (x264's default), 28 for HEVC, 31 for VP9,
@@ -49,7 +52,9 @@ public struct VideoSettings: Sendable, Hashable {
   /// The pixel format written: always 4:2:0, 8-bit, which every player decodes.
   public var pixelFormatName: String { "yuv420p" }
 
-  /// The colour tags written: BT.709 primaries, transfer and matrix, limited range — the matrix
-  /// the RGB pictures are converted with.
-  public var colorDescription: String { "bt709 (limited range)" }
+  /// The colour tags written: BT.709 primaries and transfer, the matrix the pictures are
+  /// converted with, limited range.
+  public var colorDescription: String {
+    "primaries bt709, transfer bt709, matrix \(matrix == .bt709 ? "bt709" : "bt601 (smpte170m)"), limited range"
+  }
 }

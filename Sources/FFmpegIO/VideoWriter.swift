@@ -5,8 +5,8 @@ public import LumenCore
 ///
 /// Each appended picture becomes one encoded frame at the time given; the last frame lasts
 /// until the end time passed to ``finish(endTime:)``, so the container's duration is exact.
-/// Pictures are converted to limited-range BT.709 YUV 4:2:0 (by an integer loop at the same
-/// size, by swscale when resizing) and tagged so.
+/// Pictures are converted to limited-range YUV 4:2:0 with ``VideoSettings/matrix`` (by an
+/// integer loop at the same size, by swscale when resizing) and tagged so.
 ///
 /// ```swift
 /// var writer = try VideoWriter(path: "out.mp4", settings: .init(inputSize: size))
@@ -79,7 +79,8 @@ public struct VideoWriter: ~Copyable {
 
     let scaler = try ScaleContext(
       from: AV_PIX_FMT_RGBA, width: settings.inputSize.width, height: settings.inputSize.height,
-      to: AV_PIX_FMT_YUV420P, width: out.width, height: out.height, yuvMatrix: SWS_CS_ITU709)
+      to: AV_PIX_FMT_YUV420P, width: out.width, height: out.height,
+      yuvMatrix: settings.matrix.swscaleCoefficients)
     let picture = try Frame(format: AV_PIX_FMT_YUV420P, width: out.width, height: out.height)
     let source = try Frame(
       format: AV_PIX_FMT_RGBA, width: settings.inputSize.width, height: settings.inputSize.height)
@@ -115,7 +116,7 @@ public struct VideoWriter: ~Copyable {
     lastPresentationTime = presentationTime
     try check(av_frame_make_writable(picture.raw), "av_frame_make_writable")
     if settings.inputSize == settings.outputSize {
-      RGBToYUV420.convert(image, into: picture.raw)
+      RGBToYUV420.convert(image, matrix: settings.matrix, into: picture.raw)
     } else {
       let scaled = scale(image)
       guard scaled == Int32(settings.outputSize.height) else {
@@ -225,7 +226,7 @@ public struct VideoWriter: ~Copyable {
       num: Int32(settings.timeBase.numerator), den: Int32(settings.timeBase.denominator))
     context.pointee.color_primaries = AVCOL_PRI_BT709
     context.pointee.color_trc = AVCOL_TRC_BT709
-    context.pointee.colorspace = AVCOL_SPC_BT709
+    context.pointee.colorspace = settings.matrix.colorSpace
     context.pointee.color_range = AVCOL_RANGE_MPEG
     context.pointee.thread_count = Int32(settings.threads)
     if settings.codec == .vp9 { context.pointee.bit_rate = 0 }

@@ -43,11 +43,24 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
     #expect(info.profileName == "High")
     #expect(info.pixelFormatName == "yuv420p")
     #expect(info.width == 64 && info.height == 48)
-    #expect([info.colorPrimaries, info.colorTransfer, info.colorSpace, info.colorRange] == ["bt709", "bt709", "bt709", "tv"])
+    // SD: BT.601 matrix (as players assume for SD), BT.709 (sRGB) primaries and transfer.
+    #expect([info.colorPrimaries, info.colorTransfer, info.colorSpace, info.colorRange] == ["bt709", "bt709", "smpte170m", "tv"])
     for (i, frame) in frames.enumerated() {
       let expected = solid(colors[i % colors.count], size)
       #expect(ImageComparison.meanAbsoluteError(frame.image, expected) < 4)
     }
+  }
+
+  @Test func tagsHDWithTheBT709Matrix() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.file("hd.mp4")
+    let hd = Size(width: 1280, height: 720)
+    var writer = try VideoWriter(path: path, settings: VideoSettings(preset: "ultrafast", inputSize: hd))
+    try writer.append(solid(colors[0], hd), presentationTime: 0)
+    try writer.finish(endTime: 10)
+    let (info, frames) = try readAll(path)
+    #expect(info.colorSpace == "bt709")
+    #expect(ImageComparison.meanAbsoluteError(frames[0].image, solid(colors[0], hd)) < 4)
   }
 
   @Test func putsTheIndexBeforeTheMediaData() throws {
@@ -117,20 +130,22 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
 @Suite struct ColorConversionTests {
   /// Writes near-lossless (CRF 0 is lossless in x264) and reads back through FFmpeg's BT.709
   /// YUV→RGB: the colours must come back, which checks the matrix, range and tags together.
-  @Test(arguments: [
+  @Test(arguments: [YUVMatrix.bt601, .bt709], [
     RGBColor(red: 255, green: 255, blue: 255), RGBColor(red: 0, green: 0, blue: 0),
     RGBColor(red: 255, green: 0, blue: 0), RGBColor(red: 0, green: 255, blue: 0),
     RGBColor(red: 0, green: 0, blue: 255), RGBColor(red: 128, green: 128, blue: 128),
     RGBColor(red: 200, green: 120, blue: 40),
   ])
-  func roundTripsColoursThroughBT709(color: RGBColor) throws {
+  func roundTripsColours(matrix: YUVMatrix, color: RGBColor) throws {
     let folder = TemporaryDirectory()
     let path = folder.file("c.mp4")
     let size = Size(width: 16, height: 16)
-    var writer = try VideoWriter(path: path, settings: VideoSettings(crf: 0, inputSize: size))
+    var writer = try VideoWriter(path: path, settings: VideoSettings(crf: 0, inputSize: size, matrix: matrix))
     try writer.append(solid(color, size), presentationTime: 0)
     try writer.finish(endTime: 10)
-    let pixel = try readAll(path).frames[0].image[8, 8]
+    let (info, frames) = try readAll(path)
+    #expect(info.colorSpace == (matrix == .bt709 ? "bt709" : "smpte170m"))
+    let pixel = frames[0].image[8, 8]
     #expect(abs(Int(pixel.red) - Int(color.red)) <= 2)
     #expect(abs(Int(pixel.green) - Int(color.green)) <= 2)
     #expect(abs(Int(pixel.blue) - Int(color.blue)) <= 2)
