@@ -47,7 +47,7 @@ extension GIFToVideo {
         codec: options.codec, container: container, crf: options.crf, preset: options.preset,
         inputSize: inputSize, outputSize: outputSize,
         timeBase: options.framesPerSecond.map { Rational(1, $0) } ?? .centisecond,
-        threads: options.threads)
+        threads: options.threads, matrix: options.matrix)
       let metadata = decoder.metadata
       let writer = try VideoWriter(path: temporaryPath, settings: settings)
       self.writer = writer

@@ -27,6 +27,8 @@ public struct GIFToVideoOptions: Sendable, Hashable {
   public var limits: DecodeLimits = .default
   /// Encoder threads; 0 lets the encoder choose.
   public var threads: Int = 0
+  /// The RGB→YUV matrix; `nil` picks BT.709 from 1280×720 up and BT.601 below.
+  public var matrix: YUVMatrix?
 
   public init() {}
 

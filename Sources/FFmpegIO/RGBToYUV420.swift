@@ -4,9 +4,12 @@ internal import LumenCore
 /// Converts opaque 8-bit RGBA to limited-range Y′CbCr 4:2:0 planes (BT.601 or BT.709) in one
 /// pass.
 ///
-/// swscale's generic RGBA input path cost about 3.4 ns per pixel here; this integer loop
-/// (16-bit fixed point from ``YUVMatrix``, chroma from the mean of each 2×2 block, as swscale's default) is the
-/// conversion `VideoWriter` uses when no resizing is needed. Even sizes only.
+/// swscale's generic RGBA input path cost about 3.4 ns per pixel here; this integer loop (16-bit
+/// fixed point from ``YUVMatrix``) is what `VideoWriter` uses when no resizing is needed. Chroma
+/// is centred between each pair of columns, as swscale places it, with a 1-3-3-1 horizontal and
+/// 1-1 vertical filter: on the comparison GIFs it gave 1–4% smaller H.264 files than a 2×2 mean
+/// (and than a sharpening 4-tap filter), except on a sharp-edged synthetic pattern (+8%). Even
+/// sizes only.
 enum RGBToYUV420 {
   /// Writes `image` into the frame's three planes (the frame must be `width`×`height` yuv420p).
   static func convert(_ image: RGBAImage, matrix: YUVMatrix, into frame: UnsafeMutablePointer<AVFrame>) {
@@ -44,12 +47,20 @@ enum RGBToYUV420 {
           yTop[column + 1] = luma(r1, g1, b1)
           yBottom[column] = luma(r2, g2, b2)
           yBottom[column + 1] = luma(r3, g3, b3)
-          let r = r0 + r1 + r2 + r3
-          let g = g0 + g1 + g2 + g3
-          let b = b0 + b1 + b2 + b3
-          // Sums of four pixels: shift by 2 more bits, round, offset 128.
-          u[column / 2] = UInt8(truncatingIfNeeded: (uR * r + uG * g + uB * b + (128 << 18) + (1 << 17)) >> 18)
-          v[column / 2] = UInt8(truncatingIfNeeded: (vR * r + vG * g + vB * b + (128 << 18) + (1 << 17)) >> 18)
+          // Chroma centred between the two columns (as swscale places it), taps 1-3-3-1 across
+          // columns c−1 … c+2 of both rows.
+          let p = column == 0 ? i : i - 4
+          let n = column + 2 >= width ? i + 4 : i + 8
+          let rl = Int(top[p]) + Int(bottom[p]), gl = Int(top[p + 1]) + Int(bottom[p + 1])
+          let bl = Int(top[p + 2]) + Int(bottom[p + 2])
+          let rn = Int(top[n]) + Int(bottom[n]), gn = Int(top[n + 1]) + Int(bottom[n + 1])
+          let bn = Int(top[n + 2]) + Int(bottom[n + 2])
+          let r = (rl + 3 * (r0 + r2 + r1 + r3) + rn) >> 1
+          let g = (gl + 3 * (g0 + g2 + g1 + g3) + gn) >> 1
+          let b = (bl + 3 * (b0 + b2 + b1 + b3) + bn) >> 1
+          // Sums with weight 8: shift by 3 more bits, round, offset 128.
+          u[column / 2] = UInt8(clamping: (uR * r + uG * g + uB * b + (128 << 19) + (1 << 18)) >> 19)
+          v[column / 2] = UInt8(clamping: (vR * r + vG * g + vB * b + (128 << 19) + (1 << 18)) >> 19)
         }
       }
     }

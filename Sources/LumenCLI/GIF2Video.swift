@@ -58,6 +58,9 @@ extension Root {
     @Option(help: "Encoder threads (0 = automatic).")
     var threads = 0
 
+    @Option(help: "RGB→YUV matrix, also tagged: bt601 or bt709 (default: bt709 from 1280×720 up).")
+    var matrix: YUVMatrix?
+
     @OptionGroup(title: "Limits")
     var limits: LimitOptions
 
@@ -107,6 +110,7 @@ extension Root {
       options.framesPerSecond = fps
       options.keepDuplicateFrames = keepDuplicates
       options.threads = threads
+      options.matrix = matrix
       options.limits = limits.decodeLimits
       return options
     }
@@ -119,3 +123,4 @@ extension Root {
 }
 
 extension VideoCodec: ExpressibleByArgument {}
+extension YUVMatrix: ExpressibleByArgument {}
