@@ -13,13 +13,8 @@ internal import LumenCore
 enum RGBToYUV420 {
   /// Writes `image` into the frame's three planes (the frame must be `width`×`height` yuv420p).
   static func convert(_ image: RGBAImage, matrix: YUVMatrix, into frame: UnsafeMutablePointer<AVFrame>) {
-    let k = matrix.fixedPointCoefficients
-    let (yR, yG, yB) = (k[0], k[1], k[2])
-    let (uR, uG, uB) = (k[3], k[4], k[5])
-    let (vR, vG, vB) = (k[6], k[7], k[8])
-    @inline(__always) func luma(_ r: Int, _ g: Int, _ b: Int) -> UInt8 {
-      UInt8(truncatingIfNeeded: (yR * r + yG * g + yB * b + (16 << 16) + (1 << 15)) >> 16)
-    }
+    precondition(image.width % 2 == 0 && image.height % 2 == 0, "4:2:0 needs even sides")
+    let k = Coefficients(matrix)
     let width = image.width
     let height = image.height
     let yStride = Int(frame.pointee.linesize.0)
@@ -28,41 +23,109 @@ enum RGBToYUV420 {
     let yPlane = frame.pointee.data.0!
     let uPlane = frame.pointee.data.1!
     let vPlane = frame.pointee.data.2!
-    image.bytes.withUnsafeBufferPointer { rgba in
-      let pixels = rgba.baseAddress!
-      for row in stride(from: 0, to: height, by: 2) {
-        let top = pixels + row * width * 4
-        let bottom = top + width * 4
-        let yTop = yPlane + row * yStride
-        let yBottom = yTop + yStride
-        let u = uPlane + (row / 2) * uStride
-        let v = vPlane + (row / 2) * vStride
-        for column in stride(from: 0, to: width, by: 2) {
-          let i = column * 4
-          let r0 = Int(top[i]), g0 = Int(top[i + 1]), b0 = Int(top[i + 2])
-          let r1 = Int(top[i + 4]), g1 = Int(top[i + 5]), b1 = Int(top[i + 6])
-          let r2 = Int(bottom[i]), g2 = Int(bottom[i + 1]), b2 = Int(bottom[i + 2])
-          let r3 = Int(bottom[i + 4]), g3 = Int(bottom[i + 5]), b3 = Int(bottom[i + 6])
-          yTop[column] = luma(r0, g0, b0)
-          yTop[column + 1] = luma(r1, g1, b1)
-          yBottom[column] = luma(r2, g2, b2)
-          yBottom[column + 1] = luma(r3, g3, b3)
-          // Chroma centred between the two columns (as swscale places it), taps 1-3-3-1 across
-          // columns c−1 … c+2 of both rows.
-          let p = column == 0 ? i : i - 4
-          let n = column + 2 >= width ? i + 4 : i + 8
-          let rl = Int(top[p]) + Int(bottom[p]), gl = Int(top[p + 1]) + Int(bottom[p + 1])
-          let bl = Int(top[p + 2]) + Int(bottom[p + 2])
-          let rn = Int(top[n]) + Int(bottom[n]), gn = Int(top[n + 1]) + Int(bottom[n + 1])
-          let bn = Int(top[n + 2]) + Int(bottom[n + 2])
-          let r = (rl + 3 * (r0 + r2 + r1 + r3) + rn) >> 1
-          let g = (gl + 3 * (g0 + g2 + g1 + g3) + gn) >> 1
-          let b = (bl + 3 * (b0 + b2 + b1 + b3) + bn) >> 1
-          // Sums with weight 8: shift by 3 more bits, round, offset 128.
-          u[column / 2] = UInt8(clamping: (uR * r + uG * g + uB * b + (128 << 19) + (1 << 18)) >> 19)
-          v[column / 2] = UInt8(clamping: (vR * r + vG * g + vB * b + (128 << 19) + (1 << 18)) >> 19)
+    // Per column, R, G, B summed over the two rows of a chroma row, stored from index 1 with the
+    // edge columns repeated around them (so the 1-3-3-1 taps never leave the buffer).
+    let padded = width + 16
+    var sums = [Int32](repeating: 0, count: padded * 3)
+    image.bytes.withUnsafeBytes { rgba in
+      sums.withUnsafeMutableBufferPointer { sums in
+        let channels = (sums.baseAddress!, sums.baseAddress! + padded, sums.baseAddress! + 2 * padded)
+        for row in stride(from: 0, to: height, by: 2) {
+          let top = rgba.baseAddress! + row * width * 4
+          let bottom = top + width * 4
+          convertRows(
+            top, bottom, luma: yPlane + row * yStride, yPlane + (row + 1) * yStride,
+            sums: channels, width: width, k)
+          for channel in [channels.0, channels.1, channels.2] {
+            channel[0] = channel[1]
+            for x in (width + 1)..<padded { channel[x] = channel[width] }
+          }
+          chromaRow(
+            channels, width: width, u: uPlane + (row / 2) * uStride,
+            v: vPlane + (row / 2) * vStride, k)
         }
       }
+    }
+  }
+
+  /// Fixed-point coefficients broadcast for 8-lane arithmetic.
+  struct Coefficients {
+    let yR, yG, yB, uR, uG, uB, vR, vG, vB: Int32
+
+    init(_ matrix: YUVMatrix) {
+      let k = matrix.fixedPointCoefficients.map { Int32($0) }
+      (yR, yG, yB, uR, uG, uB, vR, vG, vB) = (k[0], k[1], k[2], k[3], k[4], k[5], k[6], k[7], k[8])
+    }
+  }
+
+  /// Luma for two rows, and the two rows' per-column R, G, B sums (from index 1 of `sums`).
+  @inline(__always)
+  private static func convertRows(
+    _ top: UnsafeRawPointer, _ bottom: UnsafeRawPointer, luma topLuma: UnsafeMutablePointer<UInt8>,
+    _ bottomLuma: UnsafeMutablePointer<UInt8>,
+    sums: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>),
+    width: Int, _ k: Coefficients
+  ) {
+    let offset = SIMD8<Int32>(repeating: (16 << 16) + (1 << 15))
+    let mask = SIMD8<Int32>(repeating: 0xFF)
+    var x = 0
+    while x + 8 <= width {
+      let a = SIMD8<Int32>(truncatingIfNeeded: top.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<UInt32>.self))
+      let b = SIMD8<Int32>(truncatingIfNeeded: bottom.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<UInt32>.self))
+      let (ra, ga, ba) = (a & mask, (a &>> 8) & mask, (a &>> 16) & mask)
+      let (rb, gb, bb) = (b & mask, (b &>> 8) & mask, (b &>> 16) & mask)
+      let ya = (ra &* k.yR &+ ga &* k.yG &+ ba &* k.yB &+ offset) &>> 16
+      let yb = (rb &* k.yR &+ gb &* k.yG &+ bb &* k.yB &+ offset) &>> 16
+      UnsafeMutableRawPointer(topLuma + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: ya), as: SIMD8<UInt8>.self)
+      UnsafeMutableRawPointer(bottomLuma + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: yb), as: SIMD8<UInt8>.self)
+      UnsafeMutableRawPointer(sums.0 + 1 + x).storeBytes(of: ra &+ rb, as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(sums.1 + 1 + x).storeBytes(of: ga &+ gb, as: SIMD8<Int32>.self)
+      UnsafeMutableRawPointer(sums.2 + 1 + x).storeBytes(of: ba &+ bb, as: SIMD8<Int32>.self)
+      x += 8
+    }
+    let topBytes = top.assumingMemoryBound(to: UInt8.self)
+    let bottomBytes = bottom.assumingMemoryBound(to: UInt8.self)
+    while x < width {
+      let (ra, ga, ba) = (Int32(topBytes[4 * x]), Int32(topBytes[4 * x + 1]), Int32(topBytes[4 * x + 2]))
+      let (rb, gb, bb) = (Int32(bottomBytes[4 * x]), Int32(bottomBytes[4 * x + 1]), Int32(bottomBytes[4 * x + 2]))
+      topLuma[x] = UInt8(truncatingIfNeeded: (ra &* k.yR &+ ga &* k.yG &+ ba &* k.yB &+ offset[0]) >> 16)
+      bottomLuma[x] = UInt8(truncatingIfNeeded: (rb &* k.yR &+ gb &* k.yG &+ bb &* k.yB &+ offset[0]) >> 16)
+      sums.0[1 + x] = ra &+ rb
+      sums.1[1 + x] = ga &+ gb
+      sums.2[1 + x] = ba &+ bb
+      x += 1
+    }
+  }
+
+  /// One row of Cb and Cr: taps 1-3-3-1 over columns 2c−1 … 2c+2 of the column sums.
+  @inline(__always)
+  private static func chromaRow(
+    _ sums: (UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>, UnsafeMutablePointer<Int32>),
+    width: Int, u: UnsafeMutablePointer<UInt8>, v: UnsafeMutablePointer<UInt8>, _ k: Coefficients
+  ) {
+    let offset = SIMD4<Int32>(repeating: (128 << 20) + (1 << 19))
+    @inline(__always) func filtered(_ channel: UnsafeMutablePointer<Int32>, _ x: Int) -> SIMD4<Int32> {
+      // Padded index x + 1 is column x; taps at columns x−1, x, x+1, x+2 for 8 columns.
+      let raw = UnsafeRawPointer(channel)
+      let left = raw.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<Int32>.self)
+      let center = raw.loadUnaligned(fromByteOffset: 4 * (x + 1), as: SIMD8<Int32>.self)
+      let next = raw.loadUnaligned(fromByteOffset: 4 * (x + 2), as: SIMD8<Int32>.self)
+      let right = raw.loadUnaligned(fromByteOffset: 4 * (x + 3), as: SIMD8<Int32>.self)
+      return (left &+ 3 &* (center &+ next) &+ right).evenHalf
+    }
+    let low = SIMD4<Int32>(repeating: 0)
+    let high = SIMD4<Int32>(repeating: 255)
+    var x = 0
+    while x < width {
+      let (r, g, b) = (filtered(sums.0, x), filtered(sums.1, x), filtered(sums.2, x))
+      let cb = ((r &* k.uR &+ g &* k.uG &+ b &* k.uB &+ offset) &>> 20).clamped(lowerBound: low, upperBound: high)
+      let cr = ((r &* k.vR &+ g &* k.vG &+ b &* k.vB &+ offset) &>> 20).clamped(lowerBound: low, upperBound: high)
+      let count = min(4, (width - x) / 2)
+      for lane in 0..<count {
+        u[x / 2 + lane] = UInt8(truncatingIfNeeded: cb[lane])
+        v[x / 2 + lane] = UInt8(truncatingIfNeeded: cr[lane])
+      }
+      x += 8
     }
   }
 }
