@@ -7,7 +7,9 @@ let package = Package(
   products: [
     .library(
       name: "Lumen",
-      targets: ["LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Conversion"]),
+      targets: [
+        "LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Palette", "Conversion", "Imaging",
+      ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],
   dependencies: [
@@ -25,6 +27,9 @@ let package = Package(
     .systemLibrary(
       name: "CFFmpeg", path: "Sources/CFFmpeg", pkgConfig: "libavformat",
       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]),
+    // libpng's full reading API reports errors with longjmp: this small C target holds the
+    // setjmp and returns status codes (see STYLE.md, gotcha 7).
+    .target(name: "CPNGReader", dependencies: ["CPNG"]),
     .systemLibrary(
       name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev"])]),
@@ -32,20 +37,25 @@ let package = Package(
     // MARK: - Vocabulary and wrappers
     .target(name: "LumenCore"),
     .target(name: "GIFCodec", dependencies: ["LumenCore", "CGif"]),
-    .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG"]),
+    .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
+    .target(name: "Palette", dependencies: ["LumenCore"]),
 
     // MARK: - Operations
     .target(
       name: "Conversion",
       dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
 
+    .target(
+      name: "Imaging",
+      dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Palette"]),
+
     // MARK: - Command line
     .target(
       name: "LumenCLI",
       dependencies: [
-        "LumenCore", "Conversion",
+        "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "FFmpegIO",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -61,6 +71,10 @@ let package = Package(
     .testTarget(
       name: "ConversionTests",
       dependencies: ["Conversion", "GIFCodec", "FFmpegIO", "TestSupport"]),
+    .testTarget(name: "PaletteTests", dependencies: ["Palette", "TestSupport"]),
+    .testTarget(
+      name: "ImagingTests",
+      dependencies: ["Imaging", "Palette", "PNGCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["LumenCLI", "lumen", "FFmpegIO", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -7,8 +7,6 @@ public enum ConversionError: Error, Hashable, CustomStringConvertible {
   case unsupportedContainer(codec: String, container: String)
   /// Not one frame could be decoded; the text says why.
   case noFramesDecoded(String)
-  /// The output cannot be written where asked.
-  case outputNotWritable(path: String, reason: String)
   /// The input file cannot be read.
   case inputNotReadable(path: String, reason: String)
 
@@ -18,7 +16,6 @@ public enum ConversionError: Error, Hashable, CustomStringConvertible {
     case .unsupportedContainer(let codec, let container):
       "\(codec) cannot be written to \(container); use --codec vp9 or av1 for .webm"
     case .noFramesDecoded(let why): "no frame could be decoded: \(why)"
-    case .outputNotWritable(let path, let reason): "cannot write \(path): \(reason)"
     case .inputNotReadable(let path, let reason): "cannot read \(path): \(reason)"
     }
   }

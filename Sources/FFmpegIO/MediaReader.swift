@@ -25,9 +25,15 @@ public struct MediaReader: ~Copyable {
 
   /// Opens a file and its decoder.
   ///
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - reducedDecodingTarget: When the decoder can decode at reduced size (JPEG's `lowres`:
+  ///     ½, ¼, ⅛ through a smaller IDCT, far cheaper than decoding then scaling), the reduction
+  ///     whose pixel count is nearest this target (on a log scale) is used. `nil` decodes at full
+  ///     size.
   /// - Throws: ``FFmpegError`` when the file cannot be opened, has no video stream, or its
   ///   decoder is missing.
-  public init(path: String) throws(FFmpegError) {
+  public init(path: String, reducedDecodingTarget: Int? = nil) throws(FFmpegError) {
     let input = try InputContext(path: path)
     var codec: UnsafePointer<AVCodec>?
     let index = try check(
@@ -41,8 +47,32 @@ public struct MediaReader: ~Copyable {
       avcodec_parameters_to_context(decoder.raw, stream.pointee.codecpar),
       "avcodec_parameters_to_context")
     decoder.raw.pointee.pkt_timebase = stream.pointee.time_base
-    try check(avcodec_open2(decoder.raw, codec, nil), "avcodec_open2")
     let parameters = stream.pointee.codecpar.pointee
+    // A stream whose probing found no picture (a misnamed or damaged file) has no pixel format
+    // or size; swscale would abort on it.
+    guard parameters.width > 0, parameters.height > 0, parameters.format >= 0,
+      sws_isSupportedInput(AVPixelFormat(parameters.format)) > 0
+    else {
+      throw FFmpegError(
+        code: FFmpegError.invalidData, function: "avformat_find_stream_info",
+        message: "\(path): no decodable picture (\(String(cString: avcodec_get_name(parameters.codec_id))) "
+          + "stream without a size or pixel format)")
+    }
+    var lowres: Int32 = 0
+    if let target = reducedDecodingTarget, target > 0 {
+      func mismatch(_ level: Int32) -> Double {
+        let pixels = Double(parameters.width >> level) * Double(parameters.height >> level)
+        return abs(log2(max(pixels, 1) / Double(target)))
+      }
+      for level in 0...Int32(codec.pointee.max_lowres) where mismatch(level) < mismatch(lowres) {
+        lowres = level
+      }
+    }
+    decoder.raw.pointee.lowres = lowres
+    // The size the decoder produces: each side divided by 2^lowres, rounded up.
+    let decodedWidth = -((-parameters.width) >> lowres)
+    let decodedHeight = -((-parameters.height) >> lowres)
+    try check(avcodec_open2(decoder.raw, codec, nil), "avcodec_open2")
     let duration = input.raw.pointee.duration
     let info = VideoInfo(
       formatName: String(cString: input.raw.pointee.iformat.pointee.name),
@@ -55,11 +85,12 @@ public struct MediaReader: ~Copyable {
       colorSpace: String(cString: av_color_space_name(parameters.color_space)),
       colorRange: String(cString: av_color_range_name(parameters.color_range)),
       durationSeconds: duration == CFFMPEG_AV_NOPTS_VALUE ? nil : Double(duration) / Double(AV_TIME_BASE),
-      frameCountFromHeader: stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil)
+      frameCountFromHeader: stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil,
+      decodedWidth: Int(decodedWidth), decodedHeight: Int(decodedHeight))
     let scaler = try ScaleContext(
-      from: AVPixelFormat(parameters.format), width: Int(parameters.width),
-      height: Int(parameters.height), to: AV_PIX_FMT_RGBA, width: Int(parameters.width),
-      height: Int(parameters.height), yuvMatrix: nil)
+      from: AVPixelFormat(parameters.format), width: Int(decodedWidth),
+      height: Int(decodedHeight), to: AV_PIX_FMT_RGBA, width: Int(decodedWidth),
+      height: Int(decodedHeight), yuvMatrix: nil)
     // Read YUV back with the matrix and range it is tagged with (BT.601 when untagged).
     let matrix = parameters.color_space == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601
     let table = sws_getCoefficients(matrix)
@@ -67,15 +98,14 @@ public struct MediaReader: ~Copyable {
     sws_setColorspaceDetails(scaler.raw, table, fullRange, table, 1, 0, 1 << 16, 1 << 16)
     let packet = try Packet()
     let decoded = try Frame()
-    let rgba = try Frame(
-      format: AV_PIX_FMT_RGBA, width: Int(parameters.width), height: Int(parameters.height))
+    let rgba = try Frame(format: AV_PIX_FMT_RGBA, width: Int(decodedWidth), height: Int(decodedHeight))
     self.input = input
     self.decoder = decoder
     self.packet = packet
     self.decoded = decoded
     self.rgba = rgba
     self.scaler = scaler
-    self.pictureSize = (parameters.width, parameters.height, parameters.format)
+    self.pictureSize = (decodedWidth, decodedHeight, parameters.format)
     self.streamIndex = index
     self.timeBase = stream.pointee.time_base
     self.info = info

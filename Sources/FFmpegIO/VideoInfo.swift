@@ -20,4 +20,7 @@ public struct VideoInfo: Sendable, Hashable, Codable {
   public var durationSeconds: Double?
   /// The number of frames the stream header claims, if it says.
   public var frameCountFromHeader: Int?
+  /// The size pictures are decoded at (smaller than `width`×`height` with reduced decoding).
+  public var decodedWidth: Int
+  public var decodedHeight: Int
 }

@@ -2,8 +2,11 @@ import ArgumentParser
 import Conversion
 import FFmpegIO
 import GIFCodec
+import Imaging
+import LumenCore
+import PNGCodec
 
-/// Maps a failure to a sysexits-style exit code and a one-line message.
+/// Maps a failure to a sysexits-style exit code.
 enum ExitStatus {
   static func code(for error: any Error) -> Int32 {
     switch error {
@@ -12,11 +15,21 @@ enum ExitStatus {
       case .invalidOption, .unsupportedContainer: 64  // EX_USAGE
       case .noFramesDecoded: 65  // EX_DATAERR
       case .inputNotReadable: 66  // EX_NOINPUT
-      case .outputNotWritable: 73  // EX_CANTCREAT
+      }
+    case let error as ImagingError:
+      switch error {
+      case .invalidOption: 64
+      case .unreadable: 66
+      case .limitExceeded, .noPixels: 65
       }
     case let error as GIFError:
       error.code == .openFailed ? 66 : 65
-    case is FFmpegError: 70  // EX_SOFTWARE
+    case let error as PNGError:
+      error.code == 1 ? 66 : 65  // CPNG_READER_OPEN_FAILED
+    case let error as FFmpegError:
+      // Files FFmpeg cannot read are data errors; anything else is an encoder failure.
+      error.code == FFmpegError.invalidData || error.function.hasPrefix("avformat_") ? 65 : 70
+    case is OutputFile.Failure: 73  // EX_CANTCREAT
     case is CancellationError: 130
     default: 1
     }

@@ -4,7 +4,9 @@ public import LumenCore
 /// Reads and writes PNG files as 8-bit RGBA through libpng.
 ///
 /// Any PNG libpng reads (grey, grey+alpha, palette with tRNS, RGB, RGBA, 16-bit, Adam7) comes
-/// back as straight-alpha RGBA; 16-bit samples are scaled to 8 bits, not clipped.
+/// back as straight-alpha RGBA with its stored values (gamma chunks are not applied, as in
+/// Pillow and FFmpeg); 16-bit samples are scaled to 8 bits, not clipped. Writing uses libpng's
+/// simplified API.
 ///
 /// ```swift
 /// let image = try PNGFile.read(path: "in.png")
@@ -20,21 +22,25 @@ public enum PNGFile {
   public static func read(path: String, limits: DecodeLimits = .default) throws(PNGError)
     -> RGBAImage
   {
-    let handle = PNGImageHandle()
-    try handle.check(
-      png_image_begin_read_from_file(handle.raw, path), "png_image_begin_read_from_file")
-    let width = Int(handle.raw.pointee.width)
-    let height = Int(handle.raw.pointee.height)
-    if let violation = limits.violation(width: width, height: height) {
-      throw PNGError(function: "limits", message: "\(path): \(violation)")
+    let reader = try PNGReader(path: path)
+    if let violation = limits.violation(width: reader.width, height: reader.height) {
+      throw PNGError(code: PNGError.limitExceededCode, function: "limits", message: "\(path): \(violation)")
     }
-    handle.raw.pointee.format = CPNG_FORMAT_RGBA
-    var bytes = [UInt8](repeating: 0, count: width * height * 4)
-    let status = bytes.withUnsafeMutableBytes { buffer in
-      png_image_finish_read(handle.raw, nil, buffer.baseAddress, Int32(width * 4), nil)
+    var bytes = [UInt8](repeating: 0, count: reader.width * reader.height * 4)
+    var failure: PNGError?
+    bytes.withUnsafeMutableBytes { buffer in
+      do throws(PNGError) { try reader.read(into: buffer) } catch { failure = error }
     }
-    try handle.check(status, "png_image_finish_read")
-    return RGBAImage(width: width, height: height, bytes: bytes)
+    if let failure { throw failure }
+    return RGBAImage(width: reader.width, height: reader.height, bytes: bytes)
+  }
+
+  /// What a PNG's header says: size, bit depth, colour type, interlacing.
+  public static func header(path: String) throws(PNGError) -> PNGHeader {
+    let reader = try PNGReader(path: path)
+    return PNGHeader(
+      width: reader.width, height: reader.height, bitDepth: reader.bitDepth,
+      colorType: reader.colorType, isInterlaced: reader.isInterlaced)
   }
 
   /// Encodes an image as an 8-bit RGBA PNG.

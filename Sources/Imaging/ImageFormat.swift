@@ -1,0 +1,21 @@
+internal import Foundation
+
+/// An image file's format, recognised from its first bytes (not its name).
+public enum ImageFormat: String, Sendable, Codable {
+  case png, gif
+  /// Anything else: handed to FFmpeg (JPEG, WebP, BMP, TIFF, …).
+  case other
+
+  /// Reads the signature of `path`.
+  static func sniff(path: String) throws(ImagingError) -> ImageFormat {
+    guard let handle = FileHandle(forReadingAtPath: path) else {
+      throw .unreadable(path: path, reason: "no such file or not readable")
+    }
+    defer { try? handle.close() }
+    let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+    if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .png }
+    if head.starts(with: Array("GIF8".utf8)) { return .gif }
+    guard !head.isEmpty else { throw .unreadable(path: path, reason: "the file is empty") }
+    return .other
+  }
+}

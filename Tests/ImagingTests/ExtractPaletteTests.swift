@@ -1,0 +1,161 @@
+import FFmpegIO
+import Foundation
+import Imaging
+import LumenCore
+import PNGCodec
+import Palette
+import TestSupport
+import Testing
+
+@Suite struct PNGDecodingTests {
+  /// libpng's pixels against FFmpeg's PNG decoder (an independent implementation).
+  @Test(arguments: [
+    "pngsuite_basn0g16.png", "pngsuite_basn2c16.png", "pngsuite_basn3p08.png", "pngsuite_basn4a08.png",
+    "pngsuite_basn6a16.png", "pngsuite_ftbrn2c08.png", "pngsuite_ibasn2c08.png",
+    "graphic_pil123_palette_trns_interlaced.png", "palette-3colors.png",
+  ])
+  func matchesFFmpegsDecoder(name: String) throws {
+    let ours = try PNGFile.read(path: Fixtures.path(name))
+    var reader = try MediaReader(path: Fixtures.path(name))
+    let reference = try #require(try reader.nextFrame()).image
+    #expect(ours.width == reference.width && ours.height == reference.height)
+    var worst = 0
+    for i in ours.bytes.indices {
+      // 16-bit samples: libpng rounds to 8 bits, swscale may truncate.
+      worst = max(worst, abs(Int(ours.bytes[i]) - Int(reference.bytes[i])))
+    }
+    #expect(worst <= 1)
+  }
+
+  @Test func readsHeaders() throws {
+    let header = try PNGFile.header(path: Fixtures.path("graphic_pil123_palette_trns_interlaced.png"))
+    #expect(header.colorType == 3 && header.isInterlaced && header.bitDepth == 8)
+    #expect(try PNGFile.header(path: Fixtures.path("pngsuite_basn6a16.png")).bitDepth == 16)
+  }
+
+  @Test func reportsDamageWithTheFunction() throws {
+    let folder = TemporaryDirectory()
+    var bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("palette-3colors.png"))).map { $0 }
+    bytes = Array(bytes.prefix(bytes.count - 30))
+    let path = folder.write(bytes, to: "cut.png")
+    #expect {
+      _ = try PNGFile.read(path: path)
+    } throws: { ($0 as? PNGError)?.function == "png_read_image" }
+  }
+}
+
+@Suite struct ExtractPaletteTests {
+  @Test func extractsTheThreeColourFixture() throws {
+    var request = PaletteRequest()
+    request.palette.count = .exactly(3)
+    let report = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+    #expect(report.palette.colors.map(\.hex) == ["#e63946", "#2a9d8f", "#264653"])
+    #expect(report.palette.colors.map(\.weight) == [0.5, 0.3, 0.2])
+    #expect(report.image.format == "png" && report.image.width == 100)
+  }
+
+  @Test func readsJPEGAndGIFThroughTheirDecoders() throws {
+    var request = PaletteRequest()
+    request.palette.count = .exactly(4)
+    let jpeg = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), request: request)
+    #expect(jpeg.palette.colors.count == 4)
+    #expect(jpeg.image.format == "mjpeg")
+    request.frames = .all
+    let gif = try ExtractPalette.run(path: Fixtures.path("delays-mixed-101x75.gif"), request: request)
+    #expect(gif.image.frames == 8)
+    #expect(gif.pixelsSampled == 101 * 75 * 8)
+  }
+
+  @Test func decodesLargeJPEGsAtReducedSizeForThePixelBudget() throws {
+    var request = PaletteRequest()
+    request.pixelBudget = 4_000
+    let report = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), request: request)
+    #expect(report.image.width == 128)
+    #expect(report.image.decodedWidth == 64)
+    #expect(report.pixelsSampled == 64 * 64)
+  }
+
+  @Test func removesTheBorderBackground() throws {
+    var image = RGBAImage(width: 40, height: 40, fill: RGBAPixel(red: 200, green: 220, blue: 240))
+    for x in 10..<30 { for y in 10..<30 { image[x, y] = RGBAPixel(red: 200, green: 30, blue: 30) } }
+    let folder = TemporaryDirectory()
+    let path = folder.file("framed.png")
+    try PNGFile.write(image, to: path)
+    var request = PaletteRequest()
+    request.palette.count = .exactly(2)
+    request.palette.exclusions = [.border]
+    let report = try ExtractPalette.run(path: path, request: request)
+    #expect(report.palette.colors.map(\.hex) == ["#c81e1e"])
+    #expect(report.palette.excludedShares["border"] == 0.75)
+  }
+
+  @Test func writesFormatsAndASwatch() throws {
+    var request = PaletteRequest()
+    request.palette.count = .exactly(3)
+    let report = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+    #expect(String(decoding: PaletteFormat.hex.encode(report), as: UTF8.self) == "#e63946\n#2a9d8f\n#264653\n")
+    let css = String(decoding: PaletteFormat.css.encode(report), as: UTF8.self)
+    #expect(css.contains("--palette-1: #e63946; /* 50.0%"))
+    let gpl = String(decoding: PaletteFormat.gpl.encode(report), as: UTF8.self)
+    #expect(gpl.hasPrefix("GIMP Palette\nName: palette-3colors\nColumns: 3\n#\n230  57  70\t#e63946"))
+    let ase = PaletteFormat.ase.encode(report)
+    #expect(Array(ase.prefix(12)) == Array("ASEF".utf8) + [0, 1, 0, 0, 0, 0, 0, 3])
+
+    let folder = TemporaryDirectory()
+    let swatch = folder.file("swatch.png")
+    try PaletteSwatch.write(report.palette.colors, to: swatch)
+    let picture = try PNGFile.read(path: swatch)
+    #expect(picture.width == 800 && picture.height == 160)
+    #expect(picture[100, 20] == RGBAPixel(red: 230, green: 57, blue: 70))
+    #expect(picture[500, 20] == RGBAPixel(red: 42, green: 157, blue: 143))
+    #expect(picture[700, 20] == RGBAPixel(red: 38, green: 70, blue: 83))
+    #expect(folder.contents() == ["swatch.png"])
+  }
+
+  @Test func failsClearlyOnBadInput() throws {
+    let folder = TemporaryDirectory()
+    #expect(throws: ImagingError.self) {
+      _ = try ExtractPalette.run(path: folder.file("missing.png"), request: PaletteRequest())
+    }
+    let empty = folder.write([], to: "empty.jpg")
+    #expect(throws: ImagingError.self) { _ = try ExtractPalette.run(path: empty, request: PaletteRequest()) }
+    let junk = folder.write(Array("definitely not an image".utf8), to: "junk.jpg")
+    #expect(throws: FFmpegError.self) { _ = try ExtractPalette.run(path: junk, request: PaletteRequest()) }
+    var request = PaletteRequest()
+    request.limits = DecodeLimits(maxWidth: 50)
+    #expect(throws: PNGError.self) { _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request) }
+    request = PaletteRequest()
+    request.palette.count = .exactly(0)
+    #expect(throws: ImagingError.self) { _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request) }
+  }
+}
+
+/// Every image of `../shared/imgcorpus` (skipped when absent).
+@Suite(.enabled(if: ImageCorpus.folder != nil, "../shared/imgcorpus is absent"))
+struct ImageCorpusTests {
+  @Test(arguments: ImageCorpus.files)
+  func extractsADeterministicPaletteFromEveryImage(name: String) throws {
+    let path = try #require(ImageCorpus.folder).appendingPathComponent(name).path
+    var request = PaletteRequest()
+    request.palette.count = .exactly(6)
+    let first = try ExtractPalette.run(path: path, request: request)
+    let second = try ExtractPalette.run(path: path, request: request)
+    #expect(first == second)
+    let colors = first.palette.colors
+    #expect(colors.count == 6 || first.palette.reason != nil)
+    #expect(abs(colors.reduce(0) { $0 + $1.weight } - 1) < 1e-9)
+  }
+}
+
+enum ImageCorpus {
+  static var folder: URL? {
+    let url = Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/imgcorpus")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+  }
+
+  static var files: [String] {
+    guard let folder else { return [] }
+    return ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+      .filter { !$0.hasSuffix(".md") }.sorted()
+  }
+}
