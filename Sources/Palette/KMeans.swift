@@ -13,7 +13,7 @@ enum KMeans {
   /// The best of `initializations` runs (lowest weighted error).
   static func cluster(
     points: [SIMD4<Float>], weights: [Float], k: Int, seed: UInt64, initializations: Int,
-    maxIterations: Int = 100, tolerance: Float = 1e-4
+    maxIterations: Int = 100, tolerance: Float = 1e-3
   ) -> Result {
     var best: Result?
     for run in 0..<max(1, initializations) {
@@ -56,9 +56,14 @@ enum KMeans {
       error = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
       var sums = [SIMD4<Float>](repeating: .zero, count: centers.count)
       var totals = [Float](repeating: 0, count: centers.count)
-      for i in points.indices {
-        sums[assignment[i]] += points[i] * weights[i]
-        totals[assignment[i]] += weights[i]
+      points.withUnsafeBufferPointer { points in
+        weights.withUnsafeBufferPointer { weights in
+          for i in 0..<points.count {
+            let c = assignment[i]
+            sums[c] += points[i] * weights[i]
+            totals[c] += weights[i]
+          }
+        }
       }
       var moved: Float = 0
       for c in centers.indices {
@@ -78,22 +83,48 @@ enum KMeans {
   }
 
   /// Assigns each point to its nearest centre; returns the weighted squared error.
+  ///
+  /// Centres are laid out as 8-lane vectors per coordinate so each point is compared with 8
+  /// centres at once (padding lanes sit far away).
   static func assign(
     points: [SIMD4<Float>], weights: [Float], centers: [SIMD4<Float>], assignment: inout [Int]
   ) -> Double {
+    let chunks = (centers.count + 7) / 8
+    var ls = [SIMD8<Float>](repeating: SIMD8(repeating: 1e18), count: chunks)
+    var as_ = [SIMD8<Float>](repeating: .zero, count: chunks)
+    var bs = [SIMD8<Float>](repeating: .zero, count: chunks)
+    for (c, center) in centers.enumerated() {
+      ls[c / 8][c % 8] = center.x
+      as_[c / 8][c % 8] = center.y
+      bs[c / 8][c % 8] = center.z
+    }
     var error = 0.0
-    for i in points.indices {
-      var best = 0
-      var bestDistance = Float.infinity
-      for c in centers.indices {
-        let d = distanceSquared(points[i], centers[c])
-        if d < bestDistance {
-          bestDistance = d
-          best = c
+    points.withUnsafeBufferPointer { points in
+      weights.withUnsafeBufferPointer { weights in
+        assignment.withUnsafeMutableBufferPointer { assignment in
+          for i in 0..<points.count {
+            let point = points[i]
+            var best = 0
+            var bestDistance = Float.infinity
+            for chunk in 0..<chunks {
+              let dl = ls[chunk] - point.x
+              let da = as_[chunk] - point.y
+              let db = bs[chunk] - point.z
+              let d = dl * dl + da * da + db * db
+              let nearest = d.min()
+              if nearest < bestDistance {
+                bestDistance = nearest
+                for lane in 0..<8 where d[lane] == nearest {
+                  best = chunk * 8 + lane
+                  break
+                }
+              }
+            }
+            assignment[i] = best
+            error += Double(bestDistance * weights[i])
+          }
         }
       }
-      assignment[i] = best
-      error += Double(bestDistance * weights[i])
     }
     return error
   }

@@ -122,7 +122,7 @@ public enum PaletteExtractor {
       if gap > options.justNoticeableDifference {
         centers.append(points[worst])
       }
-      result = KMeans.lloyd(points: points, weights: weights, centers: &centers, maxIterations: 100, tolerance: 1e-4)
+      result = KMeans.lloyd(points: points, weights: weights, centers: &centers, maxIterations: 100, tolerance: 1e-3)
       if centers.count < target {
         reason = "only \(centers.count) perceptibly different colours (CIEDE2000 > \(options.justNoticeableDifference))"
         break

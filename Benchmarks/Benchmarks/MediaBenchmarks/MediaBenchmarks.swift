@@ -2,7 +2,9 @@ import Benchmark
 import Conversion
 import Foundation
 import GIFCodec
+import Imaging
 import LumenCore
+import Palette
 
 /// Inputs: the committed demo GIF, and the large corpus GIFs when ../shared/gifcorpus is present.
 enum Inputs {
@@ -11,6 +13,21 @@ enum Inputs {
     .deletingLastPathComponent()
   static let demo = root.appendingPathComponent("Fixtures/demo.gif").path
   static let corpus = root.deletingLastPathComponent().appendingPathComponent("shared/gifcorpus")
+
+  static let images = root.deletingLastPathComponent().appendingPathComponent("shared/imgcorpus")
+
+  /// `(benchmark name, path)` for the palette images that exist (the fixture JPEG always).
+  static var photos: [(String, String)] {
+    var list = [("hopper-128", root.appendingPathComponent("Fixtures/photo_hopper.jpg").path)]
+    for (name, file) in [
+      ("louvre-12MP", "photo_louvre_12mp.jpg"), ("changi-1.5MP", "photo_jewel_changi_small.jpg"),
+      ("astronaut-png", "photo_astronaut.png"),
+    ] {
+      let path = images.appendingPathComponent(file).path
+      if FileManager.default.fileExists(atPath: path) { list.append((name, path)) }
+    }
+    return list
+  }
 
   /// `(benchmark name, path)` for the fixture and each large corpus GIF that exists.
   static var gifs: [(String, String)] {
@@ -54,6 +71,47 @@ let benchmarks: @Sendable () -> Void = {
       defer { try? FileManager.default.removeItem(atPath: output) }
       for _ in benchmark.scaledIterations {
         blackHole(try GIFToVideo.convert(input: path, output: output))
+      }
+    }
+  }
+
+  for (name, path) in Inputs.photos {
+    Benchmark("Palette.decode.\(name)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        _ = try ImageSource.read(path: path, reducedDecodingTarget: 500_000) { blackHole($0) }
+      }
+    }
+
+    Benchmark("Palette.histogram.\(name)") { benchmark in
+      var decoded: RGBAImage?
+      _ = try ImageSource.read(path: path, reducedDecodingTarget: 500_000) { decoded = $0 }
+      let image = decoded!
+      benchmark.startMeasurement()
+      for _ in benchmark.scaledIterations {
+        var histogram = ColorHistogram()
+        histogram.add(image)
+        blackHole(histogram)
+      }
+    }
+
+    for k in [8, 16] {
+      Benchmark("Palette.cluster.k\(k).\(name)") { benchmark in
+        var histogram = ColorHistogram()
+        _ = try ImageSource.read(path: path, reducedDecodingTarget: 500_000) { histogram.add($0) }
+        var options = PaletteOptions()
+        options.count = .exactly(k)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+          blackHole(PaletteExtractor.extract(from: histogram, options: options))
+        }
+      }
+
+      Benchmark("Palette.total.k\(k).\(name)") { benchmark in
+        var request = PaletteRequest()
+        request.palette.count = .exactly(k)
+        for _ in benchmark.scaledIterations {
+          blackHole(try ExtractPalette.run(path: path, request: request))
+        }
       }
     }
   }
