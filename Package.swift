@@ -51,11 +51,18 @@ let package = Package(
       name: "Imaging",
       dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Palette"]),
 
+    // MARK: - Function calling (knows nothing about media)
+    .target(name: "ToolDispatch"),
+    .target(
+      name: "LumenTools",
+      dependencies: ["ToolDispatch", "Conversion", "Imaging", "Palette", "FFmpegIO", "LumenCore"]),
+
     // MARK: - Command line
     .target(
       name: "LumenCLI",
       dependencies: [
-        "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "FFmpegIO",
+        "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "FFmpegIO", "ToolDispatch",
+        "LumenTools",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -75,6 +82,7 @@ let package = Package(
     .testTarget(
       name: "ImagingTests",
       dependencies: ["Imaging", "Palette", "PNGCodec", "FFmpegIO", "TestSupport"]),
+    .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["LumenCLI", "lumen", "FFmpegIO", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -29,7 +29,8 @@ public struct PaletteReport: Sendable, Hashable, Codable {
     return lines.joined(separator: "\n")
   }
 
-  static func percent(_ share: Double) -> String {
+  /// A share as a percentage with one decimal ("37.2%").
+  public static func percent(_ share: Double) -> String {
     let tenths = Int((share * 1000).rounded())
     return "\(tenths / 10).\(tenths % 10)%"
   }

@@ -13,9 +13,11 @@ public struct Root: ParsableCommand {
         lumen gif2video in.gif --json
         lumen palette photo.jpg -k 8
         lumen palette logo.png -k auto --exclude white --swatch swatch.png
+        lumen tools --format anthropic
+        lumen call --workspace media < assistant-message.json
       """,
     version: LumenVersion.current,
-    subcommands: [GIF2Video.self, PaletteCommand.self])
+    subcommands: [GIF2Video.self, PaletteCommand.self, ToolsCommand.self, CallCommand.self])
 
   public init() {}
 }

@@ -166,3 +166,62 @@ struct Run {
     #expect(run.stderr.contains("no decodable picture"))
   }
 }
+
+/// Runs `lumen` with bytes on stdin.
+func run(_ arguments: [String], stdin: String, in folder: String) throws -> Run {
+  let process = Process()
+  process.executableURL = Fixtures.lumenExecutable
+  process.arguments = arguments
+  process.currentDirectoryURL = URL(fileURLWithPath: folder)
+  let input = Pipe()
+  let output = Pipe()
+  let error = Pipe()
+  process.standardInput = input
+  process.standardOutput = output
+  process.standardError = error
+  try process.run()
+  input.fileHandleForWriting.write(Data(stdin.utf8))
+  try input.fileHandleForWriting.close()
+  let out = output.fileHandleForReading.readDataToEndOfFile()
+  let err = error.fileHandleForReading.readDataToEndOfFile()
+  process.waitUntilExit()
+  return Run(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+}
+
+extension Run {
+  init(status: Int32, stdout: String, stderr: String) {
+    self.status = status
+    self.stdout = stdout
+    self.stderr = stderr
+  }
+}
+
+@Suite struct ToolCLITests {
+  @Test(arguments: ["openai", "responses", "anthropic", "mcp"])
+  func printsDefinitions(format: String) throws {
+    let run = try Run(["tools", "--format", format])
+    #expect(run.status == 0)
+    #expect(run.stdout.contains("gif_to_video") && run.stdout.contains("extract_palette"))
+  }
+
+  @Test func runsAnOpenAIAssistantMessageInTheWorkspace() throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
+    let message = #"{"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"p.png\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null}"}},{"id":"call_2","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"/etc/passwd\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null}"}}]}"#
+    let result = try run(["call"], stdin: message, in: folder.path)
+    #expect(result.status == 0)
+    let answers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(answers.map { $0["tool_call_id"] as? String } == ["call_1", "call_2"])
+    #expect((answers[0]["content"] as? String)?.hasPrefix("3 colours: #e63946 50.0% crimson") == true)
+    #expect((answers[1]["content"] as? String)?.contains("absolute paths are refused") == true)
+  }
+
+  @Test func exitsNonZeroForUnknownToolsAndBadJSON() throws {
+    let folder = TemporaryDirectory()
+    #expect(try run(["call"], stdin: "{not json", in: folder.path).status != 0)
+    let unknown = #"{"type":"tool_use","id":"t1","name":"rm_rf","input":{}}"#
+    let result = try run(["call"], stdin: unknown, in: folder.path)
+    #expect(result.status != 0)
+    #expect(result.stderr.contains("unknown tool 'rm_rf'"))
+  }
+}

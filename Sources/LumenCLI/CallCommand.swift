@@ -1,0 +1,72 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Synchronization
+import LumenTools
+import ToolDispatch
+
+extension Root {
+  /// `lumen call`: run the tool calls of a model's message and print the answers.
+  struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "call",
+      abstract: "Run tool calls read from stdin and write the tool-result message(s) to stdout.",
+      discussion: """
+        Reads one tool call or a whole assistant message, in OpenAI (`tool_calls`), Responses
+        (`function_call`) or Anthropic (`tool_use`) form, runs the calls (in parallel) inside
+        the workspace, and answers in the same form. Failures are results with the error flag;
+        only an unknown tool or malformed JSON exits non-zero.
+
+        Examples:
+          echo '{"type":"tool_use","id":"t1","name":"extract_palette","input":{"image":"a.png","k":3,"space":null,"exclude":null,"exact_colors":null,"swatch":null}}' | lumen call
+          lumen call --workspace ~/media < assistant-message.json
+        """)
+
+    @Option(help: "The folder every path is relative to (default: the current folder).")
+    var workspace = "."
+
+    func run() throws {
+      let input = FileHandle.standardInput.readDataToEndOfFile()
+      let space = try Workspace(root: workspace)
+      let registry = try LumenToolbox.registry()
+      let message: JSONValue
+      do { message = try JSONText.decode(String(decoding: input, as: UTF8.self)) } catch {
+        throw ValidationError("stdin is not JSON: \(error)")
+      }
+      let calls = try ToolCall.parse(message)
+      guard !calls.isEmpty else { throw ValidationError("no tool call found in the message") }
+      let answers = try Self.blocking {
+        try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
+          for (index, call) in calls.enumerated() {
+            group.addTask {
+              (index, try await registry.call(name: call.name, arguments: call.arguments, context: ToolContext(workspace: space)))
+            }
+          }
+          var results = [ToolResult?](repeating: nil, count: calls.count)
+          for try await (index, result) in group { results[index] = result }
+          return zip(calls, results.map { $0! }).map { ($0, $1) }
+        }
+      }
+      print(try JSONText.encode(ToolCall.answers(answers)))
+    }
+
+    /// Runs async work from this synchronous command and waits for it.
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+      let box = ResultBox<T>()
+      let done = DispatchSemaphore(value: 0)
+      Task {
+        do { box.set(.success(try await work())) } catch { box.set(.failure(error)) }
+        done.signal()
+      }
+      done.wait()
+      return try box.get()
+    }
+  }
+}
+
+/// Carries a result out of a task.
+final class ResultBox<T: Sendable>: Sendable {
+  private let result = Mutex<Result<T, any Error>?>(nil)
+  func set(_ value: Result<T, any Error>) { result.withLock { $0 = value } }
+  func get() throws -> T { try result.withLock { $0! }.get() }
+}

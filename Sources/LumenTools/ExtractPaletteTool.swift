@@ -1,0 +1,76 @@
+internal import Imaging
+internal import LumenCore
+internal import Palette
+public import ToolDispatch
+
+/// `extract_palette`: ``Imaging/ExtractPalette`` for a model.
+public struct ExtractPaletteTool: Tool {
+  public struct Arguments: ToolArguments {
+    public enum Space: String, SchemaEnum { case cielab, oklab }
+    public enum Exclusion: String, SchemaEnum { case white, black, border }
+
+    var image: String
+    var k: Int?
+    var space: Space?
+    var exclude: [Exclusion]?
+    var exactColors: Bool?
+    var swatch: String?
+
+    enum CodingKeys: String, CodingKey {
+      case image, k, space, exclude, swatch
+      case exactColors = "exact_colors"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      image = try c.decode(String.self, forKey: .image)
+      k = try c.decodeIfPresent(Int.self, forKey: .k)
+      space = try c.decodeIfPresent(Space.self, forKey: .space)
+      exclude = try c.decodeIfPresent([Exclusion].self, forKey: .exclude)
+      exactColors = try c.decodeIfPresent(Bool.self, forKey: .exactColors)
+      swatch = try c.decodeIfPresent(String.self, forKey: .swatch)
+    }
+
+    public static let fieldDescriptions = [
+      "image": "The image (PNG, GIF, JPEG, WebP, BMP, TIFF), relative to the workspace.",
+      "k": "How many colours, 1–64; null for 5.",
+      "space": "Clustering space; null for cielab.",
+      "exclude": "Backgrounds to remove before clustering (white, black, border); null for none.",
+      "exact_colors": "true to snap each colour to one that occurs in the image; null for false.",
+      "swatch": "A PNG of the palette to create, relative to the workspace; null for none.",
+    ]
+    public static let fieldBounds: [String: ClosedRange<Double>] = ["k": 1...64]
+  }
+
+  public init() {}
+
+  public let name = "extract_palette"
+  public let description = """
+    Find the k dominant colours of an image in the workspace (k-means in CIELAB, transparent \
+    pixels skipped, same answer every time). Use it to build a palette or describe an image's \
+    colours. Returns each colour's hex, RGB, share of the pixels (summing to 1) and nearest CSS \
+    name, and optionally writes a PNG swatch.
+    """
+  public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null}"#
+
+  public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
+    let image = try context.workspace.input(arguments.image, field: "image")
+    let swatch = try arguments.swatch.map { try context.workspace.output($0, field: "swatch") }
+    var request = PaletteRequest()
+    request.palette.count = .exactly(arguments.k ?? 5)
+    request.palette.space = arguments.space.flatMap { PaletteOptions.Space(rawValue: $0.rawValue) } ?? .cielab
+    request.palette.exclusions = Set((arguments.exclude ?? []).compactMap { PaletteOptions.Exclusion(rawValue: $0.rawValue) })
+    request.palette.exactColors = arguments.exactColors ?? false
+    var report = try ExtractPalette.run(path: image, request: request)
+    report.path = context.workspace.relative(report.path)
+    var files: [String] = []
+    if let swatch {
+      try PaletteSwatch.write(report.palette.colors, to: swatch)
+      files.append(context.workspace.relative(swatch))
+    }
+    let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }
+    return ToolResult(
+      isError: false, text: "\(colors.count) colours: " + colors.joined(separator: ", "),
+      structured: try JSONText.value(of: report), files: files)
+  }
+}

@@ -1,0 +1,24 @@
+/// The arguments of a tool: a plain `Decodable` struct whose schema is derived from its own
+/// `init(from:)` (see ``SchemaRecorder``), so the schema and the decoder cannot drift.
+///
+/// Use only strings, integers, doubles, booleans, ``SchemaEnum`` types, arrays and nested
+/// argument structs, and `decodeIfPresent` for optional fields (they become `["T", "null"]`).
+public protocol ToolArguments: Decodable, Sendable {
+  /// What each field means, for the model (by coding key).
+  static var fieldDescriptions: [String: String] { get }
+  /// Inclusive bounds of numeric fields (by coding key); also stated in the descriptions.
+  static var fieldBounds: [String: ClosedRange<Double>] { get }
+}
+
+extension ToolArguments {
+  public static var fieldBounds: [String: ClosedRange<Double>] { [:] }
+
+  /// The JSON Schema of these arguments.
+  public static var schema: JSONSchema {
+    get throws { try SchemaRecorder.schema(of: Self.self) }
+  }
+}
+
+/// A closed set of strings (a preset, a codec): its cases become the schema's `enum`.
+public protocol SchemaEnum: CaseIterable, RawRepresentable, Decodable, Sendable
+where RawValue == String {}

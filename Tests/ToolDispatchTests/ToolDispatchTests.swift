@@ -1,0 +1,217 @@
+import Foundation
+import LumenTools
+import TestSupport
+import Testing
+import ToolDispatch
+
+/// Every object in a schema is strict: all properties required, nothing else allowed.
+func isStrict(_ schema: JSONValue) -> Bool {
+  guard case .object(let object) = schema else { return true }
+  if object["type"] == .string("object") {
+    guard case .object(let properties)? = object["properties"], case .array(let required)? = object["required"],
+      object["additionalProperties"] == .bool(false)
+    else { return false }
+    guard Set(required.compactMap(\.stringValue)) == Set(properties.keys) else { return false }
+    return properties.values.allSatisfy(isStrict)
+  }
+  if let items = object["items"] { return isStrict(items) }
+  return true
+}
+
+@Suite struct ToolSchemaTests {
+  @Test func derivesStrictSchemasFromTheArgumentTypes() throws {
+    let registry = try LumenToolbox.registry()
+    #expect(registry.definitions.map(\.name) == ["gif_to_video", "extract_palette"])
+    for definition in registry.definitions {
+      #expect(isStrict(definition.inputSchema), "\(definition.name)")
+      #expect(definition.description.count > 100)
+    }
+    let gif = try #require(registry.definitions.first?.inputSchema)
+    #expect(gif["properties"]?["codec"]?["enum"] == .array([.string("h264"), .string("hevc"), .string("vp9"), .string("av1"), .null]))
+    #expect(gif["properties"]?["input"]?["type"] == .string("string"))
+    #expect(gif["properties"]?["crf"]?["type"] == .array([.string("integer"), .string("null")]))
+    #expect(gif["properties"]?["loop"]?["maximum"] == .number(1000))
+    let palette = try #require(registry.definitions.last?.inputSchema)
+    #expect(palette["properties"]?["exclude"]?["items"]?["enum"] == .array([.string("white"), .string("black"), .string("border")]))
+  }
+
+  @Test(arguments: WireFormat.allCases)
+  func listsDefinitionsInEveryWireForm(format: WireFormat) throws {
+    let listed = format.definitions(try LumenToolbox.registry().definitions)
+    let text = try JSONText.encode(listed)
+    #expect(text.contains("gif_to_video") && text.contains("extract_palette"))
+    switch format {
+    case .openai: #expect(listed.arrayCount == 2 && text.contains(#""strict":true"#) && text.contains(#""parameters""#))
+    case .responses: #expect(text.contains(#""type":"function","name""#) || text.contains(#""name":"gif_to_video""#))
+    case .anthropic: #expect(text.contains(#""input_schema""#))
+    case .mcp: #expect(text.contains(#""inputSchema""#) && listed["tools"] != nil)
+    }
+  }
+}
+
+extension JSONValue {
+  var arrayCount: Int {
+    if case .array(let items) = self { return items.count }
+    return -1
+  }
+}
+
+@Suite struct ArgumentValidationTests {
+  let registry = try! LumenToolbox.registry()
+
+  func call(_ arguments: String) async throws -> ToolResult {
+    let folder = TemporaryDirectory()
+    return try await registry.call(
+      name: "gif_to_video", arguments: try JSONText.decode(arguments),
+      context: ToolContext(workspace: try Workspace(root: folder.path)))
+  }
+
+  @Test func namesEveryBadFieldAndShowsAValidExample() async throws {
+    let result = try await call(#"{"input": 3, "output": null, "codec": "mpeg2", "crf": 2.5, "preset": null, "background": null, "max_width": 0, "colour": "red"}"#)
+    #expect(result.isError)
+    #expect(result.text.contains("input: expected a string, got integer"))
+    #expect(result.text.contains(#"codec: "mpeg2" is not one of "h264""#))
+    #expect(result.text.contains("crf: expected a whole number"))
+    #expect(result.text.contains("max_width: 0 is outside 2…16384"))
+    #expect(result.text.contains("colour: unknown field"))
+    #expect(result.text.contains("loop: missing required field (use null for the default)"))
+    #expect(result.text.contains("A valid call looks like: {\"input\": \"cat.gif\""))
+  }
+
+  @Test func anUnknownToolIsAProtocolError() async throws {
+    let folder = TemporaryDirectory()
+    await #expect(throws: ToolError.unknownTool("gif2mp4")) {
+      _ = try await registry.call(name: "gif2mp4", arguments: .object([:]), context: ToolContext(workspace: try Workspace(root: folder.path)))
+    }
+  }
+}
+
+@Suite struct WorkspaceTests {
+  @Test(arguments: ["/etc/passwd", "../x.gif", "a/../../x.gif", "~/x.gif", "file:///etc/passwd", "https://example.com/a.gif", "a\u{0}b.gif", ""])
+  func refusesPathsThatLeaveTheWorkspace(path: String) throws {
+    let folder = TemporaryDirectory()
+    let workspace = try Workspace(root: folder.path)
+    #expect(throws: ToolError.self) { _ = try workspace.input(path, field: "input") }
+    #expect(throws: ToolError.self) { _ = try workspace.output(path, field: "output") }
+  }
+
+  @Test func refusesSymlinksOutOfTheWorkspace() throws {
+    let folder = TemporaryDirectory()
+    let outside = TemporaryDirectory()
+    outside.write([1, 2, 3], to: "secret.gif")
+    try FileManager.default.createSymbolicLink(atPath: folder.file("link.gif"), withDestinationPath: outside.file("secret.gif"))
+    try FileManager.default.createSymbolicLink(atPath: folder.file("out"), withDestinationPath: outside.path)
+    let workspace = try Workspace(root: folder.path)
+    #expect { _ = try workspace.input("link.gif", field: "input") } throws: { "\($0)".contains("outside the workspace") }
+    #expect { _ = try workspace.output("out/x.mp4", field: "output") } throws: { "\($0)".contains("not inside the workspace") }
+  }
+
+  @Test func acceptsFilesInsideAndRefusesToOverwrite() throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: true)
+    folder.write([1], to: "sub/a.gif")
+    let workspace = try Workspace(root: folder.path)
+    #expect(try workspace.input("sub/a.gif", field: "input").hasSuffix("/sub/a.gif"))
+    #expect(try workspace.output("sub/b.mp4", field: "output").hasSuffix("/sub/b.mp4"))
+    #expect(throws: ToolError.self) { _ = try workspace.output("sub/a.gif", field: "output") }
+    #expect(workspace.relative(workspace.root + "/sub/a.gif") == "sub/a.gif")
+  }
+}
+
+@Suite struct WireFormatTests {
+  @Test func parsesOpenAIResponsesAndAnthropicCalls() throws {
+    let openai = try ToolCall.parse(JSONText.decode(#"{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"a.png\"}"}},{"id":"c2","type":"function","function":{"name":"gif_to_video","arguments":"{}"}}]}"#))
+    #expect(openai.map(\.id) == ["c1", "c2"])
+    #expect(openai[0].arguments == .object(["image": .string("a.png")]))
+    #expect(openai[0].format == .openai)
+    let responses = try ToolCall.parse(JSONText.decode(#"{"output":[{"type":"reasoning"},{"type":"function_call","call_id":"r1","name":"extract_palette","arguments":"{\"k\":3}"}]}"#))
+    #expect(responses.map(\.id) == ["r1"] && responses[0].format == .responses)
+    let anthropic = try ToolCall.parse(JSONText.decode(#"{"role":"assistant","content":[{"type":"text","text":"hi"},{"type":"tool_use","id":"t1","name":"extract_palette","input":{"k":2}}]}"#))
+    #expect(anthropic.map(\.id) == ["t1"] && anthropic[0].arguments["k"] == .number(2))
+  }
+
+  @Test func refusesMalformedArguments() throws {
+    #expect(throws: ToolError.self) {
+      _ = try ToolCall.parse(JSONText.decode(#"{"id":"c1","type":"function","function":{"name":"x","arguments":"{not json"}}"#))
+    }
+  }
+
+  @Test func answersInTheCallersDialect() throws {
+    let ok = ToolResult(isError: false, text: "done")
+    let failed = ToolResult(isError: true, text: "bad")
+    let openai = ToolCall(id: "c1", name: "x", arguments: .object([:]), format: .openai)
+    #expect(openai.answer(ok) == .object(["role": .string("tool"), "tool_call_id": .string("c1"), "content": .string("done")]))
+    let responses = ToolCall(id: "r1", name: "x", arguments: .object([:]), format: .responses)
+    #expect(responses.answer(failed)["output"] == .string("Error: bad"))
+    let anthropic = ToolCall(id: "t1", name: "x", arguments: .object([:]), format: .anthropic)
+    let message = ToolCall.answers([(anthropic, failed)])
+    #expect(message["role"] == .string("user"))
+    #expect(try JSONText.encode(message).contains(#""is_error":true"#))
+  }
+}
+
+@Suite struct DispatchTests {
+  @Test func convertsAGIFInsideTheWorkspace() async throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.copyItem(atPath: Fixtures.path("vips__cogs.gif"), toPath: folder.file("cogs.gif"))
+    let registry = try LumenToolbox.registry()
+    let result = try await registry.call(
+      name: "gif_to_video",
+      arguments: JSONText.decode(##"{"input":"cogs.gif","output":null,"codec":null,"crf":null,"preset":"ultrafast","background":"#000000","max_width":null,"loop":2}"##),
+      context: ToolContext(workspace: try Workspace(root: folder.path)))
+    #expect(!result.isError, "\(result.text)")
+    #expect(result.files == ["cogs.mp4"])
+    #expect(result.structured?["output"] == JSONValue.string("cogs.mp4"))
+    #expect(result.structured?["plays"] == JSONValue.number(2))
+    #expect(folder.contents() == ["cogs.gif", "cogs.mp4"])
+  }
+
+  @Test func reportsFailuresInsideToolsAsErrorResults() async throws {
+    let folder = TemporaryDirectory()
+    folder.write(Array("GIF89a broken".utf8), to: "bad.gif")
+    let registry = try LumenToolbox.registry()
+    let result = try await registry.call(
+      name: "gif_to_video",
+      arguments: JSONText.decode(#"{"input":"bad.gif","output":"bad.mp4","codec":null,"crf":null,"preset":null,"background":null,"max_width":null,"loop":null}"#),
+      context: ToolContext(workspace: try Workspace(root: folder.path)))
+    #expect(result.isError)
+    #expect(folder.contents() == ["bad.gif"])
+  }
+
+  @Test func answersBusyBeyondTheConcurrencyCap() async throws {
+    let folder = TemporaryDirectory()
+    for i in 0..<6 { try FileManager.default.copyItem(atPath: Fixtures.path("demo.gif"), toPath: folder.file("\(i).gif")) }
+    let registry = try LumenToolbox.registry(policy: .init(maxConcurrentHeavyCalls: 1))
+    let workspace = try Workspace(root: folder.path)
+    let results = try await withThrowingTaskGroup(of: ToolResult.self) { group in
+      for i in 0..<6 {
+        group.addTask {
+          try await registry.call(
+            name: "gif_to_video",
+            arguments: JSONText.decode(#"{"input":"\#(i).gif","output":null,"codec":null,"crf":null,"preset":"ultrafast","background":null,"max_width":null,"loop":null}"#),
+            context: ToolContext(workspace: workspace))
+        }
+      }
+      return try await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(results.contains { !$0.isError })
+    #expect(results.allSatisfy { !$0.isError || $0.text.hasPrefix("busy") })
+  }
+
+  @Test func cancelsCallsPastTheTimeout() async throws {
+    let folder = TemporaryDirectory()
+    if let corpus = Fixtures.gifCorpus {
+      try FileManager.default.copyItem(atPath: corpus.appendingPathComponent("synth_testsrc_1280x720_60f.gif").path, toPath: folder.file("big.gif"))
+    } else {
+      try FileManager.default.copyItem(atPath: Fixtures.path("demo.gif"), toPath: folder.file("big.gif"))
+    }
+    let registry = try LumenToolbox.registry(policy: .init(timeoutSeconds: 0.05))
+    let result = try await registry.call(
+      name: "gif_to_video",
+      arguments: JSONText.decode(#"{"input":"big.gif","output":null,"codec":null,"crf":null,"preset":"veryslow","background":null,"max_width":null,"loop":50}"#),
+      context: ToolContext(workspace: try Workspace(root: folder.path)))
+    #expect(result.isError)
+    #expect(result.text.contains("timed out") || result.text.contains("cancelled"))
+    #expect(folder.contents() == ["big.gif"])
+  }
+}
