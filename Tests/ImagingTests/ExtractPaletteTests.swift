@@ -159,3 +159,44 @@ enum ImageCorpus {
       .filter { !$0.hasSuffix(".md") }.sorted()
   }
 }
+
+/// Palette quality against scikit-learn: the mean squared CIELAB error of every pixel to its
+/// nearest palette colour must be at most sklearn `KMeans(n_init=10)`'s error + 2 % (reference
+/// errors measured by `Benchmarks/compare/palette --write-reference`).
+@Suite(.enabled(if: ImageCorpus.folder != nil, "../shared/imgcorpus is absent"))
+struct PaletteQualityTests {
+  struct Reference: Decodable {
+    var lab_mse: [String: [String: Double]]
+  }
+
+  static let cases: [(String, Int)] = ["photo_astronaut.png", "photo_coffee.png", "photo_chelsea.png", "photo_rocket.jpg"]
+    .flatMap { name in [5, 8, 16].map { (name, $0) } }
+
+  @Test(arguments: cases)
+  func errorIsAtMostScikitLearnsPlusTwoPercent(name: String, k: Int) throws {
+    let data = try #require(FileManager.default.contents(atPath: Fixtures.path("palette-sklearn-reference.json")))
+    let reference = try #require(try JSONDecoder().decode(Reference.self, from: data).lab_mse[name]?[String(k)])
+    let path = try #require(ImageCorpus.folder).appendingPathComponent(name).path
+    var request = PaletteRequest()
+    request.palette.count = .exactly(k)
+    let palette = try ExtractPalette.run(path: path, request: request).palette.colors.map { ColorConversion.lab($0.color) }
+    var counts: [UInt32: Int] = [:]
+    var total = 0
+    _ = try ImageSource.read(path: path) { image in
+      image.bytes.withUnsafeBytes { raw in
+        for pixel in raw.bindMemory(to: UInt32.self) where pixel >> 24 >= 128 {
+          counts[pixel & 0xFF_FFFF, default: 0] += 1
+          total += 1
+        }
+      }
+    }
+    var error = 0.0
+    for (rgb, count) in counts {
+      let lab = ColorConversion.lab(red: Float(rgb & 0xFF), green: Float((rgb >> 8) & 0xFF), blue: Float((rgb >> 16) & 0xFF))
+      let nearest = palette.map { Double(lab.squaredDistance(to: $0)) }.min()!
+      error += nearest * Double(count)
+    }
+    let mse = error / Double(total)
+    #expect(mse <= reference * 1.02, "Lab MSE \(mse) vs scikit-learn \(reference)")
+  }
+}
