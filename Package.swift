@@ -8,7 +8,7 @@ let package = Package(
     .library(
       name: "Lumen",
       targets: [
-        "LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Palette", "Conversion", "Imaging",
+        "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette", "Conversion", "Imaging",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],
@@ -31,6 +31,9 @@ let package = Package(
     // setjmp and returns status codes (see STYLE.md, gotcha 7).
     .target(name: "CPNGReader", dependencies: ["CPNG"]),
     .systemLibrary(
+      name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
+      providers: [.apt(["libturbojpeg0-dev"])]),
+    .systemLibrary(
       name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev"])]),
 
@@ -39,6 +42,7 @@ let package = Package(
     .target(name: "GIFCodec", dependencies: ["LumenCore", "CGif"]),
     .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg"]),
+    .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     .target(name: "Palette", dependencies: ["LumenCore"]),
 
@@ -49,7 +53,7 @@ let package = Package(
 
     .target(
       name: "Imaging",
-      dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "FFmpegIO", "Drawing", "Palette"]),
+      dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette"]),
 
     // MARK: - Function calling (knows nothing about media)
     .target(name: "ToolDispatch"),
@@ -61,7 +65,7 @@ let package = Package(
     .target(
       name: "LumenCLI",
       dependencies: [
-        "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "FFmpegIO", "ToolDispatch",
+        "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "ToolDispatch",
         "LumenTools",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -81,7 +85,7 @@ let package = Package(
     .testTarget(name: "PaletteTests", dependencies: ["Palette", "TestSupport"]),
     .testTarget(
       name: "ImagingTests",
-      dependencies: ["Imaging", "Palette", "PNGCodec", "FFmpegIO", "TestSupport"]),
+      dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
     .testTarget(name: "CLITests", dependencies: ["LumenCLI", "lumen", "FFmpegIO", "TestSupport"]),
   ],

@@ -31,6 +31,7 @@ public enum ExtractPalette {
         border = BorderColor.dominant(in: image, alphaThreshold: request.palette.alphaThreshold)
       }
     }
+    guard sampled > 0 else { throw ImagingError.noPixels(path: path) }
     let palette = PaletteExtractor.extract(
       from: histogram, options: request.palette, borderColor: border)
     return PaletteReport(path: path, image: info, pixelsSampled: sampled, palette: palette)

@@ -1,11 +1,12 @@
 internal import FFmpegIO
 internal import GIFCodec
+internal import JPEGCodec
 public import LumenCore
 internal import PNGCodec
 
 /// Reads any supported image as RGBA: PNG through libpng, GIF through giflib (composited
-/// frames), everything else through FFmpeg (JPEG decoded at reduced size when a pixel target
-/// is given).
+/// frames), JPEG through libjpeg-turbo (at reduced size when a pixel target is given),
+/// everything else through FFmpeg.
 public enum ImageSource {
   /// What was read.
   public struct Info: Sendable, Hashable, Codable {
@@ -57,6 +58,12 @@ public enum ImageSource {
       return Info(
         format: "gif", width: size.width, height: size.height, decodedWidth: size.width,
         decodedHeight: size.height, frames: count)
+    case .jpeg:
+      let decoded = try JPEGFile.read(path: path, limits: limits, reducedDecodingTarget: reducedDecodingTarget)
+      try body(decoded.image)
+      return Info(
+        format: "jpeg", width: decoded.storedSize.width, height: decoded.storedSize.height,
+        decodedWidth: decoded.image.width, decodedHeight: decoded.image.height, frames: 1)
     case .other:
       var reader = try MediaReader(path: path, reducedDecodingTarget: reducedDecodingTarget)
       let info = reader.info

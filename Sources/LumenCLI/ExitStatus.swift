@@ -3,6 +3,7 @@ import Conversion
 import FFmpegIO
 import GIFCodec
 import Imaging
+import JPEGCodec
 import LumenCore
 import PNGCodec
 
@@ -26,6 +27,8 @@ enum ExitStatus {
       error.code == .openFailed ? 66 : 65
     case let error as PNGError:
       error.code == 1 ? 66 : 65  // CPNG_READER_OPEN_FAILED
+    case let error as JPEGError:
+      error.function == "fopen" ? 66 : 65
     case let error as FFmpegError:
       // Files FFmpeg cannot read are data errors; anything else is an encoder failure.
       error.code == FFmpegError.invalidData || error.function.hasPrefix("avformat_") ? 65 : 70

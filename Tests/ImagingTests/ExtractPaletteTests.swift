@@ -1,6 +1,7 @@
 import FFmpegIO
 import Foundation
 import Imaging
+import JPEGCodec
 import LumenCore
 import PNGCodec
 import Palette
@@ -59,7 +60,7 @@ import Testing
     request.palette.count = .exactly(4)
     let jpeg = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), request: request)
     #expect(jpeg.palette.colors.count == 4)
-    #expect(jpeg.image.format == "mjpeg")
+    #expect(jpeg.image.format == "jpeg")
     request.frames = .all
     let gif = try ExtractPalette.run(path: Fixtures.path("delays-mixed-101x75.gif"), request: request)
     #expect(gif.image.frames == 8)
@@ -119,7 +120,7 @@ import Testing
     }
     let empty = folder.write([], to: "empty.jpg")
     #expect(throws: ImagingError.self) { _ = try ExtractPalette.run(path: empty, request: PaletteRequest()) }
-    let junk = folder.write(Array("definitely not an image".utf8), to: "junk.jpg")
+    let junk = folder.write(Array("definitely not an image".utf8), to: "junk.webp")
     #expect(throws: FFmpegError.self) { _ = try ExtractPalette.run(path: junk, request: PaletteRequest()) }
     var request = PaletteRequest()
     request.limits = DecodeLimits(maxWidth: 50)
@@ -198,5 +199,29 @@ struct PaletteQualityTests {
     }
     let mse = error / Double(total)
     #expect(mse <= reference * 1.02, "Lab MSE \(mse) vs scikit-learn \(reference)")
+  }
+}
+
+@Suite struct JPEGDecodingTests {
+  @Test func matchesFFmpegsDecoderAndScales() throws {
+    let full = try JPEGFile.read(path: Fixtures.path("photo_hopper.jpg"))
+    var reader = try MediaReader(path: Fixtures.path("photo_hopper.jpg"))
+    let reference = try #require(try reader.nextFrame()).image
+    #expect(full.image.width == 128 && full.storedSize == Size(width: 128, height: 128))
+    #expect(ImageComparison.meanAbsoluteError(full.image, reference) < 4)  // chroma upsampling differs
+    let quarter = try JPEGFile.read(path: Fixtures.path("photo_hopper.jpg"), reducedDecodingTarget: 1_000)
+    #expect(quarter.image.width == 32 && quarter.image.height == 32)
+  }
+
+  @Test func decodesATruncatedFileAndRefusesGarbage() throws {
+    let folder = TemporaryDirectory()
+    let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("photo_hopper.jpg")))
+    let cut = folder.write(Array(bytes.prefix(bytes.count * 2 / 3)), to: "cut.jpg")
+    #expect(try JPEGFile.read(path: cut).image.width == 128)
+    let junk = folder.write([0xFF, 0xD8, 0xFF, 0, 1, 2, 3], to: "junk.jpg")
+    #expect(throws: JPEGError.self) { _ = try JPEGFile.read(path: junk) }
+    #expect {
+      _ = try JPEGFile.read(path: Fixtures.path("photo_hopper.jpg"), limits: DecodeLimits(maxWidth: 100))
+    } throws: { ($0 as? JPEGError)?.isLimit == true }
   }
 }

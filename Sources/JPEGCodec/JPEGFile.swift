@@ -1,0 +1,71 @@
+internal import CTurboJPEG
+internal import Foundation
+public import LumenCore
+
+/// Decodes JPEG files through libjpeg-turbo, optionally at ½, ¼ or ⅛ size (a smaller IDCT,
+/// far cheaper than decoding then scaling). Measured here 1.4–1.7× faster than FFmpeg's
+/// reduced-size (`lowres`) MJPEG decoding on 1.5 and 12 MP photos.
+public enum JPEGFile {
+  /// A decoded JPEG and the size it was stored at.
+  public struct Decoded: Sendable {
+    public var image: RGBAImage
+    public var storedSize: Size
+  }
+
+  /// Whether the bytes start like a JPEG (`FF D8 FF`).
+  public static func isJPEG(_ head: [UInt8]) -> Bool { head.starts(with: [0xFF, 0xD8, 0xFF]) }
+
+  /// Decodes `path`.
+  ///
+  /// - Parameters:
+  ///   - limits: Checked against the stored size from the header, before decoding.
+  ///   - reducedDecodingTarget: Decode at the scale (1, ½, ¼, ⅛) whose pixel count is nearest
+  ///     this target on a log scale; `nil` decodes at full size.
+  public static func read(path: String, limits: DecodeLimits = .default, reducedDecodingTarget: Int? = nil)
+    throws(JPEGError) -> Decoded
+  {
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw JPEGError(function: "fopen", message: "cannot read \(path)")
+    }
+    let handle = try TurboJPEGHandle()
+    var width: Int32 = 0
+    var height: Int32 = 0
+    var subsampling: Int32 = 0
+    var colorspace: Int32 = 0
+    let bytes = [UInt8](data)
+    try handle.check(
+      tjDecompressHeader3(handle.raw, bytes, UInt(bytes.count), &width, &height, &subsampling, &colorspace),
+      "tjDecompressHeader3")
+    guard width > 0, height > 0 else {
+      throw JPEGError(function: "tjDecompressHeader3", message: "\(path) has no picture (0×0 header)")
+    }
+    if let violation = limits.violation(width: Int(width), height: Int(height)) {
+      throw JPEGError(function: "limits", message: "\(path): \(violation)", isLimit: true)
+    }
+    var denominator: Int32 = 1
+    if let target = reducedDecodingTarget, target > 0 {
+      func mismatch(_ d: Int32) -> Double {
+        let pixels = Double(cturbojpeg_scaled(width, 1, d)) * Double(cturbojpeg_scaled(height, 1, d))
+        return abs(log2(max(pixels, 1) / Double(target)))
+      }
+      for candidate: Int32 in [2, 4, 8] where mismatch(candidate) < mismatch(denominator) {
+        denominator = candidate
+      }
+    }
+    let outWidth = Int(cturbojpeg_scaled(width, 1, denominator))
+    let outHeight = Int(cturbojpeg_scaled(height, 1, denominator))
+    var pixels = [UInt8](repeating: 0, count: outWidth * outHeight * 4)
+    let status = pixels.withUnsafeMutableBufferPointer { out in
+      tjDecompress2(
+        handle.raw, bytes, UInt(bytes.count), out.baseAddress, Int32(outWidth), 0, Int32(outHeight),
+        Int32(TJPF_RGBA.rawValue), 0)
+    }
+    // A warning (a truncated or slightly damaged file) still leaves a usable picture.
+    if status != 0, tjGetErrorCode(handle.raw) != Int32(TJERR_WARNING.rawValue) {
+      try handle.check(status, "tjDecompress2")
+    }
+    return Decoded(
+      image: RGBAImage(width: outWidth, height: outHeight, bytes: pixels),
+      storedSize: Size(width: Int(width), height: Int(height)))
+  }
+}
