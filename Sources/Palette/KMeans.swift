@@ -3,6 +3,9 @@
 /// Points are histogram bins in a perceptual space, weighted by their pixel counts, so the
 /// result minimises the squared perceptual error over the pixels the bins stand for.
 enum KMeans {
+  /// Lloyd iterations each initialisation gets before the best is chosen.
+  static let screeningIterations = 8
+
   struct Result {
     var centers: [SIMD4<Float>]
     var assignment: [Int]
@@ -15,16 +18,20 @@ enum KMeans {
     points: [SIMD4<Float>], weights: [Float], k: Int, seed: UInt64, initializations: Int,
     maxIterations: Int = 100, tolerance: Float = 1e-3
   ) -> Result {
+    // Each initialisation gets a few iterations; only the best one is run to convergence.
     var best: Result?
     for run in 0..<max(1, initializations) {
       var generator = SeededGenerator(seed: seed &+ UInt64(run) &* 0x9E37_79B9)
       var centers = seedPlusPlus(points: points, weights: weights, k: k, generator: &generator)
       let result = lloyd(
-        points: points, weights: weights, centers: &centers, maxIterations: maxIterations,
-        tolerance: tolerance)
+        points: points, weights: weights, centers: &centers,
+        maxIterations: initializations > 1 ? screeningIterations : maxIterations, tolerance: tolerance)
       if best == nil || result.weightedError < best!.weightedError { best = result }
     }
-    return best!
+    guard initializations > 1, var centers = best?.centers else { return best! }
+    return lloyd(
+      points: points, weights: weights, centers: &centers, maxIterations: maxIterations,
+      tolerance: tolerance)
   }
 
   /// k-means++: the first centre by weight, each next one by weight × squared distance.
@@ -111,13 +118,9 @@ enum KMeans {
               let da = as_[chunk] - point.y
               let db = bs[chunk] - point.z
               let d = dl * dl + da * da + db * db
-              let nearest = d.min()
-              if nearest < bestDistance {
-                bestDistance = nearest
-                for lane in 0..<8 where d[lane] == nearest {
-                  best = chunk * 8 + lane
-                  break
-                }
+              for lane in 0..<8 where d[lane] < bestDistance {
+                bestDistance = d[lane]
+                best = chunk * 8 + lane
               }
             }
             assignment[i] = best
