@@ -15,6 +15,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
   ],
   targets: [
     // MARK: - C libraries (Debian -dev packages), one wrapper module each
@@ -61,12 +62,16 @@ let package = Package(
       name: "LumenTools",
       dependencies: ["ToolDispatch", "Conversion", "Imaging", "Palette", "FFmpegIO", "LumenCore"]),
 
+    .target(
+      name: "LumenMCP",
+      dependencies: ["ToolDispatch", .product(name: "MCP", package: "swift-sdk")]),
+
     // MARK: - Command line
     .target(
       name: "LumenCLI",
       dependencies: [
         "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "ToolDispatch",
-        "LumenTools",
+        "LumenTools", "LumenMCP",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),

@@ -1,0 +1,75 @@
+import Foundation
+import MCP
+public import ToolDispatch
+
+/// Serves a ``ToolDispatch/ToolRegistry`` over the Model Context Protocol (swift-sdk).
+///
+/// `tools/list` gives each tool's strict input schema; `tools/call` answers with a short text,
+/// the report as `structuredContent`, a `resource_link` per file written, and `isError` for
+/// every failure inside a tool. An unknown tool is a JSON-RPC error (-32602). Progress goes out
+/// as `notifications/progress` when the client sent a progress token; a cancelled request
+/// cancels the tool.
+public enum MCPToolServer {
+  /// Serves over stdin/stdout until the client disconnects (stdout carries only protocol
+  /// messages).
+  public static func serveStdio(registry: ToolRegistry, workspace: Workspace, version: String) async throws {
+    let server = await makeServer(registry: registry, workspace: workspace, version: version)
+    try await server.start(transport: StdioTransport())
+    await server.waitUntilCompleted()
+  }
+
+  static func makeServer(registry: ToolRegistry, workspace: Workspace, version: String) async -> Server {
+    let server = Server(
+      name: "lumen", version: version, capabilities: .init(tools: .init(listChanged: false)))
+    await server.withMethodHandler(ListTools.self) { _ in
+      let tools = try registry.definitions.map { definition in
+        MCP.Tool(
+          name: definition.name, description: definition.description,
+          inputSchema: try mcpValue(definition.inputSchema))
+      }
+      return .init(tools: tools)
+    }
+    await server.withMethodHandler(CallTool.self) { [weak server] parameters in
+      let notifier = server
+      let arguments = try jsonValue(Value.object(parameters.arguments ?? [:]))
+      let token = parameters._meta?.progressToken
+      let context = ToolContext(workspace: workspace) { done, total in
+        guard let token, let notifier else { return }
+        let update = ProgressNotification.message(
+          .init(progressToken: token, progress: Double(done), total: total.map(Double.init)))
+        Task { try? await notifier.notify(update) }
+      }
+      let result: ToolResult
+      do {
+        result = try await registry.call(name: parameters.name, arguments: arguments, context: context)
+      } catch {
+        throw MCPError.invalidParams("\(error)")
+      }
+      var content: [MCP.Tool.Content] = [.text(text: result.isError ? "Error: \(result.text)" : result.text, annotations: nil, _meta: nil)]
+      for file in result.files {
+        let url = URL(fileURLWithPath: workspace.root).appendingPathComponent(file)
+        content.append(.resourceLink(uri: url.absoluteString, name: file, mimeType: mimeType(of: file)))
+      }
+      return .init(
+        content: content, structuredContent: try result.structured.map(mcpValue), isError: result.isError)
+    }
+    return server
+  }
+
+  static func mcpValue(_ value: JSONValue) throws -> Value {
+    try JSONDecoder().decode(Value.self, from: Data(JSONText.encode(value).utf8))
+  }
+
+  static func jsonValue(_ value: Value) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+  }
+
+  static func mimeType(of file: String) -> String? {
+    switch URL(fileURLWithPath: file).pathExtension.lowercased() {
+    case "mp4": "video/mp4"
+    case "webm": "video/webm"
+    case "png": "image/png"
+    default: nil
+    }
+  }
+}

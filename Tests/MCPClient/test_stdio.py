@@ -1,0 +1,112 @@
+"""Lumen's MCP server driven by the official Python MCP client over stdio.
+
+Usage: python test_stdio.py LUMEN_BINARY FIXTURES_DIR
+Exits non-zero (with the failing check) when any check fails.
+"""
+
+import asyncio
+import os
+import shutil
+import sys
+import tempfile
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+try:
+    from mcp.shared.exceptions import MCPError as McpError
+except ImportError:  # mcp 1.x
+    from mcp.shared.exceptions import McpError
+
+PALETTE = {"image": "palette-3colors.png", "k": 3, "space": None, "exclude": None,
+           "exact_colors": None, "swatch": None}
+VIDEO = {"input": "demo.gif", "output": "demo.mp4", "codec": None, "crf": None,
+         "preset": "ultrafast", "background": None, "max_width": None, "loop": None}
+
+
+def field(obj, snake, camel):
+    """mcp 2.x names fields in snake_case, 1.x in camelCase."""
+    return getattr(obj, snake) if hasattr(obj, snake) else getattr(obj, camel)
+
+
+def is_error(result):
+    return bool(field(result, "is_error", "isError"))
+
+
+def structured(result):
+    return field(result, "structured_content", "structuredContent")
+
+
+def text_of(result):
+    return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
+
+
+async def run(lumen, fixtures):
+    workspace = tempfile.mkdtemp(prefix="lumen-mcp-")
+    for name in ("demo.gif", "palette-3colors.png"):
+        shutil.copy(os.path.join(fixtures, name), workspace)
+    params = StdioServerParameters(command=lumen, args=["mcp", "--workspace", workspace, "--max-concurrent", "2"])
+    checks = 0
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as session:
+            await session.initialize()
+
+            tools = await session.list_tools()
+            names = sorted(t.name for t in tools.tools)
+            assert names == ["extract_palette", "gif_to_video"], names
+            schema = field(next(t for t in tools.tools if t.name == "gif_to_video"), "input_schema", "inputSchema")
+            assert schema["additionalProperties"] is False and "input" in schema["required"], schema
+            checks += 1
+
+            palette = await session.call_tool("extract_palette", PALETTE)
+            assert not is_error(palette), text_of(palette)
+            colors = structured(palette)["palette"]["colors"]
+            assert [c["hex"] for c in colors] == ["#e63946", "#2a9d8f", "#264653"], colors
+            checks += 1
+
+            progress = []
+
+            async def on_progress(done, total, message):
+                progress.append((done, total))
+
+            video = await session.call_tool("gif_to_video", VIDEO, progress_callback=on_progress)
+            assert not is_error(video), text_of(video)
+            assert os.path.getsize(os.path.join(workspace, "demo.mp4")) > 1000
+            links = [c for c in video.content if getattr(c, "type", "") == "resource_link"]
+            assert links and links[0].name == "demo.mp4", video.content
+            assert structured(video)["framesDecoded"] == 24, structured(video)
+            await asyncio.sleep(0.2)
+            assert progress and progress[-1][0] <= 24, progress
+            checks += 1
+
+            bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
+            assert is_error(bad) and "input: expected a string" in text_of(bad) and "crf: 99 is outside" in text_of(bad), text_of(bad)
+            checks += 1
+
+            escape = await session.call_tool("extract_palette", dict(PALETTE, image="../../etc/passwd"))
+            assert is_error(escape) and "'..' is refused" in text_of(escape), text_of(escape)
+            absolute = await session.call_tool("extract_palette", dict(PALETTE, image="/etc/passwd"))
+            assert is_error(absolute) and "absolute paths are refused" in text_of(absolute), text_of(absolute)
+            checks += 1
+
+            results = await asyncio.gather(*[session.call_tool("extract_palette", PALETTE) for _ in range(20)])
+            ok = [r for r in results if not is_error(r)]
+            busy = [r for r in results if is_error(r)]
+            assert ok, "no call of 20 succeeded"
+            assert all(text_of(r).startswith("Error: busy") for r in busy), [text_of(r) for r in busy]
+            checks += 1
+
+            try:
+                await session.call_tool("rm_rf", {})
+                raise AssertionError("an unknown tool must be a protocol error")
+            except McpError as error:
+                assert error.error.code == -32602, error.error
+            checks += 1
+
+    leftovers = sorted(os.listdir(workspace))
+    assert leftovers == ["demo.gif", "demo.mp4", "palette-3colors.png"], leftovers
+    shutil.rmtree(workspace)
+    print(f"MCP stdio: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
+
+
+if __name__ == "__main__":
+    asyncio.run(run(sys.argv[1], sys.argv[2]))
