@@ -8,7 +8,8 @@ let package = Package(
     .library(
       name: "Lumen",
       targets: [
-        "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette", "Conversion", "Imaging",
+        "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette",
+        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],

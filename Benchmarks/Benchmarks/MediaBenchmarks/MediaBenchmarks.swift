@@ -5,6 +5,7 @@ import GIFCodec
 import Imaging
 import LumenCore
 import Palette
+import ToolDispatch
 
 /// Inputs: the committed demo GIF, and the large corpus GIFs when ../shared/gifcorpus is present.
 enum Inputs {
@@ -114,5 +115,44 @@ let benchmarks: @Sendable () -> Void = {
         }
       }
     }
+  }
+
+  // Dispatch overhead: parse an OpenAI tool call, validate, decode and route a no-op tool.
+  let registry = ToolRegistry()
+  try? registry.register(NoOpTool())
+  let workspace = try? Workspace(root: FileManager.default.temporaryDirectory.path)
+  let call = #"{"id":"call_1","type":"function","function":{"name":"noop","arguments":"{\"text\":\"hello\",\"count\":3}"}}"#
+  Benchmark("Dispatch.noop", configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 10_000)) { benchmark in
+    guard let workspace else { return }
+    for _ in benchmark.scaledIterations {
+      let parsed = try ToolCall.parse(JSONText.decode(call))
+      let result = try await registry.call(
+        name: parsed[0].name, arguments: parsed[0].arguments, context: ToolContext(workspace: workspace))
+      blackHole(parsed[0].answer(result))
+    }
+  }
+}
+
+/// A tool that does nothing, to measure the dispatcher alone.
+struct NoOpTool: Tool {
+  struct Arguments: ToolArguments {
+    var text: String
+    var count: Int?
+    enum CodingKeys: String, CodingKey { case text, count }
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      text = try container.decode(String.self, forKey: .text)
+      count = try container.decodeIfPresent(Int.self, forKey: .count)
+    }
+    static let fieldDescriptions = ["text": "Echoed.", "count": "Ignored."]
+  }
+
+  let name = "noop"
+  let description = "Does nothing."
+  let exampleArguments = #"{"text": "hi", "count": null}"#
+  var isHeavy: Bool { false }
+
+  func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
+    ToolResult(isError: false, text: arguments.text)
   }
 }
