@@ -65,7 +65,10 @@ let package = Package(
 
     .target(
       name: "LumenMCP",
-      dependencies: ["ToolDispatch", .product(name: "MCP", package: "swift-sdk")]),
+      dependencies: [
+        "ToolDispatch", .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
 
     // MARK: - Command line
     .target(

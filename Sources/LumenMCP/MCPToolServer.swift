@@ -14,7 +14,7 @@ public enum MCPToolServer {
   /// messages).
   public static func serveStdio(registry: ToolRegistry, workspace: Workspace, version: String) async throws {
     let server = await makeServer(registry: registry, workspace: workspace, version: version)
-    try await server.start(transport: StdioTransport())
+    try await server.start(transport: BlockingStdioTransport())
     await server.waitUntilCompleted()
   }
 
