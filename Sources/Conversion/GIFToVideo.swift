@@ -44,7 +44,7 @@ public enum GIFToVideo {
         options: options, framesFound: framesFound, progress: progress)
       try job.run()
       let partial = try job.finish()
-      try temporary.commit()
+      try temporary.commit(replacingExisting: options.replaceExisting)
       var report = partial
       report.input = input
       report.inputBytes = inputBytes

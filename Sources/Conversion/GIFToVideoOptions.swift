@@ -27,6 +27,9 @@ public struct GIFToVideoOptions: Sendable, Hashable {
   public var limits: DecodeLimits = .default
   /// Encoder threads; 0 lets the encoder choose.
   public var threads: Int = 0
+  /// Replace an existing output (the CLI) or fail if one appears (tools, which create
+  /// outputs exclusively).
+  public var replaceExisting: Bool = true
   /// The RGB→YUV matrix; `nil` picks BT.709 from 1280×720 up and BT.601 below.
   public var matrix: YUVMatrix?
 

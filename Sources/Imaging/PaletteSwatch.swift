@@ -29,12 +29,15 @@ public enum PaletteSwatch {
   }
 
   /// Draws the swatch and writes it as a PNG (temporary file, then rename).
-  public static func write(_ colors: [PaletteColor], to path: String, size: Size = Size(width: 800, height: 160)) throws {
+  public static func write(
+    _ colors: [PaletteColor], to path: String, size: Size = Size(width: 800, height: 160),
+    replacingExisting: Bool = true
+  ) throws {
     let image = try render(colors, size: size)
     let output = try OutputFile(destination: path)
     do {
       try PNGFile.write(image, to: output.temporaryPath)
-      try output.commit()
+      try output.commit(replacingExisting: replacingExisting)
     } catch {
       output.discard()
       throw error

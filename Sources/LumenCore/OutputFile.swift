@@ -10,7 +10,7 @@ internal import Foundation
 public struct OutputFile: Sendable {
   /// The final path.
   public let destination: String
-  /// Where to write until ``commit()``.
+  /// Where to write until ``commit(replacingExisting:)``.
   public let temporaryPath: String
 
   /// Why an output cannot be written.
@@ -45,12 +45,22 @@ public struct OutputFile: Sendable {
   }
 
   /// Moves the finished file into place (atomic on one file system).
-  public func commit() throws(Failure) {
-    guard rename(temporaryPath, destination) == 0 else {
-      let reason = String(cString: strerror(errno))
-      discard()
-      throw Failure(path: destination, reason: reason)
+  ///
+  /// - Parameter replacingExisting: With `false`, fails instead of replacing a file that
+  ///   appeared at the destination meanwhile (`link(2)` is atomic and refuses to overwrite).
+  public func commit(replacingExisting: Bool = true) throws(Failure) {
+    if replacingExisting {
+      guard rename(temporaryPath, destination) == 0 else { throw failure() }
+    } else {
+      guard link(temporaryPath, destination) == 0 else { throw failure() }
+      unlink(temporaryPath)
     }
+  }
+
+  private func failure() -> Failure {
+    let reason = String(cString: strerror(errno))
+    discard()
+    return Failure(path: destination, reason: reason)
   }
 
   /// Removes the temporary file, if any.

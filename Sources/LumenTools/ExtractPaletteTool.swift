@@ -65,7 +65,7 @@ public struct ExtractPaletteTool: Tool {
     report.path = context.workspace.relative(report.path)
     var files: [String] = []
     if let swatch {
-      try PaletteSwatch.write(report.palette.colors, to: swatch)
+      try PaletteSwatch.write(report.palette.colors, to: swatch, replacingExisting: false)
       files.append(context.workspace.relative(swatch))
     }
     let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }

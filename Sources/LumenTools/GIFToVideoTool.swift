@@ -80,6 +80,7 @@ public struct GIFToVideoTool: Tool {
     }
     options.maxWidth = arguments.maxWidth
     options.plays = arguments.loop ?? 1
+    options.replaceExisting = false
     do { try options.validate() } catch {
       throw ToolError.badArgument(field: "crf", problem: error.description)
     }
