@@ -1,0 +1,25 @@
+/// What a ``Recorder`` has seen so far (shared by its containers).
+final class RecordingState {
+  var properties: [JSONSchema.Property] = []
+}
+
+/// A `Decoder` that answers every request with a placeholder and records what was asked.
+struct Recorder: Decoder {
+  let state = RecordingState()
+  let descriptions: [String: String]
+  let bounds: [String: ClosedRange<Double>]
+  var codingPath: [any CodingKey] = []
+  var userInfo: [CodingUserInfoKey: Any] = [:]
+
+  func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+    KeyedDecodingContainer(KeyedRecorder<Key>(recorder: self))
+  }
+
+  func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+    throw SchemaRecorder.Unsupported(description: "tool arguments must be an object")
+  }
+
+  func singleValueContainer() throws -> any SingleValueDecodingContainer {
+    throw SchemaRecorder.Unsupported(description: "tool arguments must be an object")
+  }
+}
