@@ -95,6 +95,27 @@ async def run(lumen, fixtures):
             assert all(text_of(r).startswith("Error: busy") for r in busy), [text_of(r) for r in busy]
             checks += 1
 
+            # A cancelled call: the client abandons it (sending notifications/cancelled); the
+            # server must stop the conversion, leave no file behind, and keep serving.
+            long_call = asyncio.ensure_future(session.call_tool(
+                "gif_to_video", dict(VIDEO, output="long.mp4", preset="veryslow", loop=1000)))
+            await asyncio.sleep(1.0)
+            long_call.cancel()
+            try:
+                await long_call
+            except (asyncio.CancelledError, Exception):
+                pass
+            deadline = asyncio.get_running_loop().time() + 10
+            while asyncio.get_running_loop().time() < deadline:
+                if not [f for f in os.listdir(workspace) if f.startswith(".long.mp4")]:
+                    break
+                await asyncio.sleep(0.1)
+            names = os.listdir(workspace)
+            assert "long.mp4" not in names and not [f for f in names if "lumen-tmp" in f], names
+            after = await session.call_tool("extract_palette", PALETTE)
+            assert not is_error(after), text_of(after)
+            checks += 1
+
             try:
                 await session.call_tool("rm_rf", {})
                 raise AssertionError("an unknown tool must be a protocol error")
