@@ -107,7 +107,12 @@ public final class ToolRegistry: Sendable {
     try await withThrowingTaskGroup(of: T.self) { group in
       group.addTask { try await body() }
       group.addTask {
-        try await Task.sleep(for: .seconds(seconds))
+        // Sleep in short steps: a cancelled `Task.sleep` keeps its timer (≈ 1 KB) until the
+        // original deadline, so one long sleep per call grew the server by that much per call.
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+          try await Task.sleep(for: min(.milliseconds(250), deadline - ContinuousClock.now))
+        }
         throw ToolError.timedOut(seconds: seconds)
       }
       defer { group.cancelAll() }

@@ -122,7 +122,7 @@ let benchmarks: @Sendable () -> Void = {
   try? registry.register(NoOpTool())
   let workspace = try? Workspace(root: FileManager.default.temporaryDirectory.path)
   let call = #"{"id":"call_1","type":"function","function":{"name":"noop","arguments":"{\"text\":\"hello\",\"count\":3}"}}"#
-  Benchmark("Dispatch.noop", configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 10_000)) { benchmark in
+  Benchmark("Dispatch.noop", configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 50_000)) { benchmark in
     guard let workspace else { return }
     for _ in benchmark.scaledIterations {
       let parsed = try ToolCall.parse(JSONText.decode(call))
