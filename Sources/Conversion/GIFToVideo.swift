@@ -71,6 +71,10 @@ public enum GIFToVideo {
   }
 
   static func fileSize(_ path: String) throws(ConversionError) -> Int {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw .inputNotReadable(path: path, reason: "it is a folder, not a GIF file")
+    }
     do {
       let attributes = try FileManager.default.attributesOfItem(atPath: path)
       return (attributes[.size] as? NSNumber)?.intValue ?? 0

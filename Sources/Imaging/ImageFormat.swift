@@ -8,6 +8,10 @@ public enum ImageFormat: String, Sendable, Codable {
 
   /// Reads the signature of `path`.
   static func sniff(path: String) throws(ImagingError) -> ImageFormat {
+    var isFolder: ObjCBool = false
+    if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+      throw .unreadable(path: path, reason: "it is a folder, not an image file")
+    }
     guard let handle = FileHandle(forReadingAtPath: path) else {
       throw .unreadable(path: path, reason: "no such file or not readable")
     }

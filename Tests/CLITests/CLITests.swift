@@ -76,6 +76,16 @@ struct Run {
     #expect(run.stdout.isEmpty)
   }
 
+  @Test func refusesAFolderAsInput() throws {
+    let folder = TemporaryDirectory()
+    let run = try Run(["gif2video", folder.path, "-o", folder.file("x.mp4")])
+    #expect(run.status == 66)
+    #expect(run.stderr.contains("it is a folder"))
+    let palette = try Run(["palette", folder.path])
+    #expect(palette.status == 66)
+    #expect(palette.stderr.contains("it is a folder"))
+  }
+
   @Test func exitsWithDataErrorWhenNothingDecodes() throws {
     let folder = TemporaryDirectory()
     let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif")))
