@@ -1,5 +1,4 @@
 internal import FFmpegIO
-internal import Foundation
 internal import GIFCodec
 internal import LumenCore
 

@@ -1,4 +1,5 @@
 internal import Foundation
+internal import JPEGCodec
 
 /// An image file's format, recognised from its first bytes (not its name).
 public enum ImageFormat: String, Sendable, Codable {
@@ -19,7 +20,7 @@ public enum ImageFormat: String, Sendable, Codable {
     let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
     if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .png }
     if head.starts(with: Array("GIF8".utf8)) { return .gif }
-    if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+    if JPEGFile.isJPEG(head) { return .jpeg }
     guard !head.isEmpty else { throw .unreadable(path: path, reason: "the file is empty") }
     return .other
   }

@@ -25,7 +25,7 @@ public enum JPEGFile {
     throws(JPEGError) -> Decoded
   {
     guard let data = FileManager.default.contents(atPath: path) else {
-      throw JPEGError(function: "fopen", message: "cannot read \(path)")
+      throw JPEGError(function: "FileManager.contents", message: "cannot read \(path)")
     }
     let handle = try TurboJPEGHandle()
     var width: Int32 = 0

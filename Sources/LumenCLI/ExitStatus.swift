@@ -28,7 +28,7 @@ enum ExitStatus {
     case let error as PNGError:
       error.code == 1 ? 66 : 65  // CPNG_READER_OPEN_FAILED
     case let error as JPEGError:
-      error.function == "fopen" ? 66 : 65
+      error.function == "FileManager.contents" ? 66 : 65
     case let error as FFmpegError:
       // Files FFmpeg cannot read are data errors; anything else is an encoder failure.
       error.code == FFmpegError.invalidData || error.function.hasPrefix("avformat_") ? 65 : 70

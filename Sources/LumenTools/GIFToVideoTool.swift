@@ -82,7 +82,7 @@ public struct GIFToVideoTool: Tool {
     options.plays = arguments.loop ?? 1
     options.replaceExisting = false
     do { try options.validate() } catch {
-      throw ToolError.badArgument(field: "crf", problem: error.description)
+      throw ToolError.badArgument(field: "(arguments)", problem: error.description)
     }
     let report = try GIFToVideo.convert(input: input, output: output, options: options) { done, total in
       context.progress(done, total)

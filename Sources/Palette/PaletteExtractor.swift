@@ -116,9 +116,8 @@ public enum PaletteExtractor {
       var assignment = [Int](repeating: 0, count: points.count)
       _ = KMeans.assign(points: points, weights: weights, centers: centers, assignment: &assignment)
       let worst = KMeans.worstPoint(points: points, weights: weights, centers: centers, assignment: assignment)
-      let gap = lab(of: points[worst], options.space).map { point in
-        CIEDE2000.difference(point, lab(of: centers[assignment[worst]], options.space)!)
-      } ?? 0
+      let gap = CIEDE2000.difference(
+        lab(of: points[worst], options.space), lab(of: centers[assignment[worst]], options.space))
       if gap > options.justNoticeableDifference {
         centers.append(points[worst])
       }
@@ -137,7 +136,7 @@ public enum PaletteExtractor {
   {
     var weights = [Float](repeating: 0, count: result.centers.count)
     for (i, c) in result.assignment.enumerated() { weights[c] += pointWeights[i] }
-    let labs = result.centers.map { lab(of: $0, options.space)! }
+    let labs = result.centers.map { lab(of: $0, options.space) }
     var best: (Int, Double)?
     for i in labs.indices {
       for j in labs.indices where j > i {
@@ -151,7 +150,7 @@ public enum PaletteExtractor {
   }
 
   /// CIELAB of a point in the clustering space.
-  static func lab(of point: SIMD4<Float>, _ space: PaletteOptions.Space) -> LabColor? {
+  static func lab(of point: SIMD4<Float>, _ space: PaletteOptions.Space) -> LabColor {
     switch space {
     case .cielab: return LabColor(l: point.x, a: point.y, b: point.z)
     case .oklab:

@@ -25,7 +25,7 @@ enum SchemaRecorder {
       return (.string(description: description, allowed: values), first as! T)
     }
     if let array = type as? any DecodableArray.Type {
-      let items = try Self.items(of: array)
+      let items = try array.itemSchema()
       return (.array(items: items, description: description), array.empty as! T)
     }
     if let arguments = type as? any ToolArguments.Type {
@@ -41,7 +41,4 @@ enum SchemaRecorder {
     return (all.map(\.rawValue), all[0])
   }
 
-  private static func items<A: DecodableArray>(of type: A.Type) throws -> JSONSchema {
-    try A.itemSchema()
-  }
 }
