@@ -47,6 +47,7 @@ let package = Package(
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     .target(name: "Palette", dependencies: ["LumenCore"]),
+    .target(name: "Lights"),
 
     // MARK: - Operations
     .target(
@@ -92,6 +93,7 @@ let package = Package(
       name: "ConversionTests",
       dependencies: ["Conversion", "GIFCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "PaletteTests", dependencies: ["Palette", "TestSupport"]),
+    .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(
       name: "ImagingTests",
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),

@@ -17,6 +17,12 @@ public enum Fixtures {
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
   }
 
+  /// `../shared/mapdata` (basemaps, US lighthouses, Lake Michigan light rhythms), when present.
+  public static var mapData: URL? {
+    let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/mapdata")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+  }
+
   /// The built `lumen` executable next to the test bundle.
   public static var lumenExecutable: URL {
     let bundle = Bundle.main.bundleURL
