@@ -9,7 +9,7 @@ let package = Package(
       name: "Lumen",
       targets: [
         "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette",
-        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP",
+        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP", "Lights", "Geo",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],
@@ -48,6 +48,7 @@ let package = Package(
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     .target(name: "Palette", dependencies: ["LumenCore"]),
     .target(name: "Lights"),
+    .target(name: "Geo", dependencies: ["LumenCore"], resources: [.copy("Resources")]),
 
     // MARK: - Operations
     .target(
@@ -94,6 +95,7 @@ let package = Package(
       dependencies: ["Conversion", "GIFCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "PaletteTests", dependencies: ["Palette", "TestSupport"]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
+    .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
     .testTarget(
       name: "ImagingTests",
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),

@@ -1,0 +1,213 @@
+internal import CGif
+public import LumenCore
+
+/// Writes an animated GIF from full RGBA frames, streaming: one global colour table, frames
+/// after the first stored as the rectangle that changed, with unchanged pixels transparent,
+/// and identical neighbours merged into one frame with the summed delay (delays stay exact).
+///
+/// ```swift
+/// var writer = try GIFAnimationWriter(path: "out.gif", size: size, colorTable: table)
+/// for frame in frames { try writer.append(frame, delayCentiseconds: 10) }
+/// let summary = try writer.finish()
+/// ```
+///
+/// Only the previous frame's indices and one pending frame are held, never the animation.
+public struct GIFAnimationWriter: ~Copyable {
+  /// What was written.
+  public struct Summary: Sendable, Hashable, Codable {
+    /// Frames appended.
+    public var framesAppended: Int
+    /// GIF frames stored (identical neighbours merged).
+    public var framesStored: Int
+    /// The sum of all delays.
+    public var durationCentiseconds: Int
+  }
+
+  private var file: GIFEncoderFile
+  private var table: GIFColorTable
+  private let size: Size
+  private let dithering: GIFDithering
+  private var previous: [UInt8]
+  private var current: [UInt8]
+  private var pending: (rect: PixelRect, indices: [UInt8], delay: Int, transparent: Bool)?
+  private var summary = Summary(framesAppended: 0, framesStored: 0, durationCentiseconds: 0)
+
+  /// Opens `path` for writing and writes the header, colour table and loop extension.
+  ///
+  /// - Parameters:
+  ///   - loopCount: `0` loops forever; `n` stores NETSCAPE loop count `n`; `nil` plays once.
+  public init(
+    path: String, size: Size, colorTable: GIFColorTable, loopCount: Int? = 0,
+    dithering: GIFDithering = .none
+  ) throws(GIFError) {
+    guard size.width > 0, size.height > 0, size.width <= 65535, size.height <= 65535 else {
+      throw GIFError(
+        code: .limitExceeded, function: "limits", message: "a GIF is 1…65535 pixels wide and high, not \(size)")
+    }
+    let file = try GIFEncoderFile(path: path)
+    try Self.writeHeader(file, size: size, table: colorTable, loopCount: loopCount)
+    self.file = file
+    table = colorTable
+    self.size = size
+    self.dithering = dithering
+    previous = []
+    current = [UInt8](repeating: 0, count: size.width * size.height)
+  }
+
+  private static func writeHeader(
+    _ file: borrowing GIFEncoderFile, size: Size, table: GIFColorTable, loopCount: Int?
+  ) throws(GIFError) {
+    guard let gif = file.handle else { return }
+    // The table holds the colours and the transparent index, rounded up to a power of two.
+    let entries = table.colors.count + 1
+    var bits = 1
+    while 1 << bits < entries { bits += 1 }
+    var colors = [GifColorType](repeating: GifColorType(Red: 0, Green: 0, Blue: 0), count: 1 << bits)
+    for (i, c) in table.colors.enumerated() { colors[i] = GifColorType(Red: c.red, Green: c.green, Blue: c.blue) }
+    guard let map = GifMakeMapObject(Int32(1 << bits), &colors) else {
+      throw GIFError(code: Code.noMemory, function: "GifMakeMapObject", message: "out of memory")
+    }
+    defer { GifFreeMapObject(map) }
+    try file.check(
+      EGifPutScreenDesc(gif, Int32(size.width), Int32(size.height), 8, 0, map), "EGifPutScreenDesc")
+    if let loopCount {
+      let count = UInt16(clamping: max(0, loopCount))
+      try file.check(EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), "EGifPutExtensionLeader")
+      var name = Array("NETSCAPE2.0".utf8)
+      try file.check(EGifPutExtensionBlock(gif, 11, &name), "EGifPutExtensionBlock")
+      var value: [UInt8] = [1, UInt8(count & 0xFF), UInt8(count >> 8)]
+      try file.check(EGifPutExtensionBlock(gif, 3, &value), "EGifPutExtensionBlock")
+      try file.check(EGifPutExtensionTrailer(gif), "EGifPutExtensionTrailer")
+    }
+  }
+
+  /// Adds a frame shown for `delayCentiseconds` (1…65535; the caller keeps the rounding
+  /// exact over the whole animation). The frame must have the writer's size; alpha is ignored.
+  public mutating func append(_ frame: RGBAImage, delayCentiseconds: Int) throws(GIFError) {
+    guard frame.width == size.width, frame.height == size.height else {
+      throw GIFError(
+        code: .limitExceeded, function: "limits",
+        message: "frame is \(frame.width)×\(frame.height), the GIF is \(size)")
+    }
+    let delay = min(max(delayCentiseconds, 1), 65535)
+    quantize(frame)
+    summary.framesAppended += 1
+    summary.durationCentiseconds += delay
+    if previous.isEmpty {
+      pending = (PixelRect(x: 0, y: 0, width: size.width, height: size.height), current, delay, false)
+      swap(&previous, &current)
+      current = previous
+      return
+    }
+    guard let rect = changedRect() else {
+      if let p = pending, p.delay + delay <= 65535 {
+        pending?.delay += delay
+        return
+      }
+      try flush()
+      // An unchanged pixel as a placeholder frame carries the delay that did not fit.
+      pending = (PixelRect(x: 0, y: 0, width: 1, height: 1), [table.transparentIndex], delay, true)
+      return
+    }
+    try flush()
+    var indices = [UInt8](repeating: table.transparentIndex, count: rect.width * rect.height)
+    for y in 0..<rect.height {
+      let row = (rect.y + y) * size.width + rect.x
+      for x in 0..<rect.width where current[row + x] != previous[row + x] {
+        indices[y * rect.width + x] = current[row + x]
+      }
+    }
+    pending = (rect, indices, delay, true)
+    swap(&previous, &current)
+  }
+
+  /// Writes the last frame and the trailer and closes the file.
+  public consuming func finish() throws(GIFError) -> Summary {
+    try flush()
+    try file.finish()
+    return summary
+  }
+
+  private mutating func quantize(_ frame: RGBAImage) {
+    let width = size.width
+    frame.bytes.withUnsafeBufferPointer { rgba in
+      current.withUnsafeMutableBufferPointer { out in
+        for y in 0..<size.height {
+          for x in 0..<width {
+            let i = y * width + x, p = i * 4
+            var r = Int(rgba[p]), g = Int(rgba[p + 1]), b = Int(rgba[p + 2])
+            if dithering == .ordered {
+              let offset = Self.bayer[(y & 7) << 3 | (x & 7)]
+              r = min(255, max(0, r + offset)); g = min(255, max(0, g + offset)); b = min(255, max(0, b + offset))
+            }
+            out[i] = table.index(red: UInt8(r), green: UInt8(g), blue: UInt8(b))
+          }
+        }
+      }
+    }
+  }
+
+  /// The bounding box of pixels whose index differs from the previous frame, or `nil`.
+  private func changedRect() -> PixelRect? {
+    var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+    let width = size.width
+    for y in 0..<size.height {
+      let row = y * width
+      var first = -1, last = -1
+      for x in 0..<width where current[row + x] != previous[row + x] {
+        if first < 0 { first = x }
+        last = x
+      }
+      if first >= 0 {
+        minY = min(minY, y); maxY = y
+        minX = min(minX, first); maxX = max(maxX, last)
+      }
+    }
+    guard maxY >= 0 else { return nil }
+    return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+  }
+
+  private mutating func flush() throws(GIFError) {
+    guard let frame = pending, let gif = file.handle else { return }
+    pending = nil
+    let index = summary.framesStored
+    var control = GraphicsControlBlock(
+      DisposalMode: DISPOSE_DO_NOT, UserInputFlag: false, DelayTime: Int32(frame.delay),
+      TransparentColor: frame.transparent ? Int32(table.transparentIndex) : NO_TRANSPARENT_COLOR)
+    var extensionBytes = [UInt8](repeating: 0, count: 4)
+    let length = EGifGCBToExtension(&control, &extensionBytes)
+    try file.check(
+      EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &extensionBytes), "EGifPutExtension",
+      frame: index)
+    try file.check(
+      EGifPutImageDesc(
+        gif, Int32(frame.rect.x), Int32(frame.rect.y), Int32(frame.rect.width), Int32(frame.rect.height),
+        false, nil), "EGifPutImageDesc", frame: index)
+    var indices = frame.indices  // giflib masks the line in place
+    try indices.withUnsafeMutableBufferPointer { buffer throws(GIFError) in
+      for y in 0..<frame.rect.height {
+        try file.check(
+          EGifPutLine(gif, buffer.baseAddress! + y * frame.rect.width, Int32(frame.rect.width)),
+          "EGifPutLine", frame: index)
+      }
+    }
+    summary.framesStored += 1
+  }
+
+  /// An 8×8 Bayer matrix scaled to about ±8 levels.
+  private static let bayer: [Int] = {
+    let m: [Int] = [
+      0, 32, 8, 40, 2, 34, 10, 42, 48, 16, 56, 24, 50, 18, 58, 26, 12, 44, 4, 36, 14, 46, 6, 38,
+      60, 28, 52, 20, 62, 30, 54, 22, 3, 35, 11, 43, 1, 33, 9, 41, 51, 19, 59, 27, 49, 17, 57, 25,
+      15, 47, 7, 39, 13, 45, 5, 37, 63, 31, 55, 23, 61, 29, 53, 21,
+    ]
+    return m.map { ($0 - 32) / 4 }
+  }()
+
+  private typealias Code = GIFError.Code
+}
+
+extension GIFError.Code {
+  /// giflib could not allocate memory. The corresponding C constant is `E_GIF_ERR_NOT_ENOUGH_MEM`.
+  static let noMemory = GIFError.Code(rawValue: Int32(E_GIF_ERR_NOT_ENOUGH_MEM))
+}

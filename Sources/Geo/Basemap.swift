@@ -1,0 +1,48 @@
+public import Foundation
+
+/// A bundled public-domain basemap, decoded from GeoJSON.
+///
+/// ```swift
+/// let states = try Basemap.load(.usStatesAlbersUSA)
+/// print(states.features.count)   // 52: 50 states, DC and Puerto Rico
+/// ```
+public struct Basemap: Sendable {
+  /// The basemaps that ship with Lumen (see `Sources/Geo/Resources/README.md`).
+  public enum Source: String, Sendable, CaseIterable {
+    /// US Census 2016 states pre-projected into the ``AlbersUSA`` composite (metres).
+    case usStatesAlbersUSA = "us_states_albers_usa"
+    /// US Census 2016 states and territories in longitude/latitude.
+    case usStatesLonLat = "us_states_cb2016_s01"
+    /// Natural Earth 1:110m countries in longitude/latitude.
+    case worldCountries = "world_countries_ne110m"
+
+    /// Whether coordinates are longitude/latitude (to be projected) rather than map metres.
+    public var isLonLat: Bool { self != .usStatesAlbersUSA }
+  }
+
+  /// Where the data came from.
+  public var source: Source
+  /// The states or countries.
+  public var features: [BasemapFeature]
+
+  /// Loads and decodes one of the bundled basemaps.
+  public static func load(_ source: Source) throws -> Basemap {
+    guard let url = Bundle.module.url(
+      forResource: source.rawValue, withExtension: "geojson", subdirectory: "Resources") else {
+      throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(source.rawValue).geojson"])
+    }
+    return try Basemap(source: source, geoJSON: Data(contentsOf: url))
+  }
+
+  /// Decodes a GeoJSON FeatureCollection of Polygon / MultiPolygon features.
+  public init(source: Source, geoJSON: Data) throws {
+    let collection = try JSONDecoder().decode(GeoJSONCollection.self, from: geoJSON)
+    self.source = source
+    self.features = collection.features.map { feature in
+      BasemapFeature(
+        name: feature.properties.NAME ?? feature.properties.name ?? "",
+        code: feature.properties.STUSPS ?? feature.properties.iso_a3 ?? "",
+        polygons: feature.geometry?.polygons ?? [])
+    }
+  }
+}
