@@ -9,7 +9,7 @@ let package = Package(
       name: "Lumen",
       targets: [
         "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette",
-        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP", "Lights", "Geo",
+        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP", "Lights", "Geo", "MapRendering",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],
@@ -17,6 +17,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     // MARK: - C libraries (Debian -dev packages), one wrapper module each
@@ -59,6 +60,13 @@ let package = Package(
       name: "Imaging",
       dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette"]),
 
+    .target(
+      name: "MapRendering",
+      dependencies: [
+        "LumenCore", "Geo", "Lights", "Drawing", "GIFCodec", "FFmpegIO", "PNGCodec",
+        .product(name: "CSV", package: "CSV.swift"),
+      ]),
+
     // MARK: - Function calling (knows nothing about media)
     .target(name: "ToolDispatch"),
     .target(
@@ -77,7 +85,7 @@ let package = Package(
       name: "LumenCLI",
       dependencies: [
         "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "ToolDispatch",
-        "LumenTools", "LumenMCP",
+        "LumenTools", "LumenMCP", "MapRendering", "Geo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -96,6 +104,9 @@ let package = Package(
     .testTarget(name: "PaletteTests", dependencies: ["Palette", "TestSupport"]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
+    .testTarget(
+      name: "MapRenderingTests",
+      dependencies: ["MapRendering", "Geo", "GIFCodec", "FFmpegIO", "PNGCodec", "LumenCore", "TestSupport"]),
     .testTarget(
       name: "ImagingTests",
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),

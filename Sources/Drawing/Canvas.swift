@@ -33,6 +33,57 @@ public struct Canvas: ~Copyable {
     cairo_paint(context)
   }
 
+  /// Creates a fully transparent canvas (for sprites and overlays).
+  ///
+  /// - Throws: ``CairoError`` when cairo cannot allocate the surface.
+  public init(transparentSize size: Size) throws(CairoError) {
+    try self.init(size: size, fill: .black)
+    cairo_set_operator(context, CAIRO_OPERATOR_CLEAR)
+    cairo_paint(context)
+    cairo_set_operator(context, CAIRO_OPERATOR_OVER)
+  }
+
+  /// Fills rings (outer boundaries and holes) with the even-odd rule, antialiased.
+  public func fill(rings: [[Point]], color: RGBAPixel) {
+    setColor(color)
+    addRings(rings)
+    cairo_set_fill_rule(context, CAIRO_FILL_RULE_EVEN_ODD)
+    cairo_fill(context)
+  }
+
+  /// Strokes closed rings with a line `widthPixels` wide, antialiased, round joins.
+  public func stroke(rings: [[Point]], color: RGBAPixel, widthPixels: Double) {
+    setColor(color)
+    addRings(rings)
+    cairo_set_line_width(context, widthPixels)
+    cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+    cairo_stroke(context)
+  }
+
+  private func addRings(_ rings: [[Point]]) {
+    cairo_new_path(context)
+    for ring in rings {
+      guard let first = ring.first else { continue }
+      cairo_move_to(context, first.x, first.y)
+      for p in ring.dropFirst() { cairo_line_to(context, p.x, p.y) }
+      cairo_close_path(context)
+    }
+  }
+
+  /// Fills an axis-aligned rectangle with rounded corners.
+  public func fillRoundedRectangle(
+    x: Double, y: Double, width: Double, height: Double, radius: Double, color: RGBAPixel
+  ) {
+    setColor(color)
+    cairo_new_path(context)
+    cairo_arc(context, x + width - radius, y + radius, radius, -Double.pi / 2, 0)
+    cairo_arc(context, x + width - radius, y + height - radius, radius, 0, Double.pi / 2)
+    cairo_arc(context, x + radius, y + height - radius, radius, Double.pi / 2, Double.pi)
+    cairo_arc(context, x + radius, y + radius, radius, Double.pi, 3 * Double.pi / 2)
+    cairo_close_path(context)
+    cairo_fill(context)
+  }
+
   /// Fills an axis-aligned rectangle.
   public func fillRectangle(_ rect: PixelRect, color: RGBAPixel) {
     setColor(color)
@@ -49,17 +100,21 @@ public struct Canvas: ~Copyable {
   }
 
   /// Draws one line of text in DejaVu Sans with its baseline at `y`.
-  public func drawText(_ text: String, x: Double, y: Double, sizePoints: Double, color: RGBAPixel) {
+  public func drawText(
+    _ text: String, x: Double, y: Double, sizePoints: Double, color: RGBAPixel, bold: Bool = false
+  ) {
     setColor(color)
-    cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_select_font_face(
+      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     cairo_set_font_size(context, sizePoints)
     cairo_move_to(context, x, y)
     cairo_show_text(context, text)
   }
 
   /// The width in pixels `text` takes at `sizePoints`.
-  public func textWidth(_ text: String, sizePoints: Double) -> Double {
-    cairo_select_font_face(context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+  public func textWidth(_ text: String, sizePoints: Double, bold: Bool = false) -> Double {
+    cairo_select_font_face(
+      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     cairo_set_font_size(context, sizePoints)
     var extents = cairo_text_extents_t()
     cairo_text_extents(context, text, &extents)

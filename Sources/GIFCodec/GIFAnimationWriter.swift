@@ -29,6 +29,8 @@ public struct GIFAnimationWriter: ~Copyable {
   private let dithering: GIFDithering
   private var previous: [UInt8]
   private var current: [UInt8]
+  /// The last frame's RGBA, so only pixels that changed are quantized again.
+  private var previousPixels: [UInt8] = []
   private var pending: (rect: PixelRect, indices: [UInt8], delay: Int, transparent: Bool)?
   private var summary = Summary(framesAppended: 0, framesStored: 0, durationCentiseconds: 0)
 
@@ -90,16 +92,16 @@ public struct GIFAnimationWriter: ~Copyable {
         message: "frame is \(frame.width)×\(frame.height), the GIF is \(size)")
     }
     let delay = min(max(delayCentiseconds, 1), 65535)
-    quantize(frame)
     summary.framesAppended += 1
     summary.durationCentiseconds += delay
     if previous.isEmpty {
+      quantizeAll(frame)
+      previousPixels = frame.bytes
       pending = (PixelRect(x: 0, y: 0, width: size.width, height: size.height), current, delay, false)
-      swap(&previous, &current)
-      current = previous
+      previous = current
       return
     }
-    guard let rect = changedRect() else {
+    guard let rect = quantizeChanges(frame) else {
       if let p = pending, p.delay + delay <= 65535 {
         pending?.delay += delay
         return
@@ -118,7 +120,11 @@ public struct GIFAnimationWriter: ~Copyable {
       }
     }
     pending = (rect, indices, delay, true)
-    swap(&previous, &current)
+    // The pixels outside `rect` are the same in both, so copying the rectangle is enough.
+    for y in rect.y..<(rect.y + rect.height) {
+      let row = y * size.width
+      previous.replaceSubrange((row + rect.x)..<(row + rect.x + rect.width), with: current[(row + rect.x)..<(row + rect.x + rect.width)])
+    }
   }
 
   /// Writes the last frame and the trailer and closes the file.
@@ -128,41 +134,62 @@ public struct GIFAnimationWriter: ~Copyable {
     return summary
   }
 
-  private mutating func quantize(_ frame: RGBAImage) {
-    let width = size.width
-    frame.bytes.withUnsafeBufferPointer { rgba in
-      current.withUnsafeMutableBufferPointer { out in
-        for y in 0..<size.height {
-          for x in 0..<width {
-            let i = y * width + x, p = i * 4
-            var r = Int(rgba[p]), g = Int(rgba[p + 1]), b = Int(rgba[p + 2])
-            if dithering == .ordered {
-              let offset = Self.bayer[(y & 7) << 3 | (x & 7)]
-              r = min(255, max(0, r + offset)); g = min(255, max(0, g + offset)); b = min(255, max(0, b + offset))
-            }
-            out[i] = table.index(red: UInt8(r), green: UInt8(g), blue: UInt8(b))
-          }
-        }
+  @inline(__always)
+  private mutating func index(_ r: UInt8, _ g: UInt8, _ b: UInt8, x: Int, y: Int) -> UInt8 {
+    guard dithering == .ordered else { return table.index(red: r, green: g, blue: b) }
+    let offset = Self.bayer[(y & 7) << 3 | (x & 7)]
+    func shift(_ v: UInt8) -> UInt8 { UInt8(min(255, max(0, Int(v) + offset))) }
+    return table.index(red: shift(r), green: shift(g), blue: shift(b))
+  }
+
+  private mutating func quantizeAll(_ frame: RGBAImage) {
+    for y in 0..<size.height {
+      for x in 0..<size.width {
+        let i = y * size.width + x, p = i * 4
+        current[i] = index(frame.bytes[p], frame.bytes[p + 1], frame.bytes[p + 2], x: x, y: y)
       }
     }
   }
 
-  /// The bounding box of pixels whose index differs from the previous frame, or `nil`.
-  private func changedRect() -> PixelRect? {
+  /// Quantizes the pixels whose colour differs from the last frame's (8 bytes compared at a
+  /// time) into `current`, and returns the bounding box of changed indices, or `nil`.
+  private mutating func quantizeChanges(_ frame: RGBAImage) -> PixelRect? {
     var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
     let width = size.width
-    for y in 0..<size.height {
-      let row = y * width
-      var first = -1, last = -1
-      for x in 0..<width where current[row + x] != previous[row + x] {
-        if first < 0 { first = x }
-        last = x
-      }
-      if first >= 0 {
-        minY = min(minY, y); maxY = y
-        minX = min(minX, first); maxX = max(maxX, last)
+    var changed: [(Int, Int)] = []
+    frame.bytes.withUnsafeBytes { now in
+      previousPixels.withUnsafeBytes { before in
+        for y in 0..<size.height {
+          let rowByte = y * width * 4
+          var x = 0
+          while x + 1 < width {
+            let a = now.loadUnaligned(fromByteOffset: rowByte + x * 4, as: UInt64.self)
+            let b = before.loadUnaligned(fromByteOffset: rowByte + x * 4, as: UInt64.self)
+            if a != b {
+              if UInt32(truncatingIfNeeded: a) != UInt32(truncatingIfNeeded: b) { changed.append((x, y)) }
+              if a >> 32 != b >> 32 { changed.append((x + 1, y)) }
+            }
+            x += 2
+          }
+          if x < width,
+            now.loadUnaligned(fromByteOffset: rowByte + x * 4, as: UInt32.self)
+              != before.loadUnaligned(fromByteOffset: rowByte + x * 4, as: UInt32.self)
+          {
+            changed.append((x, y))
+          }
+        }
       }
     }
+    for (x, y) in changed {
+      let i = y * width + x, p = i * 4
+      let value = index(frame.bytes[p], frame.bytes[p + 1], frame.bytes[p + 2], x: x, y: y)
+      current[i] = value
+      if value != previous[i] {
+        minX = min(minX, x); maxX = max(maxX, x)
+        minY = min(minY, y); maxY = max(maxY, y)
+      }
+    }
+    previousPixels = frame.bytes
     guard maxY >= 0 else { return nil }
     return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
   }

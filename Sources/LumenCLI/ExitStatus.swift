@@ -5,6 +5,7 @@ import GIFCodec
 import Imaging
 import JPEGCodec
 import LumenCore
+import MapRendering
 import PNGCodec
 
 /// Maps a failure to a sysexits-style exit code.
@@ -22,6 +23,14 @@ enum ExitStatus {
       case .invalidOption: 64
       case .unreadable: 66
       case .limitExceeded, .noPixels: 65
+      }
+    case let error as MapError:
+      switch error {
+      case .invalidOption: 64
+      case .unreadableInput: 66
+      case .emptyInput, .noCoordinateColumns, .noValidPoints, .limitExceeded: 65
+      case .renderingFailed: 70  // EX_SOFTWARE
+      case .outputFailed: 73
       }
     case let error as GIFError:
       error.code == .openFailed ? 66 : 65

@@ -1,0 +1,58 @@
+public import GIFCodec
+import Geo
+public import LumenCore
+
+/// How a map animation is drawn and encoded. The defaults make an 800×500, 6-second,
+/// 10 fps night map.
+public struct MapOptions: Sendable {
+  /// The picture size in pixels (16…4096 each way).
+  public var size = Size(width: 800, height: 500)
+  /// Frames per second (1…50).
+  public var framesPerSecond = 10
+  /// The animation's length (0.1…120 s).
+  public var seconds = 6.0
+  /// The area shown.
+  public var region: MapRegion = .auto
+  /// The colours.
+  public var theme: MapTheme = .dark
+  /// A title in the top-left corner.
+  public var title: String?
+  /// The changing label in the top-right corner.
+  public var label: MapLabel = .clock
+  /// A source line added to the basemap attribution (e.g. where the points come from).
+  public var attribution: String?
+  /// Column names to use instead of the common ones.
+  public var latitudeColumn: String?
+  public var longitudeColumn: String?
+  /// Seeds the phases of lights, so the same input gives the same animation.
+  public var seed: UInt64 = 1
+  /// GIF loop count: 0 forever.
+  public var loopCount = 0
+  /// GIF dithering.
+  public var dithering: GIFDithering = .none
+  /// The most points accepted.
+  public var maxPoints = 100_000
+  /// Video quality (CRF) for MP4/WebM; the codec's default when `nil`.
+  public var crf: Int?
+  /// Replace an existing output (the CLI does; tools create outputs exclusively).
+  public var replaceExisting = true
+
+  public init() {}
+
+  /// The number of frames: `seconds × framesPerSecond`, at least 1.
+  public var frameCount: Int { max(1, Int((seconds * Double(framesPerSecond)).rounded())) }
+
+  /// The first problem with the options, if any.
+  public func validationFailure() -> String? {
+    if !(16...4096).contains(size.width) || !(16...4096).contains(size.height) {
+      return "size \(size) is out of range: width and height must be 16…4096 pixels (e.g. 800x500)"
+    }
+    if !(1...50).contains(framesPerSecond) { return "fps \(framesPerSecond) is out of range 1…50 (e.g. 10)" }
+    if !(seconds.isFinite && seconds >= 0.1 && seconds <= 120) {
+      return "seconds \(seconds) is out of range 0.1…120 (e.g. 6)"
+    }
+    if maxPoints < 1 { return "max points must be at least 1" }
+    if let crf, !(0...63).contains(crf) { return "crf \(crf) is out of range 0…63" }
+    return nil
+  }
+}

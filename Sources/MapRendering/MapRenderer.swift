@@ -1,0 +1,223 @@
+import Drawing
+import Geo
+import Lights
+import LumenCore
+
+/// Draws a map animation: the basemap (land, borders, idle lights, title, legend,
+/// attribution) once, then each frame as that picture with the lit glows added on top.
+struct MapRenderer {
+  let options: MapOptions
+  let view: MapView
+  let basemap: RGBAImage
+  let lights: [MapLight]
+  let sprites: [GlowSprite]
+  /// Points outside the picture (dropped), and characteristic texts that did not parse.
+  let pointsOutside: Int
+  let characteristicFallbacks: Int
+  let lightsWithCharacteristic: Int
+  let warnings: [String]
+  /// The distinct glow colours, with how many lights show each.
+  let legend: [(name: String, color: RGBColor, count: Int)]
+  private let labelRect: PixelRect?
+  private let ui: Double
+
+  init(points: [MapPoint], options: MapOptions) throws {
+    self.options = options
+    let size = options.size
+    let ui = min(max(min(Double(size.width) / 800, Double(size.height) / 500), 0.5), 3)
+    self.ui = ui
+    let topBand = options.title != nil || options.label != .none ? Int(30 * ui) : Int(8 * ui)
+    let bottomBand = Int(20 * ui)
+    let side = Int(8 * ui)
+    var view = try MapView.resolve(options.region, points: points)
+    view.fit(into: PixelRect(x: side, y: topBand, width: size.width - 2 * side, height: size.height - topBand - bottomBand))
+    self.view = view
+
+    // Lights: pixel, schedule, colour, sprite.
+    var lights: [MapLight] = []
+    var outside = 0, fallbacks = 0, withCharacteristic = 0
+    var failures: [String: Int] = [:]
+    var spriteSizes: [Double] = []
+    let bounds = PixelRect(x: 0, y: topBand, width: size.width, height: size.height - topBand)
+    for (index, point) in points.enumerated() {
+      if case .usa = options.region, !AlbersUSA.covers(point.coordinate) { outside += 1; continue }
+      if case .bounds(let box) = options.region, !box.contains(point.coordinate) { outside += 1; continue }
+      let p = view.pixel(point.coordinate)
+      guard p.x.isFinite, p.y.isFinite else { outside += 1; continue }
+      let x = Int(p.x.rounded()), y = Int(p.y.rounded())
+      guard x >= bounds.x, x < bounds.x + bounds.width, y >= bounds.y, y < bounds.y + bounds.height else {
+        outside += 1
+        continue
+      }
+      var characteristic = LightCharacteristic.defaultBlink
+      if let text = point.characteristic {
+        do {
+          characteristic = try LightCharacteristic.parse(text)
+          withCharacteristic += 1
+        } catch {
+          fallbacks += 1
+          failures["\(error)", default: 0] += 1
+        }
+      }
+      let schedule = BlinkSchedule(
+        characteristic, phaseOffsetSeconds: characteristic.phaseOffsetSeconds(seed: options.seed, index: index))
+      var spriteIndex = spriteSizes.firstIndex(of: point.sizeFactor)
+      if spriteIndex == nil {
+        spriteSizes.append(point.sizeFactor)
+        spriteIndex = spriteSizes.count - 1
+      }
+      lights.append(MapLight(x: x, y: y, schedule: schedule, fixedColor: point.color, spriteIndex: spriteIndex!))
+    }
+    self.lights = lights
+    self.sprites = spriteSizes.map { GlowSprite(coreRadius: 1.4 * ui * $0, haloRadius: 4.5 * ui * $0) }
+    pointsOutside = outside
+    characteristicFallbacks = fallbacks
+    lightsWithCharacteristic = withCharacteristic
+    var warnings: [String] = []
+    for (message, count) in failures.sorted(by: { $0.value > $1.value }).prefix(5) {
+      warnings.append("\(count) light characteristic(s) not understood, default blink used: \(message)")
+    }
+    if outside > 0 { warnings.append("\(outside) point(s) lie outside the map (\(view.regionName)) and are not drawn") }
+    self.warnings = warnings
+
+    // Legend: every colour a light shows during its period.
+    var counts: [RGBColor: (String, Int)] = [:]
+    var order: [RGBColor] = []
+    for light in lights {
+      var shown: [(String, RGBColor)] = []
+      if let fixed = light.fixedColor {
+        shown = [(fixed.hex, fixed)]
+      } else {
+        for c in light.schedule.characteristic.colors { shown.append((LightPalette.name(of: c), LightPalette.color(of: c))) }
+        if shown.isEmpty { shown = [("white", LightPalette.color(of: .white))] }
+      }
+      for (name, color) in shown {
+        if counts[color] == nil { order.append(color) }
+        counts[color, default: (name, 0)].1 += 1
+      }
+    }
+    legend = order.map { (counts[$0]!.0, $0, counts[$0]!.1) }
+
+    labelRect = options.label == .none
+      ? nil : PixelRect(x: size.width - Int(150 * ui) - side, y: 0, width: Int(150 * ui), height: topBand)
+    basemap = try Self.drawBase(view: view, lights: lights, legend: legend, options: options, ui: ui, topBand: topBand)
+  }
+
+  private static func drawBase(
+    view: MapView, lights: [MapLight], legend: [(name: String, color: RGBColor, count: Int)],
+    options: MapOptions, ui: Double, topBand: Int
+  ) throws -> RGBAImage {
+    let theme = options.theme
+    let size = options.size
+    let canvas = try Canvas(size: size, fill: theme.background)
+    for layer in view.layers {
+      for feature in layer.features {
+        let rings = feature.polygons.flatMap { $0 }.map { ring in
+          ring.map { view.pixel(basemapPoint: $0, isLonLat: layer.source.isLonLat) }
+        }
+        canvas.fill(rings: rings, color: RGBAPixel(theme.land))
+        canvas.stroke(rings: rings, color: RGBAPixel(theme.border), widthPixels: 0.7 * ui)
+      }
+    }
+    // Idle lights: a faint dot where each light is.
+    for light in lights {
+      var c = RGBAPixel(light.color(atSeconds: 0))
+      c.alpha = UInt8(theme.idleDotOpacity * 255)
+      canvas.fillCircle(centerX: Double(light.x), centerY: Double(light.y), radius: 1.2 * ui, color: c)
+    }
+    // Title band.
+    if let title = options.title {
+      canvas.drawText(title, x: 10 * ui, y: Double(topBand) - 9 * ui, sizePoints: 15 * ui, color: RGBAPixel(theme.text), bold: true)
+    }
+    // Legend, bottom left: a dot and a count per colour.
+    var x = 10 * ui
+    let baseline = Double(size.height) - 6 * ui
+    for entry in legend.prefix(6) {
+      canvas.fillCircle(centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 3.2 * ui, color: RGBAPixel(entry.color))
+      let text = "\(entry.name) \(entry.count)"
+      canvas.drawText(text, x: x + 9 * ui, y: baseline, sizePoints: 10 * ui, color: RGBAPixel(theme.secondaryText))
+      x += 9 * ui + canvas.textWidth(text, sizePoints: 10 * ui) + 12 * ui
+    }
+    // Attribution, bottom right.
+    let basemapSource = view.layers.contains { $0.source == .worldCountries } && view.layers.count == 1
+      ? "Natural Earth" : view.layers.count > 1 ? "Natural Earth, US Census Bureau" : "US Census Bureau"
+    var attribution = "Basemap: \(basemapSource) (public domain)"
+    if let extra = options.attribution { attribution = extra + " · " + attribution }
+    let width = canvas.textWidth(attribution, sizePoints: 8.5 * ui)
+    canvas.drawText(
+      attribution, x: Double(size.width) - 10 * ui - width, y: baseline, sizePoints: 8.5 * ui,
+      color: RGBAPixel(theme.secondaryText))
+    try canvas.check()
+    return canvas.image()
+  }
+
+  /// The moment a frame shows, in seconds.
+  func seconds(ofFrame index: Int) -> Double { Double(index) / Double(options.framesPerSecond) }
+
+  /// Draws frame `index`: the basemap, each lit light's glow, and the label.
+  func frame(_ index: Int) throws -> RGBAImage {
+    var image = basemap
+    let t = seconds(ofFrame: index)
+    let width = image.width, height = image.height
+    image.bytes.withUnsafeMutableBufferPointer { pixels in
+      for light in lights {
+        let level = light.schedule.brightness(atSeconds: t)
+        let b = Int32((level * 256).rounded())
+        guard b > 0 else { continue }
+        let c = light.color(atSeconds: t)
+        let cr = Int32(c.red), cg = Int32(c.green), cb = Int32(c.blue)
+        let sprite = sprites[light.spriteIndex]
+        let r = sprite.radius, side = 2 * r + 1
+        let y0 = max(0, light.y - r), y1 = min(height - 1, light.y + r)
+        let x0 = max(0, light.x - r), x1 = min(width - 1, light.x + r)
+        guard y0 <= y1, x0 <= x1 else { continue }
+        sprite.weights.withUnsafeBufferPointer { weights in
+          for y in y0...y1 {
+            let row = (y - light.y + r) * side - light.x + r
+            for x in x0...x1 {
+              let k = weights[row + x] * b >> 8
+              if k == 0 { continue }
+              let p = (y * width + x) * 4
+              let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
+              pixels[p] = UInt8(truncatingIfNeeded: pr + ((cr - pr) * k) >> 8)
+              pixels[p + 1] = UInt8(truncatingIfNeeded: pg + ((cg - pg) * k) >> 8)
+              pixels[p + 2] = UInt8(truncatingIfNeeded: pb + ((cb - pb) * k) >> 8)
+            }
+          }
+        }
+      }
+    }
+    if let labelRect { try drawLabel(index, into: &image, rect: labelRect) }
+    return image
+  }
+
+  private func drawLabel(_ index: Int, into image: inout RGBAImage, rect: PixelRect) throws {
+    let text: String
+    switch options.label {
+    case .clock:
+      let t = seconds(ofFrame: index)
+      text = "t = " + String(format1: t) + " s"
+    case .frame: text = "frame \(index + 1)/\(options.frameCount)"
+    case .none: return
+    }
+    let canvas = try Canvas(size: Size(width: rect.width, height: rect.height), fill: options.theme.background)
+    let sizePoints = 11 * ui
+    let width = canvas.textWidth(text, sizePoints: sizePoints)
+    canvas.drawText(
+      text, x: Double(rect.width) - width - 2 * ui, y: Double(rect.height) - 9 * ui, sizePoints: sizePoints,
+      color: RGBAPixel(options.theme.secondaryText))
+    let label = canvas.image()
+    for y in 0..<rect.height {
+      let source = y * rect.width * 4, target = ((rect.y + y) * image.width + rect.x) * 4
+      image.bytes.replaceSubrange(target..<(target + rect.width * 4), with: label.bytes[source..<(source + rect.width * 4)])
+    }
+  }
+}
+
+extension String {
+  /// One decimal, without Foundation's locale (`2.3`).
+  init(format1 value: Double) {
+    let tenths = Int((value * 10).rounded())
+    self = "\(tenths / 10).\(tenths % 10)"
+  }
+}
