@@ -1,8 +1,0 @@
-import Lights
-import Testing
-
-@Suite struct LightsTests {
-  @Test func namespaceExists() {
-    _ = Lights.self
-  }
-}
