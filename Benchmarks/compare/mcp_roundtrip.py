@@ -52,7 +52,7 @@ async def main(lumen, fixtures, calls):
     workspace = tempfile.mkdtemp(prefix="lumen-rt-")
     shutil.copy(os.path.join(fixtures, "pillow__background_outside_palette.gif"), os.path.join(workspace, "one.gif"))
     params = StdioServerParameters(command=lumen, args=["mcp", "--workspace", workspace])
-    arguments = {"image": "one.gif", "k": 1, "space": None, "exclude": None, "exact_colors": None, "swatch": None}
+    arguments = {"image": "one.gif", "k": 1, "space": None, "exclude": None, "exact_colors": None, "swatch": None, "preview": None}
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             await session.initialize()

@@ -18,7 +18,7 @@ except ImportError:  # mcp 1.x
     from mcp.shared.exceptions import McpError
 
 PALETTE = {"image": "palette-3colors.png", "k": 3, "space": None, "exclude": None,
-           "exact_colors": None, "swatch": None}
+           "exact_colors": None, "swatch": None, "preview": None}
 VIDEO = {"input": "demo.gif", "output": "demo.mp4", "codec": None, "crf": None,
          "preset": "ultrafast", "background": None, "max_width": None, "loop": None}
 
