@@ -18,6 +18,9 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // Only the `Hummingbird` product, without the default traits (swift-configuration and full
+    // Foundation are not needed to serve one endpoint on 127.0.0.1).
+    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
   ],
   targets: [
     // MARK: - C libraries (Debian -dev packages), one wrapper module each
@@ -79,13 +82,21 @@ let package = Package(
         "ToolDispatch", .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
       ]),
+    // MCP Streamable HTTP on 127.0.0.1 (Hummingbird hosts the SDK's stateful transport).
+    .target(
+      name: "LumenMCPHTTP",
+      dependencies: [
+        "LumenMCP", "ToolDispatch", .product(name: "MCP", package: "swift-sdk"),
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
 
     // MARK: - Command line
     .target(
       name: "LumenCLI",
       dependencies: [
         "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "ToolDispatch",
-        "LumenTools", "LumenMCP", "MapRendering", "Geo",
+        "LumenTools", "LumenMCP", "LumenMCPHTTP", "MapRendering", "Geo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -111,6 +122,7 @@ let package = Package(
       name: "ImagingTests",
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
+    .testTarget(name: "LumenMCPHTTPTests", dependencies: ["LumenMCPHTTP"]),
     .testTarget(name: "CLITests", dependencies: ["LumenCLI", "lumen", "FFmpegIO", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]

@@ -28,6 +28,11 @@ public enum PaletteSwatch {
     return canvas.image()
   }
 
+  /// Draws the swatch and encodes it as PNG bytes (a few KB at the default size).
+  public static func png(_ colors: [PaletteColor], size: Size = Size(width: 800, height: 160)) throws -> [UInt8] {
+    try PNGFile.encode(render(colors, size: size))
+  }
+
   /// Draws the swatch and writes it as a PNG (temporary file, then rename).
   public static func write(
     _ colors: [PaletteColor], to path: String, size: Size = Size(width: 800, height: 160),

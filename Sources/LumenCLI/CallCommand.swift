@@ -17,7 +17,7 @@ extension Root {
         only an unknown tool or malformed JSON exits non-zero.
 
         Examples:
-          echo '{"type":"tool_use","id":"t1","name":"extract_palette","input":{"image":"a.png","k":3,"space":null,"exclude":null,"exact_colors":null,"swatch":null}}' | lumen call
+          echo '{"type":"tool_use","id":"t1","name":"extract_palette","input":{"image":"a.png","k":3,"space":null,"exclude":null,"exact_colors":null,"swatch":null,"preview":null}}' | lumen call
           lumen call --workspace ~/media < assistant-message.json
         """)
 

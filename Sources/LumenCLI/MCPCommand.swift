@@ -1,21 +1,29 @@
 import ArgumentParser
+import Foundation
 import LumenMCP
+import LumenMCPHTTP
 import LumenTools
 import ToolDispatch
 
 extension Root {
-  /// `lumen mcp`: Lumen's tools over the Model Context Protocol on stdio.
+  /// `lumen mcp`: Lumen's tools over the Model Context Protocol on stdio, or Streamable HTTP.
   struct MCPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "mcp",
-      abstract: "Serve Lumen's tools over MCP on stdin/stdout (logs go to stderr).",
+      abstract: "Serve Lumen's tools over MCP on stdin/stdout (logs go to stderr), or over HTTP on 127.0.0.1.",
       discussion: """
         Add to an MCP client's configuration, e.g. Claude Desktop's:
           {"mcpServers": {"lumen": {"command": "/path/to/lumen", "args": ["mcp", "--workspace", "/path/to/media"]}}}
 
+        With --http, Lumen serves MCP Streamable HTTP at http://127.0.0.1:PORT/mcp (only on this
+        machine) and prints that URL on stderr; --port 0 picks a free port. Requests from web
+        pages of other sites (Origin) are refused. When LUMEN_MCP_TOKEN is set, every request
+        must carry "Authorization: Bearer $LUMEN_MCP_TOKEN".
+
         Examples:
           lumen mcp --workspace ~/media
           lumen mcp --workspace . --max-concurrent 2 --timeout 120
+          LUMEN_MCP_TOKEN=$(openssl rand -hex 16) lumen mcp --http --port 8931 --workspace ~/media
         """)
 
     @Option(help: "The folder every path is relative to (default: the current folder).")
@@ -27,12 +35,37 @@ extension Root {
     @Option(help: "Seconds before a call is cancelled.")
     var timeout: Double = 300
 
+    @Flag(help: "Serve MCP Streamable HTTP on 127.0.0.1 instead of stdio.")
+    var http = false
+
+    @Option(help: "The TCP port for --http (0 picks a free one; the URL is printed on stderr).")
+    var port: Int?
+
+    func validate() throws {
+      if port != nil && !http { throw ValidationError("--port needs --http") }
+      if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535, got \(port)") }
+    }
+
     func run() throws {
       let space = try Workspace(root: workspace)
       let registry = try LumenToolbox.registry(
         policy: .init(maxConcurrentHeavyCalls: maxConcurrent, timeoutSeconds: timeout))
+      guard http else {
+        try CallCommand.blocking {
+          try await MCPToolServer.serveStdio(registry: registry, workspace: space, version: LumenVersion.current)
+        }
+        return
+      }
+      let token = ProcessInfo.processInfo.environment["LUMEN_MCP_TOKEN"]
+      let port = self.port ?? 8931
       try CallCommand.blocking {
-        try await MCPToolServer.serveStdio(registry: registry, workspace: space, version: LumenVersion.current)
+        try await MCPHTTPServer.serve(
+          registry: registry, workspace: space, version: LumenVersion.current, port: port, token: token
+        ) { url in
+          var standardError = StandardError()
+          let auth = token.map { $0.isEmpty ? "" : " (bearer token required)" } ?? ""
+          print("lumen mcp: listening on \(url)\(auth)", to: &standardError)
+        }
       }
     }
   }

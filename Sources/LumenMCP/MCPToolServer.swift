@@ -4,8 +4,9 @@ public import ToolDispatch
 
 /// Serves a ``ToolDispatch/ToolRegistry`` over the Model Context Protocol (swift-sdk).
 ///
-/// `tools/list` gives each tool's strict input schema; `tools/call` answers with a short text,
-/// the report as `structuredContent`, a `resource_link` per file written, and `isError` for
+/// `tools/list` gives each tool's strict input schema and its output schema; `tools/call`
+/// answers with a short text, the report as `structuredContent`, a `resource_link` per file
+/// written, a small inline image only when the call asked for a preview, and `isError` for
 /// every failure inside a tool. An unknown tool is a JSON-RPC error (-32602). Progress goes out
 /// as `notifications/progress` when the client sent a progress token; a cancelled request
 /// cancels the tool.
@@ -18,14 +19,17 @@ public enum MCPToolServer {
     await server.waitUntilCompleted()
   }
 
-  static func makeServer(registry: ToolRegistry, workspace: Workspace, version: String) async -> Server {
+  /// A server with Lumen's `tools/list` and `tools/call` handlers, not yet started (one per
+  /// stdio process, or one per HTTP session).
+  package static func makeServer(registry: ToolRegistry, workspace: Workspace, version: String) async -> Server {
     let server = Server(
       name: "lumen", version: version, capabilities: .init(tools: .init(listChanged: false)))
     await server.withMethodHandler(ListTools.self) { _ in
       let tools = try registry.definitions.map { definition in
         MCP.Tool(
           name: definition.name, description: definition.description,
-          inputSchema: try mcpValue(definition.inputSchema))
+          inputSchema: try mcpValue(definition.inputSchema),
+          outputSchema: try mcpValue(definition.outputSchema))
       }
       return .init(tools: tools)
     }
@@ -49,6 +53,12 @@ public enum MCPToolServer {
       for file in result.files {
         let url = URL(fileURLWithPath: workspace.root).appendingPathComponent(file)
         content.append(.resourceLink(uri: url.absoluteString, name: file, mimeType: mimeType(of: file)))
+      }
+      if let preview = result.preview {
+        content.append(
+          .image(
+            data: Data(preview.bytes).base64EncodedString(), mimeType: preview.format.mimeType,
+            annotations: nil, _meta: nil))
       }
       return .init(
         content: content, structuredContent: try result.structured.map(mcpValue), isError: result.isError)

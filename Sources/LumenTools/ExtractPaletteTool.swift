@@ -1,10 +1,12 @@
-internal import Imaging
+public import Imaging
 internal import LumenCore
 internal import Palette
 public import ToolDispatch
 
 /// `extract_palette`: ``Imaging/ExtractPalette`` for a model.
 public struct ExtractPaletteTool: Tool {
+  public typealias Output = PaletteReport
+
   public struct Arguments: ToolArguments {
     public enum Space: String, SchemaEnum { case cielab, oklab }
     public enum Exclusion: String, SchemaEnum { case white, black, border }
@@ -15,9 +17,10 @@ public struct ExtractPaletteTool: Tool {
     var exclude: [Exclusion]?
     var exactColors: Bool?
     var swatch: String?
+    var preview: Bool?
 
     enum CodingKeys: String, CodingKey {
-      case image, k, space, exclude, swatch
+      case image, k, space, exclude, swatch, preview
       case exactColors = "exact_colors"
     }
 
@@ -29,6 +32,7 @@ public struct ExtractPaletteTool: Tool {
       exclude = try c.decodeIfPresent([Exclusion].self, forKey: .exclude)
       exactColors = try c.decodeIfPresent(Bool.self, forKey: .exactColors)
       swatch = try c.decodeIfPresent(String.self, forKey: .swatch)
+      preview = try c.decodeIfPresent(Bool.self, forKey: .preview)
     }
 
     public static let fieldDescriptions = [
@@ -38,9 +42,13 @@ public struct ExtractPaletteTool: Tool {
       "exclude": "Backgrounds to remove before clustering (white, black, border); null for none.",
       "exact_colors": "true to snap each colour to one that occurs in the image; null for false.",
       "swatch": "A PNG of the palette to create, relative to the workspace; null for none.",
+      "preview": "true to also get a small PNG of the palette inline (an image, under 100 KB) to look at; null for false.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = ["k": 1...64]
   }
+
+  /// The inline preview is smaller than a written swatch: it only has to show the colours.
+  static let previewSize = Size(width: 400, height: 80)
 
   public init() {}
 
@@ -49,9 +57,9 @@ public struct ExtractPaletteTool: Tool {
     Find the k dominant colours of an image in the workspace (k-means in CIELAB, transparent \
     pixels skipped, same answer every time). Use it to build a palette or describe an image's \
     colours. Returns each colour's hex, RGB, share of the pixels (summing to 1) and nearest CSS \
-    name, and optionally writes a PNG swatch.
+    name, and optionally writes a PNG swatch or shows a small one inline (preview).
     """
-  public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null}"#
+  public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     let image = try context.workspace.input(arguments.image, field: "image")
@@ -69,8 +77,14 @@ public struct ExtractPaletteTool: Tool {
       files.append(context.workspace.relative(swatch))
     }
     let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }
+    var text = "\(colors.count) colours: " + colors.joined(separator: ", ")
+    var preview: ToolPreview?
+    if arguments.preview == true {
+      let png = try PaletteSwatch.png(report.palette.colors, size: Self.previewSize)
+      preview = ToolPreview(format: .png, bytes: png)
+      if preview == nil { text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))" }
+    }
     return ToolResult(
-      isError: false, text: "\(colors.count) colours: " + colors.joined(separator: ", "),
-      structured: try JSONText.value(of: report), files: files)
+      isError: false, text: text, structured: try JSONText.value(of: report), files: files, preview: preview)
   }
 }

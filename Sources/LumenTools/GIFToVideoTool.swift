@@ -1,10 +1,12 @@
-internal import Conversion
+public import Conversion
 internal import FFmpegIO
 internal import LumenCore
 public import ToolDispatch
 
 /// `gif_to_video`: ``Conversion/GIFToVideo`` for a model.
 public struct GIFToVideoTool: Tool {
+  public typealias Output = GIFToVideoReport
+
   public struct Arguments: ToolArguments {
     public enum Codec: String, SchemaEnum { case h264, hevc, vp9, av1 }
     public enum Preset: String, SchemaEnum {

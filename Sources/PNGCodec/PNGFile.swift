@@ -56,4 +56,36 @@ public enum PNGFile {
     }
     try handle.check(status, "png_image_write_to_file")
   }
+
+  /// Encodes an image as an 8-bit RGBA PNG in memory (for a preview sent inline).
+  ///
+  /// The corresponding C function is `png_image_write_to_memory`, called once for the size
+  /// and once to write.
+  ///
+  /// - Throws: ``PNGError`` when libpng cannot encode the image.
+  public static func encode(_ image: RGBAImage) throws(PNGError) -> [UInt8] {
+    let stride = Int32(image.width * 4)
+    func handle() -> PNGImageHandle {
+      let handle = PNGImageHandle()
+      handle.raw.pointee.width = UInt32(image.width)
+      handle.raw.pointee.height = UInt32(image.height)
+      handle.raw.pointee.format = CPNG_FORMAT_RGBA
+      return handle
+    }
+    var size = 0
+    let sizing = handle()
+    let measured = image.bytes.withUnsafeBytes { pixels in
+      png_image_write_to_memory(sizing.raw, nil, &size, 0, pixels.baseAddress, stride, nil)
+    }
+    try sizing.check(measured, "png_image_write_to_memory")
+    var bytes = [UInt8](repeating: 0, count: size)
+    let writing = handle()
+    let status = bytes.withUnsafeMutableBytes { memory in
+      image.bytes.withUnsafeBytes { pixels in
+        png_image_write_to_memory(writing.raw, memory.baseAddress, &size, 0, pixels.baseAddress, stride, nil)
+      }
+    }
+    try writing.check(status, "png_image_write_to_memory")
+    return Array(bytes.prefix(size))
+  }
 }

@@ -56,6 +56,9 @@ public enum ArgumentValidator {
         found += issues(member, against: property.schema, at: join(path, property.name))
       }
       return found
+    case .dictionary(let values, _):
+      guard case .object(let object) = value else { return [Issue(field: field, problem: "expected an object, got \(value.typeName)")] }
+      return object.keys.sorted().flatMap { key in issues(object[key] ?? .null, against: values, at: join(path, key)) }
     }
   }
 

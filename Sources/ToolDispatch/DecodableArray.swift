@@ -1,12 +1,12 @@
 /// Arrays whose element schema the recorder can describe.
 protocol DecodableArray {
   static var empty: Self { get }
-  static func itemSchema() throws -> JSONSchema
+  static func itemSchema(mode: SchemaRecorder.Mode) throws -> JSONSchema
 }
 
 extension Array: DecodableArray where Element: Decodable {
   static var empty: [Element] { [] }
-  static func itemSchema() throws -> JSONSchema {
-    try SchemaRecorder.describe(Element.self, description: nil, bounds: nil).schema
+  static func itemSchema(mode: SchemaRecorder.Mode) throws -> JSONSchema {
+    try SchemaRecorder.describe(Element.self, description: nil, bounds: nil, mode: mode).schema
   }
 }

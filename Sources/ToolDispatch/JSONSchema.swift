@@ -7,12 +7,17 @@ public indirect enum JSONSchema: Sendable, Hashable {
   case boolean(description: String?)
   case array(items: JSONSchema, description: String?)
   case object(properties: [Property], description: String?)
+  /// An object with any keys, each value matching `values` (a `[String: T]` in an output).
+  case dictionary(values: JSONSchema, description: String?)
   case nullable(JSONSchema)
 
   /// One property of an object, in declaration order.
   public struct Property: Sendable, Hashable {
     public var name: String
     public var schema: JSONSchema
+    /// Whether the key must be present. Always true in argument schemas (the strict subset);
+    /// false for optional values of an output, which encoders leave out when `nil`.
+    public var isRequired = true
   }
 
   /// The schema as JSON.
@@ -45,9 +50,12 @@ public indirect enum JSONSchema: Sendable, Hashable {
         Self.described(
           [
             "type": .string("object"), "properties": .object(map),
-            "required": .array(properties.map { .string($0.name) }),
+            "required": .array(properties.filter(\.isRequired).map { .string($0.name) }),
             "additionalProperties": .bool(false),
           ], description))
+    case .dictionary(let values, let description):
+      return .object(
+        Self.described(["type": .string("object"), "additionalProperties": values.json], description))
     }
   }
 

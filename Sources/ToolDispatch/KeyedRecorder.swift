@@ -10,8 +10,12 @@ struct KeyedRecorder<Key: CodingKey>: KeyedDecodingContainerProtocol {
   private func record<T: Decodable>(_ type: T.Type, _ key: Key, nullable: Bool) throws -> T {
     let (schema, value) = try SchemaRecorder.describe(
       T.self, description: recorder.descriptions[key.stringValue],
-      bounds: recorder.bounds[key.stringValue])
-    recorder.state.properties.append(.init(name: key.stringValue, schema: nullable ? .nullable(schema) : schema))
+      bounds: recorder.bounds[key.stringValue], mode: recorder.mode)
+    // Encoders leave a nil optional out of an output; arguments always carry the key (as null).
+    recorder.state.properties.append(
+      .init(
+        name: key.stringValue, schema: nullable ? .nullable(schema) : schema,
+        isRequired: !(nullable && recorder.mode == .output)))
     return value
   }
 

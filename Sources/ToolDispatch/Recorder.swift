@@ -8,6 +8,7 @@ struct Recorder: Decoder {
   let state = RecordingState()
   let descriptions: [String: String]
   let bounds: [String: ClosedRange<Double>]
+  let mode: SchemaRecorder.Mode
   var codingPath: [any CodingKey] = []
   var userInfo: [CodingUserInfoKey: Any] = [:]
 
@@ -16,10 +17,11 @@ struct Recorder: Decoder {
   }
 
   func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
-    throw SchemaRecorder.Unsupported(description: "tool arguments must be an object")
+    throw SchemaRecorder.Unsupported(description: "use an array type, not a custom unkeyed decoder")
   }
 
   func singleValueContainer() throws -> any SingleValueDecodingContainer {
-    throw SchemaRecorder.Unsupported(description: "tool arguments must be an object")
+    throw SchemaRecorder.Unsupported(
+      description: "a single-value type (make an enum a SchemaEnum) cannot be described")
   }
 }

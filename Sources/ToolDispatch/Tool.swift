@@ -1,6 +1,9 @@
 /// A function a model can call: defined once, offered in every wire format.
 public protocol Tool: Sendable {
   associatedtype Arguments: ToolArguments
+  /// The report the tool returns as ``ToolResult/structured``; its `init(from:)` gives the
+  /// tool's output schema, as the arguments' gives the input schema.
+  associatedtype Output: Decodable
   /// `^[a-zA-Z0-9_-]{1,64}$`, snake_case (`gif_to_video`).
   var name: String { get }
   /// For the model: what it does, when to use it, what it returns.

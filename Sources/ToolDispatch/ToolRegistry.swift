@@ -27,6 +27,8 @@ public final class ToolRegistry: Sendable {
     public var name: String
     public var description: String
     public var inputSchema: JSONValue
+    /// The schema of the structured report (optional fields may be absent).
+    public var outputSchema: JSONValue
   }
 
   private struct Entry: Sendable {
@@ -52,8 +54,10 @@ public final class ToolRegistry: Sendable {
       tool.name.range(of: "^[a-zA-Z0-9_-]{1,64}$", options: .regularExpression) != nil,
       "invalid tool name \(tool.name)")
     let schema = try T.Arguments.schema
+    let output = try SchemaRecorder.outputSchema(of: T.Output.self)
     let entry = Entry(
-      definition: Definition(name: tool.name, description: tool.description, inputSchema: schema.json),
+      definition: Definition(
+        name: tool.name, description: tool.description, inputSchema: schema.json, outputSchema: output.json),
       schema: schema, example: tool.exampleArguments, isHeavy: tool.isHeavy,
       run: { arguments, context in
         let decoded = try JSONText.decode(T.Arguments.self, from: arguments)

@@ -36,7 +36,7 @@ public enum WireFormat: String, Sendable, CaseIterable, Codable {
         "tools": .array(definitions.map { definition in
           .object([
             "name": .string(definition.name), "description": .string(definition.description),
-            "inputSchema": definition.inputSchema,
+            "inputSchema": definition.inputSchema, "outputSchema": definition.outputSchema,
           ])
         })
       ])

@@ -35,6 +35,38 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(palette["properties"]?["exclude"]?["items"]?["enum"] == .array([.string("white"), .string("black"), .string("border")]))
   }
 
+  @Test func derivesOutputSchemasFromTheReportTypes() throws {
+    let registry = try LumenToolbox.registry()
+    let video = try #require(registry.definitions.first?.outputSchema)
+    #expect(video["type"] == .string("object") && video["additionalProperties"] == .bool(false))
+    #expect(video["properties"]?["framesDecoded"]?["type"] == .string("integer"))
+    #expect(video["properties"]?["warnings"]?["items"]?["type"] == .string("string"))
+    // An optional the encoder leaves out when nil is nullable and not required.
+    #expect(video["properties"]?["gifLoopCount"]?["type"] == .array([.string("integer"), .string("null")]))
+    guard case .array(let required)? = video["required"] else { Issue.record("no required list"); return }
+    #expect(required.contains(.string("framesDecoded")) && !required.contains(.string("gifLoopCount")))
+    let palette = try #require(registry.definitions.last?.outputSchema)
+    let result = palette["properties"]?["palette"]
+    #expect(result?["properties"]?["colors"]?["items"]?["properties"]?["oklch"]?["properties"]?["h"]?["type"] == .string("number"))
+    #expect(result?["properties"]?["excludedShares"]?["additionalProperties"]?["type"] == .string("number"))
+    #expect(result?["properties"]?["seed"]?["type"] == .string("integer"))
+  }
+
+  @Test func aPreviewIsInlinedOnlyWhenAskedAndSmall() async throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
+    let registry = try LumenToolbox.registry()
+    let context = ToolContext(workspace: try Workspace(root: folder.path))
+    let base = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "preview": "#
+    let plain = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "null}"), context: context)
+    #expect(!plain.isError && plain.preview == nil)
+    let shown = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "true}"), context: context)
+    let preview = try #require(shown.preview)
+    #expect(preview.format.mimeType == "image/png" && preview.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    #expect(preview.bytes.count < ToolPreview.byteLimit)
+    #expect(ToolPreview(format: .png, bytes: [UInt8](repeating: 0, count: ToolPreview.byteLimit + 1)) == nil)
+  }
+
   @Test(arguments: WireFormat.allCases)
   func listsDefinitionsInEveryWireForm(format: WireFormat) throws {
     let listed = format.definitions(try LumenToolbox.registry().definitions)

@@ -135,6 +135,9 @@ let benchmarks: @Sendable () -> Void = {
 
 /// A tool that does nothing, to measure the dispatcher alone.
 struct NoOpTool: Tool {
+  /// No report: the schema of an empty object.
+  struct Output: Decodable {}
+
   struct Arguments: ToolArguments {
     var text: String
     var count: Int?

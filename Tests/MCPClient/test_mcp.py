@@ -1,0 +1,217 @@
+"""Lumen's MCP server driven by the official Python MCP client, over stdio or Streamable HTTP.
+
+Usage: python test_mcp.py stdio|http LUMEN_BINARY FIXTURES_DIR
+The same checks run over both transports; over HTTP the server is started with `--http
+--port 0` and LUMEN_MCP_TOKEN set, and the Origin and token checks are tested too.
+Exits non-zero (with the failing check) when any check fails.
+"""
+
+import asyncio
+import base64
+import contextlib
+import os
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from mcp import ClientSession, StdioServerParameters
+from mcp.client.stdio import stdio_client
+try:
+    from mcp.shared.exceptions import MCPError as McpError
+except ImportError:  # mcp 1.x
+    from mcp.shared.exceptions import McpError
+
+PALETTE = {"image": "palette-3colors.png", "k": 3, "space": None, "exclude": None,
+           "exact_colors": None, "swatch": None, "preview": None}
+VIDEO = {"input": "demo.gif", "output": "demo.mp4", "codec": None, "crf": None,
+         "preset": "ultrafast", "background": None, "max_width": None, "loop": None}
+
+
+def field(obj, snake, camel):
+    """mcp 2.x names fields in snake_case, 1.x in camelCase."""
+    return getattr(obj, snake) if hasattr(obj, snake) else getattr(obj, camel)
+
+
+def is_error(result):
+    return bool(field(result, "is_error", "isError"))
+
+
+def structured(result):
+    return field(result, "structured_content", "structuredContent")
+
+
+def text_of(result):
+    return "\n".join(c.text for c in result.content if getattr(c, "type", "") == "text")
+
+
+@contextlib.asynccontextmanager
+async def stdio_session(lumen, workspace):
+    params = StdioServerParameters(command=lumen, args=["mcp", "--workspace", workspace, "--max-concurrent", "2"])
+    async with stdio_client(params) as (read, write):
+        async with ClientSession(read, write) as session:
+            yield session
+
+
+@contextlib.asynccontextmanager
+async def http_server(lumen, workspace, token):
+    """Starts `lumen mcp --http --port 0` and yields the URL it prints on stderr."""
+    env = dict(os.environ, LUMEN_MCP_TOKEN=token)
+    process = await asyncio.create_subprocess_exec(
+        lumen, "mcp", "--http", "--port", "0", "--workspace", workspace, "--max-concurrent", "2",
+        env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        line = await asyncio.wait_for(process.stderr.readline(), 30)
+        text = line.decode()
+        assert "listening on http://127.0.0.1:" in text, text
+        yield text.split("listening on ", 1)[1].split()[0]
+    finally:
+        process.terminate()
+        await process.wait()
+
+
+@contextlib.asynccontextmanager
+async def http_session(url, token):
+    import httpx2
+    from mcp.client.streamable_http import streamable_http_client
+
+    headers = {"Authorization": f"Bearer {token}"}
+    async with httpx2.AsyncClient(headers=headers, timeout=httpx2.Timeout(30, read=300)) as client:
+        async with streamable_http_client(url, http_client=client) as (read, write):
+            async with ClientSession(read, write) as session:
+                yield session
+
+
+async def check_http_access(url, token):
+    """A foreign Origin is refused with 403, a missing or wrong token with 401."""
+    import httpx2
+
+    body = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
+            "params": {"protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "t", "version": "1"}}}
+    base = {"Accept": "application/json, text/event-stream", "Content-Type": "application/json"}
+    async with httpx2.AsyncClient(timeout=10) as client:
+        foreign = await client.post(url, json=body, headers=dict(base, Authorization=f"Bearer {token}", Origin="http://evil.example"))
+        assert foreign.status_code == 403, (foreign.status_code, foreign.text)
+        missing = await client.post(url, json=body, headers=base)
+        assert missing.status_code == 401 and "Bearer" in missing.headers.get("www-authenticate", ""), missing
+        wrong = await client.post(url, json=body, headers=dict(base, Authorization=f"Bearer {token}x"))
+        assert wrong.status_code == 401, (wrong.status_code, wrong.text)
+        local = await client.post(url, json=body, headers=dict(base, Authorization=f"Bearer {token}", Origin="http://localhost:3000"))
+        assert local.status_code == 200 and local.headers.get("mcp-session-id"), (local.status_code, local.text)
+        await client.delete(url, headers={"Authorization": f"Bearer {token}", "Mcp-Session-Id": local.headers["mcp-session-id"]})
+
+
+async def run(transport, lumen, fixtures):
+    workspace = tempfile.mkdtemp(prefix="lumen-mcp-")
+    for name in ("demo.gif", "palette-3colors.png"):
+        shutil.copy(os.path.join(fixtures, name), workspace)
+    checks = 0
+    async with contextlib.AsyncExitStack() as stack:
+        if transport == "http":
+            token = secrets.token_hex(16)
+            url = await stack.enter_async_context(http_server(lumen, workspace, token))
+            await check_http_access(url, token)
+            checks += 1
+            session = await stack.enter_async_context(http_session(url, token))
+        else:
+            session = await stack.enter_async_context(stdio_session(lumen, workspace))
+        await session.initialize()
+
+        tools = await session.list_tools()
+        names = sorted(t.name for t in tools.tools)
+        assert names == ["extract_palette", "gif_to_video"], names
+        schema = field(next(t for t in tools.tools if t.name == "gif_to_video"), "input_schema", "inputSchema")
+        assert schema["additionalProperties"] is False and "input" in schema["required"], schema
+        for tool in tools.tools:
+            output = field(tool, "output_schema", "outputSchema")
+            assert output and output["type"] == "object" and output["properties"], (tool.name, output)
+        video_output = field(next(t for t in tools.tools if t.name == "gif_to_video"), "output_schema", "outputSchema")
+        assert "framesDecoded" in video_output["required"] and "gifLoopCount" not in video_output["required"], video_output
+        checks += 1
+
+        # Results are checked against the output schema by the client itself.
+        palette = await session.call_tool("extract_palette", PALETTE)
+        assert not is_error(palette), text_of(palette)
+        colors = structured(palette)["palette"]["colors"]
+        assert [c["hex"] for c in colors] == ["#e63946", "#2a9d8f", "#264653"], colors
+        assert not [c for c in palette.content if getattr(c, "type", "") == "image"], "a preview nobody asked for"
+        checks += 1
+
+        shown = await session.call_tool("extract_palette", dict(PALETTE, preview=True))
+        images = [c for c in shown.content if getattr(c, "type", "") == "image"]
+        assert not is_error(shown) and len(images) == 1, shown.content
+        png = base64.b64decode(images[0].data)
+        assert field(images[0], "mime_type", "mimeType") == "image/png" and png.startswith(b"\x89PNG") and len(png) < 100_000, len(png)
+        checks += 1
+
+        progress = []
+
+        async def on_progress(done, total, message):
+            progress.append((done, total))
+
+        video = await session.call_tool("gif_to_video", VIDEO, progress_callback=on_progress)
+        assert not is_error(video), text_of(video)
+        assert os.path.getsize(os.path.join(workspace, "demo.mp4")) > 1000
+        links = [c for c in video.content if getattr(c, "type", "") == "resource_link"]
+        assert links and links[0].name == "demo.mp4", video.content
+        assert structured(video)["framesDecoded"] == 24, structured(video)
+        await asyncio.sleep(0.2)
+        assert progress and progress[-1][0] <= 24, progress
+        checks += 1
+
+        bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
+        assert is_error(bad) and "input: expected a string" in text_of(bad) and "crf: 99 is outside" in text_of(bad), text_of(bad)
+        checks += 1
+
+        escape = await session.call_tool("extract_palette", dict(PALETTE, image="../../etc/passwd"))
+        assert is_error(escape) and "'..' is refused" in text_of(escape), text_of(escape)
+        absolute = await session.call_tool("extract_palette", dict(PALETTE, image="/etc/passwd"))
+        assert is_error(absolute) and "absolute paths are refused" in text_of(absolute), text_of(absolute)
+        checks += 1
+
+        results = await asyncio.gather(*[session.call_tool("extract_palette", PALETTE) for _ in range(20)])
+        ok = [r for r in results if not is_error(r)]
+        busy = [r for r in results if is_error(r)]
+        assert ok, "no call of 20 succeeded"
+        assert all(text_of(r).startswith("Error: busy") for r in busy), [text_of(r) for r in busy]
+        checks += 1
+
+        # A cancelled call: the client abandons it (sending notifications/cancelled); the
+        # server must stop the conversion, leave no file behind, and keep serving.
+        long_call = asyncio.ensure_future(session.call_tool(
+            "gif_to_video", dict(VIDEO, output="long.mp4", preset="veryslow", loop=1000)))
+        await asyncio.sleep(1.0)
+        long_call.cancel()
+        try:
+            await long_call
+        except (asyncio.CancelledError, Exception):
+            pass
+        deadline = asyncio.get_running_loop().time() + 10
+        while asyncio.get_running_loop().time() < deadline:
+            if not [f for f in os.listdir(workspace) if f.startswith(".long.mp4")]:
+                break
+            await asyncio.sleep(0.1)
+        names = os.listdir(workspace)
+        assert "long.mp4" not in names and not [f for f in names if "lumen-tmp" in f], names
+        after = await session.call_tool("extract_palette", PALETTE)
+        assert not is_error(after), text_of(after)
+        checks += 1
+
+        try:
+            await session.call_tool("rm_rf", {})
+            raise AssertionError("an unknown tool must be a protocol error")
+        except McpError as error:
+            assert error.error.code == -32602, error.error
+        checks += 1
+
+    leftovers = sorted(os.listdir(workspace))
+    assert leftovers == ["demo.gif", "demo.mp4", "palette-3colors.png"], leftovers
+    shutil.rmtree(workspace)
+    print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 4 or sys.argv[1] not in ("stdio", "http"):
+        sys.exit(__doc__)
+    asyncio.run(run(sys.argv[1], sys.argv[2], sys.argv[3]))
