@@ -74,7 +74,10 @@ let package = Package(
     .target(name: "ToolDispatch"),
     .target(
       name: "LumenTools",
-      dependencies: ["ToolDispatch", "Conversion", "Imaging", "Palette", "FFmpegIO", "LumenCore"]),
+      dependencies: [
+        "ToolDispatch", "Conversion", "Imaging", "Palette", "FFmpegIO", "LumenCore", "MapRendering", "Geo",
+        "PNGCodec",
+      ]),
 
     .target(
       name: "LumenMCP",

@@ -7,6 +7,7 @@ public enum LumenToolbox {
     let registry = ToolRegistry(policy: policy)
     try registry.register(GIFToVideoTool())
     try registry.register(ExtractPaletteTool())
+    try registry.register(RenderMapAnimationTool())
     return registry
   }
 }

@@ -2,7 +2,7 @@ import Drawing
 import FFmpegIO
 import Foundation
 import GIFCodec
-import LumenCore
+public import LumenCore
 import PNGCodec
 
 /// Renders point data as an animated map: every point a light blinking with its own rhythm.
@@ -86,7 +86,7 @@ public enum MapAnimation {
     let bytes = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
     let elapsed = ContinuousClock.now - start
     return MapReport(
-      input: input, output: output, format: format, rowsRead: table.rowsRead,
+      input: input, output: output, format: format.rawValue, rowsRead: table.rowsRead,
       pointsDrawn: renderer.lights.count, skipped: skipped,
       lightsWithCharacteristic: renderer.lightsWithCharacteristic,
       characteristicFallbacks: renderer.characteristicFallbacks, region: renderer.view.regionName,
@@ -136,15 +136,27 @@ public enum MapAnimation {
     return total
   }
 
-  /// The poster is the frame where the lights are brightest in sum.
-  private static func writePoster(_ renderer: MapRenderer, to path: String) throws -> Int {
+  /// The poster frame of `points` (the moment with the most light) as a picture, for
+  /// previews.
+  public static func poster(_ table: PointTable, options: MapOptions) throws -> RGBAImage {
+    if let problem = options.validationFailure() { throw MapError.invalidOption(problem) }
+    let renderer = try MapRenderer(points: table.points, options: options)
+    return try renderer.frame(posterFrame(renderer))
+  }
+
+  private static func posterFrame(_ renderer: MapRenderer) -> Int {
     var best = 0, bestLight = -1.0
     for index in 0..<renderer.options.frameCount {
       let t = renderer.seconds(ofFrame: index)
       let light = renderer.lights.reduce(0) { $0 + $1.schedule.brightness(atSeconds: t) }
       if light > bestLight + 1e-9 { best = index; bestLight = light }
     }
-    try PNGFile.write(try renderer.frame(best), to: path)
+    return best
+  }
+
+  /// The poster is the frame where the lights are brightest in sum.
+  private static func writePoster(_ renderer: MapRenderer, to path: String) throws -> Int {
+    try PNGFile.write(try renderer.frame(posterFrame(renderer)), to: path)
     return 1
   }
 }

@@ -2,7 +2,8 @@
 public struct MapReport: Sendable, Codable {
   public var input: String
   public var output: String
-  public var format: MapOutputFormat
+  /// `gif`, `mp4`, `webm` or `png`.
+  public var format: String
   /// Data rows read, points drawn, and rows or points left out by reason.
   public var rowsRead: Int
   public var pointsDrawn: Int
@@ -30,7 +31,7 @@ public struct MapReport: Sendable, Codable {
   /// A few human-readable lines.
   public var text: String {
     var lines = [
-      "\(output): \(format.rawValue.uppercased()) \(width)×\(height), \(frames) frames at \(framesPerSecond) fps (\(durationSeconds) s), \(outputBytes) bytes",
+      "\(output): \(format.uppercased()) \(width)×\(height), \(frames) frames at \(framesPerSecond) fps (\(durationSeconds) s), \(outputBytes) bytes",
       "points: \(pointsDrawn) drawn of \(rowsRead) rows"
         + (skipped.isEmpty ? "" : "; skipped " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")),
       "region: \(region), projection \(projection); \(lightsWithCharacteristic) lights with their own characteristic",

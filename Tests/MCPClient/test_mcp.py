@@ -25,6 +25,9 @@ except ImportError:  # mcp 1.x
 
 PALETTE = {"image": "palette-3colors.png", "k": 3, "space": None, "exclude": None,
            "exact_colors": None, "swatch": None, "preview": None}
+MAP = {"points": "lighthouses-sample.csv", "output": "lights.gif", "title": "Lights", "region": None,
+       "theme": None, "width": 320, "height": 200, "fps": None, "seconds": 2, "label": None,
+       "lat_column": None, "lon_column": None, "preview": True}
 VIDEO = {"input": "demo.gif", "output": "demo.mp4", "codec": None, "crf": None,
          "preset": "ultrafast", "background": None, "max_width": None, "loop": None}
 
@@ -104,7 +107,7 @@ async def check_http_access(url, token):
 
 async def run(transport, lumen, fixtures):
     workspace = tempfile.mkdtemp(prefix="lumen-mcp-")
-    for name in ("demo.gif", "palette-3colors.png"):
+    for name in ("demo.gif", "palette-3colors.png", "lighthouses-sample.csv"):
         shutil.copy(os.path.join(fixtures, name), workspace)
     checks = 0
     async with contextlib.AsyncExitStack() as stack:
@@ -120,7 +123,7 @@ async def run(transport, lumen, fixtures):
 
         tools = await session.list_tools()
         names = sorted(t.name for t in tools.tools)
-        assert names == ["extract_palette", "gif_to_video"], names
+        assert names == ["extract_palette", "gif_to_video", "render_map_animation"], names
         schema = field(next(t for t in tools.tools if t.name == "gif_to_video"), "input_schema", "inputSchema")
         assert schema["additionalProperties"] is False and "input" in schema["required"], schema
         for tool in tools.tools:
@@ -158,6 +161,19 @@ async def run(transport, lumen, fixtures):
         assert structured(video)["framesDecoded"] == 24, structured(video)
         await asyncio.sleep(0.2)
         assert progress and progress[-1][0] <= 24, progress
+        checks += 1
+
+        lights = await session.call_tool("render_map_animation", MAP)
+        assert not is_error(lights), text_of(lights)
+        report = structured(lights)
+        assert report["pointsDrawn"] == 45 and report["region"] == "usa" and report["frames"] == 20, report
+        with open(os.path.join(workspace, "lights.gif"), "rb") as f:
+            assert f.read(6) == b"GIF89a"
+        links = [c for c in lights.content if getattr(c, "type", "") == "resource_link"]
+        images = [c for c in lights.content if getattr(c, "type", "") == "image"]
+        assert links and links[0].name == "lights.gif" and len(images) == 1, lights.content
+        again = await session.call_tool("render_map_animation", MAP)
+        assert is_error(again) and "exist" in text_of(again), text_of(again)
         checks += 1
 
         bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
@@ -206,7 +222,7 @@ async def run(transport, lumen, fixtures):
         checks += 1
 
     leftovers = sorted(os.listdir(workspace))
-    assert leftovers == ["demo.gif", "demo.mp4", "palette-3colors.png"], leftovers
+    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png"], leftovers
     shutil.rmtree(workspace)
     print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
 

@@ -21,7 +21,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
 @Suite struct ToolSchemaTests {
   @Test func derivesStrictSchemasFromTheArgumentTypes() throws {
     let registry = try LumenToolbox.registry()
-    #expect(registry.definitions.map(\.name) == ["gif_to_video", "extract_palette"])
+    #expect(registry.definitions.map(\.name) == ["gif_to_video", "extract_palette", "render_map_animation"])
     for definition in registry.definitions {
       #expect(isStrict(definition.inputSchema), "\(definition.name)")
       #expect(definition.description.count > 100)
@@ -31,7 +31,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(gif["properties"]?["input"]?["type"] == .string("string"))
     #expect(gif["properties"]?["crf"]?["type"] == .array([.string("integer"), .string("null")]))
     #expect(gif["properties"]?["loop"]?["maximum"] == .number(1000))
-    let palette = try #require(registry.definitions.last?.inputSchema)
+    let palette = registry.definitions[1].inputSchema
     #expect(palette["properties"]?["exclude"]?["items"]?["enum"] == .array([.string("white"), .string("black"), .string("border")]))
   }
 
@@ -45,11 +45,17 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(video["properties"]?["gifLoopCount"]?["type"] == .array([.string("integer"), .string("null")]))
     guard case .array(let required)? = video["required"] else { Issue.record("no required list"); return }
     #expect(required.contains(.string("framesDecoded")) && !required.contains(.string("gifLoopCount")))
-    let palette = try #require(registry.definitions.last?.outputSchema)
+    let palette = registry.definitions[1].outputSchema
     let result = palette["properties"]?["palette"]
     #expect(result?["properties"]?["colors"]?["items"]?["properties"]?["oklch"]?["properties"]?["h"]?["type"] == .string("number"))
     #expect(result?["properties"]?["excludedShares"]?["additionalProperties"]?["type"] == .string("number"))
     #expect(result?["properties"]?["seed"]?["type"] == .string("integer"))
+    let map = try #require(registry.definitions.last?.outputSchema)
+    #expect(map["properties"]?["skipped"]?["additionalProperties"]?["type"] == .string("integer"))
+    #expect(map["properties"]?["elapsedSeconds"]?["type"] == .string("number"))
+    let mapInput = try #require(registry.definitions.last?.inputSchema)
+    #expect(mapInput["properties"]?["width"]?["maximum"] == .number(1920))
+    #expect(mapInput["properties"]?["theme"]?["enum"] == .array([.string("dark"), .string("light"), .null]))
   }
 
   @Test func aPreviewIsInlinedOnlyWhenAskedAndSmall() async throws {
@@ -73,7 +79,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     let text = try JSONText.encode(listed)
     #expect(text.contains("gif_to_video") && text.contains("extract_palette"))
     switch format {
-    case .openai: #expect(listed.arrayCount == 2 && text.contains(#""strict":true"#) && text.contains(#""parameters""#))
+    case .openai: #expect(listed.arrayCount == 3 && text.contains(#""strict":true"#) && text.contains(#""parameters""#))
     case .responses: #expect(text.contains(#""type":"function","name""#) || text.contains(#""name":"gif_to_video""#))
     case .anthropic: #expect(text.contains(#""input_schema""#))
     case .mcp: #expect(text.contains(#""inputSchema""#) && listed["tools"] != nil)

@@ -1,0 +1,140 @@
+internal import Geo
+internal import LumenCore
+public import MapRendering
+internal import PNGCodec
+public import ToolDispatch
+
+/// `render_map_animation`: ``MapRendering/MapAnimation`` for a model.
+public struct RenderMapAnimationTool: Tool {
+  public typealias Output = MapReport
+
+  public struct Arguments: ToolArguments {
+    public enum Theme: String, SchemaEnum { case dark, light }
+    public enum Label: String, SchemaEnum { case clock, frame, none }
+
+    var points: String
+    var output: String?
+    var title: String?
+    var region: String?
+    var theme: Theme?
+    var width: Int?
+    var height: Int?
+    var fps: Int?
+    var seconds: Double?
+    var label: Label?
+    var latColumn: String?
+    var lonColumn: String?
+    var preview: Bool?
+
+    enum CodingKeys: String, CodingKey {
+      case points, output, title, region, theme, width, height, fps, seconds, label, preview
+      case latColumn = "lat_column"
+      case lonColumn = "lon_column"
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      points = try c.decode(String.self, forKey: .points)
+      output = try c.decodeIfPresent(String.self, forKey: .output)
+      title = try c.decodeIfPresent(String.self, forKey: .title)
+      region = try c.decodeIfPresent(String.self, forKey: .region)
+      theme = try c.decodeIfPresent(Theme.self, forKey: .theme)
+      width = try c.decodeIfPresent(Int.self, forKey: .width)
+      height = try c.decodeIfPresent(Int.self, forKey: .height)
+      fps = try c.decodeIfPresent(Int.self, forKey: .fps)
+      seconds = try c.decodeIfPresent(Double.self, forKey: .seconds)
+      label = try c.decodeIfPresent(Label.self, forKey: .label)
+      latColumn = try c.decodeIfPresent(String.self, forKey: .latColumn)
+      lonColumn = try c.decodeIfPresent(String.self, forKey: .lonColumn)
+      preview = try c.decodeIfPresent(Bool.self, forKey: .preview)
+    }
+
+    public static let fieldDescriptions = [
+      "points": "A CSV of points relative to the workspace, with a header row: lat/latitude and lon/lng/longitude columns (or name them with lat_column/lon_column); optional name, color, size and characteristic (e.g. \"Fl(2) R 6s\") columns.",
+      "output": "The file to create, relative to the workspace; must not exist. .gif, .mp4, .webm or .png (one poster frame). null: the CSV's name with .gif.",
+      "title": "A title drawn in the top-left corner; null for none.",
+      "region": "\"auto\", \"usa\" (Albers with Alaska/Hawaii/Puerto Rico insets), \"world\", or a box \"W,S,E,N\" in degrees such as \"-89,41,-84,46.5\"; null for auto (usa when every point is in the US).",
+      "theme": "Colours; null for dark (a night map).",
+      "width": "Picture width in pixels, 16–1920; null for 800.",
+      "height": "Picture height in pixels, 16–1080; null for 500.",
+      "fps": "Frames per second, 1–30; null for 10.",
+      "seconds": "Length in seconds, 0.1–30; null for 6.",
+      "label": "The corner label: a clock, the frame number, or none; null for clock.",
+      "lat_column": "The latitude column's name when it is not a common one; null to find it.",
+      "lon_column": "The longitude column's name when it is not a common one; null to find it.",
+      "preview": "true to also get a 400×250 PNG of the brightest frame inline (under 100 KB) to look at; null for false.",
+    ]
+    public static let fieldBounds: [String: ClosedRange<Double>] = [
+      "width": 16...1920, "height": 16...1080, "fps": 1...30, "seconds": 0.1...30,
+    ]
+  }
+
+  /// Server limits, never from arguments.
+  static let maxPoints = 100_000
+  static let maxInputBytes = 64 << 20
+
+  public init() {}
+
+  public let name = "render_map_animation"
+  public let description = """
+    Draw the points of a CSV in the workspace as lights blinking on a map and save it as an \
+    animated GIF (or MP4/WebM, or a PNG frame). Offline basemaps: US states in Albers-USA with \
+    Alaska/Hawaii insets, world countries, or a lat/lon box. Each point blinks with its own \
+    rhythm (a nautical light characteristic column such as "Fl W 4s" is honoured, otherwise a \
+    seeded default). Use it for "make a map where every X blinks". Returns the output's path, \
+    points drawn and skipped (with reasons), region, projection, frames, bytes and warnings.
+    """
+  public let exampleArguments = #"{"points": "lighthouses.csv", "output": "lighthouses.gif", "title": "US lighthouses", "region": null, "theme": null, "width": null, "height": null, "fps": null, "seconds": null, "label": null, "lat_column": null, "lon_column": null, "preview": null}"#
+
+  public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
+    let input = try context.workspace.input(arguments.points, field: "points")
+    let output = try context.workspace.output(
+      arguments.output ?? arguments.points.replacingExtension("gif"), field: "output")
+    guard let format = MapOutputFormat(path: output) else {
+      throw ToolError.badArgument(field: "output", problem: "must end in .gif, .mp4, .webm or .png (e.g. \"map.gif\")")
+    }
+    var options = MapOptions()
+    options.size = Size(width: arguments.width ?? 800, height: arguments.height ?? 500)
+    options.framesPerSecond = arguments.fps ?? 10
+    options.seconds = arguments.seconds ?? 6
+    if let text = arguments.region {
+      guard let region = MapRegion(parsing: text) else {
+        throw ToolError.badArgument(field: "region", problem: "\"\(text)\" is not auto, usa, world or W,S,E,N (e.g. \"-89,41,-84,46.5\")")
+      }
+      options.region = region
+    }
+    options.theme = arguments.theme == .light ? .light : .dark
+    options.title = arguments.title
+    options.label = MapLabel(rawValue: arguments.label?.rawValue ?? "clock") ?? .clock
+    options.latitudeColumn = arguments.latColumn
+    options.longitudeColumn = arguments.lonColumn
+    options.maxPoints = Self.maxPoints
+    options.replaceExisting = false
+    if let problem = options.validationFailure() {
+      throw ToolError.badArgument(field: "(arguments)", problem: problem)
+    }
+    let table = try PointTable.read(
+      path: input, latitudeColumn: options.latitudeColumn, longitudeColumn: options.longitudeColumn,
+      maxPoints: Self.maxPoints, maxBytes: Self.maxInputBytes)
+    var report = try MapAnimation.render(
+      table, input: input, output: output, format: format, options: options
+    ) { done, total in context.progress(done, total) }
+    report.input = context.workspace.relative(report.input)
+    report.output = context.workspace.relative(report.output)
+
+    var text = "Wrote \(report.output): \(report.format.uppercased()) \(report.width)×\(report.height), "
+      + "\(report.frames) frames, \(report.outputBytes) bytes; \(report.pointsDrawn) points drawn"
+      + (report.skipped.isEmpty ? "." : ", \(report.skipped.values.reduce(0, +)) skipped.")
+    var preview: ToolPreview?
+    if arguments.preview == true {
+      var small = options
+      small.size = Size(width: 400, height: 250)
+      let png = try PNGFile.encode(try MapAnimation.poster(table, options: small))
+      preview = ToolPreview(format: .png, bytes: png)
+      if preview == nil { text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))" }
+    }
+    return ToolResult(
+      isError: false, text: text, structured: try JSONText.value(of: report), files: [report.output],
+      preview: preview)
+  }
+}
