@@ -31,7 +31,9 @@ public struct GIFAnimationWriter: ~Copyable {
   private var current: [UInt8]
   /// The last frame's RGBA, so only pixels that changed are quantized again.
   private var previousPixels: [UInt8] = []
-  private var pending: (rect: PixelRect, indices: [UInt8], delay: Int, transparent: Bool)?
+  private var pending: (rect: PixelRect, delay: Int, transparent: Bool)?
+  /// The pending frame's indices (row-major over its rectangle), reused frame to frame.
+  private var pendingIndices: [UInt8] = []
   private var summary = Summary(framesAppended: 0, framesStored: 0, durationCentiseconds: 0)
 
   /// Opens `path` for writing and writes the header, colour table and loop extension.
@@ -97,7 +99,8 @@ public struct GIFAnimationWriter: ~Copyable {
     if previous.isEmpty {
       quantizeAll(frame)
       previousPixels = frame.bytes
-      pending = (PixelRect(x: 0, y: 0, width: size.width, height: size.height), current, delay, false)
+      pending = (PixelRect(x: 0, y: 0, width: size.width, height: size.height), delay, false)
+      pendingIndices = current
       previous = current
       return
     }
@@ -108,18 +111,26 @@ public struct GIFAnimationWriter: ~Copyable {
       }
       try flush()
       // An unchanged pixel as a placeholder frame carries the delay that did not fit.
-      pending = (PixelRect(x: 0, y: 0, width: 1, height: 1), [table.transparentIndex], delay, true)
+      pending = (PixelRect(x: 0, y: 0, width: 1, height: 1), delay, true)
+      pendingIndices[0] = table.transparentIndex
       return
     }
     try flush()
-    var indices = [UInt8](repeating: table.transparentIndex, count: rect.width * rect.height)
-    for y in 0..<rect.height {
-      let row = (rect.y + y) * size.width + rect.x
-      for x in 0..<rect.width where current[row + x] != previous[row + x] {
-        indices[y * rect.width + x] = current[row + x]
+    let transparent = table.transparentIndex
+    current.withUnsafeBufferPointer { now in
+      previous.withUnsafeBufferPointer { before in
+        pendingIndices.withUnsafeMutableBufferPointer { out in
+          for y in 0..<rect.height {
+            let row = (rect.y + y) * size.width + rect.x
+            for x in 0..<rect.width {
+              let value = now[row + x]
+              out[y * rect.width + x] = value == before[row + x] ? transparent : value
+            }
+          }
+        }
       }
     }
-    pending = (rect, indices, delay, true)
+    pending = (rect, delay, true)
     // The pixels outside `rect` are the same in both, so copying the rectangle is enough.
     for y in rect.y..<(rect.y + rect.height) {
       let row = y * size.width
@@ -189,7 +200,9 @@ public struct GIFAnimationWriter: ~Copyable {
         minY = min(minY, y); maxY = max(maxY, y)
       }
     }
-    previousPixels = frame.bytes
+    previousPixels.withUnsafeMutableBytes { target in
+      frame.bytes.withUnsafeBytes { source in target.copyMemory(from: source) }
+    }
     guard maxY >= 0 else { return nil }
     return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
   }
@@ -210,8 +223,8 @@ public struct GIFAnimationWriter: ~Copyable {
       EGifPutImageDesc(
         gif, Int32(frame.rect.x), Int32(frame.rect.y), Int32(frame.rect.width), Int32(frame.rect.height),
         false, nil), "EGifPutImageDesc", frame: index)
-    var indices = frame.indices  // giflib masks the line in place
-    try indices.withUnsafeMutableBufferPointer { buffer throws(GIFError) in
+    // giflib masks each line in place; the buffer is ours to change.
+    try pendingIndices.withUnsafeMutableBufferPointer { buffer throws(GIFError) in
       for y in 0..<frame.rect.height {
         try file.check(
           EGifPutLine(gif, buffer.baseAddress! + y * frame.rect.width, Int32(frame.rect.width)),

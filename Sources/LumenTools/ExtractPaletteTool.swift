@@ -62,6 +62,12 @@ public struct ExtractPaletteTool: Tool {
   public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
+    try execute(arguments, context: context)
+  }
+
+  // The work is synchronous; keeping it out of the async function also avoids a Swift 6.3
+  // optimizer crash (coroutine splitting around typed throws) in release builds.
+  private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let image = try context.workspace.input(arguments.image, field: "image")
     let swatch = try arguments.swatch.map { try context.workspace.output($0, field: "swatch") }
     var request = PaletteRequest()

@@ -66,6 +66,12 @@ public struct GIFToVideoTool: Tool {
   public let exampleArguments = #"{"input": "cat.gif", "output": "cat.mp4", "codec": null, "crf": null, "preset": null, "background": null, "max_width": null, "loop": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
+    try execute(arguments, context: context)
+  }
+
+  // The work is synchronous; keeping it out of the async function also avoids a Swift 6.3
+  // optimizer crash (coroutine splitting around typed throws) in release builds.
+  private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let input = try context.workspace.input(arguments.input, field: "input")
     let codec = VideoCodec(rawValue: arguments.codec?.rawValue ?? "h264") ?? .h264
     let defaultName = arguments.input.replacingExtension(codec.containers == [.mp4] ? "mp4" : "webm")

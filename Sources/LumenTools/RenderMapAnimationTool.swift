@@ -87,6 +87,12 @@ public struct RenderMapAnimationTool: Tool {
   public let exampleArguments = #"{"points": "lighthouses.csv", "output": "lighthouses.gif", "title": "US lighthouses", "region": null, "theme": null, "width": null, "height": null, "fps": null, "seconds": null, "label": null, "lat_column": null, "lon_column": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
+    try execute(arguments, context: context)
+  }
+
+  // The work is synchronous; keeping it out of the async function also avoids a Swift 6.3
+  // optimizer crash (coroutine splitting around typed throws) in release builds.
+  private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let input = try context.workspace.input(arguments.points, field: "points")
     let output = try context.workspace.output(
       arguments.output ?? arguments.points.replacingExtension("gif"), field: "output")

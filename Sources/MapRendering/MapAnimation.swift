@@ -106,11 +106,13 @@ public enum MapAnimation {
     var writer = try GIFAnimationWriter(
       path: path, size: options.size, colorTable: table, loopCount: options.loopCount, dithering: options.dithering)
     let total = options.frameCount
+    var frame = renderer.basemap
     for index in 0..<total {
       if Task.isCancelled { throw CancellationError() }
+      try renderer.draw(index, into: &frame)
       // Exact delays: frame i lasts from round(i × 100 / fps) to round((i + 1) × 100 / fps) cs.
       let delay = centiseconds(index + 1, options.framesPerSecond) - centiseconds(index, options.framesPerSecond)
-      try writer.append(try renderer.frame(index), delayCentiseconds: delay)
+      try writer.append(frame, delayCentiseconds: delay)
       progress?(index + 1, total)
     }
     return try writer.finish().framesStored
@@ -127,9 +129,11 @@ public enum MapAnimation {
       inputSize: options.size, timeBase: Rational(1, options.framesPerSecond))
     var writer = try VideoWriter(path: path, settings: settings)
     let total = options.frameCount
+    var frame = renderer.basemap
     for index in 0..<total {
       if Task.isCancelled { throw CancellationError() }
-      try writer.append(try renderer.frame(index), presentationTime: Int64(index))
+      try renderer.draw(index, into: &frame)
+      try writer.append(frame, presentationTime: Int64(index))
       progress?(index + 1, total)
     }
     try writer.finish(endTime: Int64(total))

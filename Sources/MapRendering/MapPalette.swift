@@ -20,7 +20,7 @@ enum MapPalette {
     guard !distinct.isEmpty else { return GIFColorTable(colors: colors) }
     // Split what is left between the light colours, over sea and over land.
     let budget = GIFColorTable.maximumColors - colors.count
-    let steps = max(3, min(12, budget / (2 * distinct.count)))
+    let steps = max(3, min(8, budget / (2 * distinct.count)))
     for light in distinct {
       add(light)
       for base in [theme.background, theme.land] { blends(base, light, steps: steps) }

@@ -157,6 +157,16 @@ struct MapRenderer {
   /// Draws frame `index`: the basemap, each lit light's glow, and the label.
   func frame(_ index: Int) throws -> RGBAImage {
     var image = basemap
+    try draw(index, into: &image)
+    return image
+  }
+
+  /// Draws frame `index` into `image` (of the map's size), reusing its storage.
+  func draw(_ index: Int, into image: inout RGBAImage) throws {
+    precondition(image.width == basemap.width && image.height == basemap.height)
+    image.bytes.withUnsafeMutableBytes { target in
+      basemap.bytes.withUnsafeBytes { source in target.copyMemory(from: source) }
+    }
     let t = seconds(ofFrame: index)
     let width = image.width, height = image.height
     image.bytes.withUnsafeMutableBufferPointer { pixels in
@@ -176,7 +186,7 @@ struct MapRenderer {
             let row = (y - light.y + r) * side - light.x + r
             for x in x0...x1 {
               let k = weights[row + x] * b >> 8
-              if k == 0 { continue }
+              if k < 12 { continue }  // under 5 %: invisible, and it would only churn the GIF
               let p = (y * width + x) * 4
               let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
               pixels[p] = UInt8(truncatingIfNeeded: pr + ((cr - pr) * k) >> 8)
@@ -188,7 +198,6 @@ struct MapRenderer {
       }
     }
     if let labelRect { try drawLabel(index, into: &image, rect: labelRect) }
-    return image
   }
 
   private func drawLabel(_ index: Int, into image: inout RGBAImage, rect: PixelRect) throws {

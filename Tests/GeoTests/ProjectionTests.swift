@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Geo
 import LumenCore
 import Testing
@@ -76,5 +78,23 @@ import Testing
     #expect(GeoBounds(parsing: "-84,41,-90,46") == nil)
     #expect(GeoBounds(parsing: "a,b,c,d") == nil)
     #expect(b.padded(by: 0.1, minimumDegrees: 0).west == -90.6)
+  }
+}
+
+@Suite struct BundledBasemapTests {
+  /// The bundled `.lbm` files hold exactly the polygons of the GeoJSON they were made from.
+  @Test(.enabled(if: Fixtures.mapData != nil), arguments: Basemap.Source.allCases)
+  func matchesTheSharedGeoJSON(source: Basemap.Source) throws {
+    let url = try #require(Fixtures.mapData).appendingPathComponent(source.rawValue + ".geojson")
+    let reference = try Basemap(source: source, geoJSON: Data(contentsOf: url))
+    let bundled = try Basemap.load(source)
+    #expect(bundled.features.count == reference.features.count)
+    for (a, b) in zip(bundled.features, reference.features) {
+      #expect(a.name == b.name && a.code == b.code)
+      let pa = a.polygons.flatMap { $0.flatMap { $0 } }, pb = b.polygons.flatMap { $0.flatMap { $0 } }
+      #expect(pa.count == pb.count, "\(a.name)")
+      let worst = zip(pa, pb).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
+      #expect(worst < (source.isLonLat ? 0.00006 : 0.6), "\(a.name)")
+    }
   }
 }
