@@ -2,7 +2,8 @@ public import Geo
 
 /// What part of the Earth a map shows.
 public enum MapRegion: Sendable, Hashable, CustomStringConvertible {
-  /// The US composite when every point is in the US, else a box fitted to the data.
+  /// The US composite when the points are spread over the US (or in Alaska, Hawaii, Puerto
+  /// Rico), the world when they span most of it, else a box fitted to the data.
   case auto
   /// The 50 states, DC and Puerto Rico in the Albers-USA composite with insets.
   case usa

@@ -1,14 +1,22 @@
 import Drawing
 import Geo
 import Lights
-import LumenCore
+public import LumenCore
 
 /// Draws a map animation: the basemap (land, borders, idle lights, title, legend,
 /// attribution) once, then each frame as that picture with the lit glows added on top.
-struct MapRenderer {
-  let options: MapOptions
+///
+/// ```swift
+/// let renderer = try MapRenderer(points: table.points, options: options)
+/// var frame = renderer.basemap
+/// for index in 0..<options.frameCount { try renderer.draw(index, into: &frame) }
+/// ```
+public struct MapRenderer: Sendable {
+  /// The options it draws with.
+  public let options: MapOptions
   let view: MapView
-  let basemap: RGBAImage
+  /// The picture every frame starts from.
+  public let basemap: RGBAImage
   let lights: [MapLight]
   let sprites: [GlowSprite]
   /// Points outside the picture (dropped), and characteristic texts that did not parse.
@@ -21,7 +29,8 @@ struct MapRenderer {
   private let labelRect: PixelRect?
   private let ui: Double
 
-  init(points: [MapPoint], options: MapOptions) throws {
+  /// Resolves the region, loads the basemap, places the lights and draws the base picture.
+  public init(points: [MapPoint], options: MapOptions) throws {
     self.options = options
     let size = options.size
     let ui = min(max(min(Double(size.width) / 800, Double(size.height) / 500), 0.5), 3)
@@ -110,8 +119,10 @@ struct MapRenderer {
     let theme = options.theme
     let size = options.size
     let canvas = try Canvas(size: size, fill: theme.background)
+    let hasStates = view.layers.contains { $0.source == .usStatesLonLat }
     for layer in view.layers {
-      for feature in layer.features {
+      // With the states drawn, the country outline of the US would cover the Great Lakes.
+      for feature in layer.features where !(hasStates && layer.source == .worldCountries && feature.code == "USA") {
         let rings = feature.polygons.flatMap { $0 }.map { ring in
           ring.map { view.pixel(basemapPoint: $0, isLonLat: layer.source.isLonLat) }
         }
@@ -125,6 +136,12 @@ struct MapRenderer {
       c.alpha = UInt8(theme.idleDotOpacity * 255)
       canvas.fillCircle(centerX: Double(light.x), centerY: Double(light.y), radius: 1.2 * ui, color: c)
     }
+    // Bands above and below the map stay plain, whatever the projection spills into them.
+    let bottomBand = Int(20 * ui)
+    canvas.fillRectangle(PixelRect(x: 0, y: 0, width: size.width, height: topBand), color: RGBAPixel(theme.background))
+    canvas.fillRectangle(
+      PixelRect(x: 0, y: size.height - bottomBand, width: size.width, height: bottomBand),
+      color: RGBAPixel(theme.background))
     // Title band.
     if let title = options.title {
       canvas.drawText(title, x: 10 * ui, y: Double(topBand) - 9 * ui, sizePoints: 15 * ui, color: RGBAPixel(theme.text), bold: true)
@@ -152,17 +169,17 @@ struct MapRenderer {
   }
 
   /// The moment a frame shows, in seconds.
-  func seconds(ofFrame index: Int) -> Double { Double(index) / Double(options.framesPerSecond) }
+  public func seconds(ofFrame index: Int) -> Double { Double(index) / Double(options.framesPerSecond) }
 
   /// Draws frame `index`: the basemap, each lit light's glow, and the label.
-  func frame(_ index: Int) throws -> RGBAImage {
+  public func frame(_ index: Int) throws -> RGBAImage {
     var image = basemap
     try draw(index, into: &image)
     return image
   }
 
   /// Draws frame `index` into `image` (of the map's size), reusing its storage.
-  func draw(_ index: Int, into image: inout RGBAImage) throws {
+  public func draw(_ index: Int, into image: inout RGBAImage) throws {
     precondition(image.width == basemap.width && image.height == basemap.height)
     image.bytes.withUnsafeMutableBytes { target in
       basemap.bytes.withUnsafeBytes { source in target.copyMemory(from: source) }

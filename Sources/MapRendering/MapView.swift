@@ -23,8 +23,15 @@ struct MapView {
     case .bounds(let box):
       return try bounds(box)
     case .auto:
-      if points.allSatisfy({ AlbersUSA.covers($0.coordinate) }) { return try usa() }
       guard let box = GeoBounds(enclosing: points.map(\.coordinate)) else { return try world() }
+      // All in the US and spread over it (or in an inset): the composite. A regional cluster
+      // (one lake, one coast) gets a box fitted to it instead.
+      if points.allSatisfy({ AlbersUSA.covers($0.coordinate) }),
+        box.east - box.west > 20 || box.north - box.south > 10
+          || points.contains(where: { AlbersUSA.inset(of: $0.coordinate) != .lower48 })
+      {
+        return try usa()
+      }
       if box.east - box.west > 150 || box.north - box.south > 70 { return try world() }
       return try bounds(box.padded(by: 0.15, minimumDegrees: 1))
     }
