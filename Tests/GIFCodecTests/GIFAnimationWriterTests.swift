@@ -87,6 +87,27 @@ import Testing
     #expect(decoder.metadata.loopCount == 3)
   }
 
+  @Test func orderedDitheringMixesNeighbouringEntries() throws {
+    let folder = TemporaryDirectory()
+    // A flat grey halfway between the two entries: nearest-colour maps it all to one entry,
+    // ordered dithering to a pattern of both.
+    let grey = RGBAImage(width: 16, height: 16, fill: RGBAPixel(red: 127, green: 127, blue: 127))
+    var counts: [GIFDithering: Set<UInt8>] = [:]
+    for dithering in GIFDithering.allCases {
+      let path = folder.file("\(dithering).gif")
+      var writer = try GIFAnimationWriter(
+        path: path, size: Size(width: 16, height: 16), colorTable: GIFColorTable(colors: [.black, .white]),
+        dithering: dithering)
+      try writer.append(grey, delayCentiseconds: 10)
+      _ = try writer.finish()
+      var decoder = try GIFDecoder(path: path)
+      let frame = try #require(try decoder.nextFrame())
+      counts[dithering] = Set(stride(from: 0, to: frame.image.bytes.count, by: 4).map { frame.image.bytes[$0] })
+    }
+    #expect(counts[GIFDithering.none]?.count == 1)
+    #expect(counts[.ordered] == [0, 255])
+  }
+
   @Test func refusesWrongSizes() throws {
     let folder = TemporaryDirectory()
     #expect(throws: GIFError.self) {

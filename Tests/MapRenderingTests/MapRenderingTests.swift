@@ -120,6 +120,18 @@ import Testing
     #expect(r3.pointsDrawn == 1 && r3.skipped["outside the map"] == 2)
   }
 
+  @Test func unreadableCharacteristicsFallBackWithAWarning() throws {
+    let folder = TemporaryDirectory()
+    let csv = folder.write(
+      Array("lat,lon,characteristic\n41.5,-81.7,Fl(2) R 6s\n42,-83,Xyz 4s\n43,-87.9,\n".utf8), to: "c.csv")
+    let report = try MapAnimation.render(input: csv, output: folder.file("c.png"), options: Self.options())
+    #expect(report.pointsDrawn == 3)
+    #expect(report.lightsWithCharacteristic == 1)
+    #expect(report.characteristicFallbacks == 1)
+    #expect(report.warnings.contains { $0.contains("not understood, default blink used") && $0.contains("Xyz") })
+    #expect(report.legend["red"] == 1 && report.legend["white"] == 2)
+  }
+
   @Test func badOptionsAndOutputsLeaveNothing() throws {
     let folder = TemporaryDirectory()
     #expect(throws: MapError.self) {
