@@ -4,6 +4,7 @@ import Foundation
 import GIFCodec
 import Imaging
 import LumenCore
+import MapRendering
 import Palette
 import ToolDispatch
 
@@ -42,6 +43,27 @@ enum Inputs {
       if FileManager.default.fileExists(atPath: path) { list.append((name, path)) }
     }
     return list
+  }
+
+  /// The 1,055 US lighthouses in ../shared/mapdata, when that folder is present.
+  static var lighthouses: String? {
+    let path = root.deletingLastPathComponent()
+      .appendingPathComponent("shared/mapdata/us_lighthouses_lighthousefriends.csv").path
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+  }
+}
+
+/// The map suites' inputs, built on first use (in each benchmark's setup, outside the measured
+/// blocks) and only when a Map benchmark runs: the lighthouses read once, and one renderer.
+enum MapInputs {
+  /// The default job: 800×500, 10 fps × 6 s = 60 frames, automatic region, dark theme.
+  static let options = MapOptions()
+  static let table = Result { () throws(MapError) -> PointTable in
+    guard let path = Inputs.lighthouses else { throw MapError.unreadableInput("no lighthouse CSV") }
+    return try PointTable.read(path: path)
+  }
+  static let renderer = Result { () throws -> MapRenderer in
+    try MapRenderer(points: table.get().points, options: options)
   }
 }
 
@@ -115,6 +137,52 @@ let benchmarks: @Sendable () -> Void = {
         }
       }
     }
+  }
+
+  if let csv = Inputs.lighthouses {
+    // Region resolution, basemap load (the bundled .lbm), light placement and the base picture.
+    Benchmark(
+      "Map.basemap", configuration: .init(maxIterations: 50),
+      closure: { benchmark in
+        let points = try MapInputs.table.get().points
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+          blackHole(try MapRenderer(points: points, options: MapInputs.options))
+        }
+      }, setup: { _ = try MapInputs.table.get() })
+
+    // One frame: copy the basemap, add the lit glows. The frame buffer is reused, as in the
+    // encoders; the index cycles through the animation's 60 frames.
+    var frame: RGBAImage?
+    var index = 0
+    Benchmark(
+      "Map.frame", configuration: .init(maxIterations: 600),
+      closure: { benchmark in
+        let renderer = try MapInputs.renderer.get()
+        if frame == nil { frame = renderer.basemap }
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+          try renderer.draw(index, into: &frame!)
+          index = (index + 1) % renderer.options.frameCount
+        }
+        benchmark.stopMeasurement()
+        blackHole(frame)
+      }, setup: { _ = try MapInputs.renderer.get() })
+
+    // The whole GIF job without CSV parsing: renderer, 60 frames, palette mapping, LZW, file.
+    let output = FileManager.default.temporaryDirectory
+      .appendingPathComponent("lumen-bench-map-\(UUID().uuidString).gif").path
+    Benchmark(
+      "Map.gifEncode", configuration: .init(maxIterations: 10),
+      closure: { benchmark in
+        let table = try MapInputs.table.get()
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+          blackHole(
+            try MapAnimation.render(table, input: csv, output: output, format: .gif, options: MapInputs.options))
+        }
+      }, setup: { _ = try MapInputs.table.get() },
+      teardown: { try? FileManager.default.removeItem(atPath: output) })
   }
 
   // Dispatch overhead: parse an OpenAI tool call, validate, decode and route a no-op tool.
