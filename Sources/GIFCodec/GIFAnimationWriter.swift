@@ -117,25 +117,24 @@ public struct GIFAnimationWriter: ~Copyable {
     }
     try flush()
     let transparent = table.transparentIndex
+    let width = size.width
+    // One pass: unchanged pixels become transparent, and `previous` catches up with `current`
+    // (outside `rect` the two are already equal).
     current.withUnsafeBufferPointer { now in
-      previous.withUnsafeBufferPointer { before in
+      previous.withUnsafeMutableBufferPointer { before in
         pendingIndices.withUnsafeMutableBufferPointer { out in
           for y in 0..<rect.height {
-            let row = (rect.y + y) * size.width + rect.x
+            let row = (rect.y + y) * width + rect.x, target = y * rect.width
             for x in 0..<rect.width {
               let value = now[row + x]
-              out[y * rect.width + x] = value == before[row + x] ? transparent : value
+              out[target + x] = value == before[row + x] ? transparent : value
+              before[row + x] = value
             }
           }
         }
       }
     }
     pending = (rect, delay, true)
-    // The pixels outside `rect` are the same in both, so copying the rectangle is enough.
-    for y in rect.y..<(rect.y + rect.height) {
-      let row = y * size.width
-      previous.replaceSubrange((row + rect.x)..<(row + rect.x + rect.width), with: current[(row + rect.x)..<(row + rect.x + rect.width)])
-    }
   }
 
   /// Writes the last frame and the trailer and closes the file.
