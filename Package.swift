@@ -30,9 +30,12 @@ let package = Package(
     .systemLibrary(
       name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
       providers: [.apt(["libpng-dev"])]),
+    // Headers only: FFmpeg is not linked but opened on first use by CFFmpegLoader, so the
+    // commands that never touch video do not pay for loading its ~130 shared libraries.
     .systemLibrary(
-      name: "CFFmpeg", path: "Sources/CFFmpeg", pkgConfig: "libavformat",
+      name: "CFFmpeg", path: "Sources/CFFmpeg",
       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]),
+    .target(name: "CFFmpegLoader", linkerSettings: [.linkedLibrary("dl")]),
     // libpng's full reading API reports errors with longjmp: this small C target holds the
     // setjmp and returns status codes (see STYLE.md, gotcha 7).
     .target(name: "CPNGReader", dependencies: ["CPNG"]),
@@ -47,7 +50,7 @@ let package = Package(
     .target(name: "LumenCore"),
     .target(name: "GIFCodec", dependencies: ["LumenCore", "CGif"]),
     .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
-    .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg"]),
+    .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     .target(name: "Palette", dependencies: ["LumenCore"]),

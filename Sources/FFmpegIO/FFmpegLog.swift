@@ -17,8 +17,9 @@ public enum FFmpegLog {
     }
   }
 
-  /// Sets the threshold. The corresponding C function is `av_log_set_level`.
+  /// Sets the threshold, now or when FFmpeg is first loaded. The corresponding C function is
+  /// `av_log_set_level`.
   public static func setLevel(_ level: Level) {
-    av_log_set_level(level.raw)
+    FFmpegLibrary.setLogLevel(level.raw)
   }
 }

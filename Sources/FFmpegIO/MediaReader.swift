@@ -34,6 +34,7 @@ public struct MediaReader: ~Copyable {
   /// - Throws: ``FFmpegError`` when the file cannot be opened, has no video stream, or its
   ///   decoder is missing.
   public init(path: String, reducedDecodingTarget: Int? = nil) throws(FFmpegError) {
+    try FFmpegLibrary.load()
     let input = try InputContext(path: path)
     var codec: UnsafePointer<AVCodec>?
     let index = try check(

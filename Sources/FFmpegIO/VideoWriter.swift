@@ -42,6 +42,7 @@ public struct VideoWriter: ~Copyable {
   ///   - settings: Codec, quality, sizes and time base.
   /// - Throws: ``FFmpegError`` naming the FFmpeg function that failed.
   public init(path: String, settings: VideoSettings) throws(FFmpegError) {
+    try FFmpegLibrary.load()
     let out = settings.outputSize
     guard out.width > 0, out.height > 0, out.width % 2 == 0, out.height % 2 == 0 else {
       throw FFmpegError(

@@ -8,21 +8,30 @@ struct Run {
   var stdout: String
   var stderr: String
 
-  init(_ arguments: [String]) throws {
+  /// Runs `lumen` with `arguments`, adding `environment` to this process's environment.
+  init(_ arguments: [String], environment: [String: String] = [:]) throws {
     let process = Process()
     process.executableURL = Fixtures.lumenExecutable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
+    // stderr goes to a file: reading two pipes one after the other deadlocks once the child
+    // fills the second pipe's buffer.
+    let errFolder = TemporaryDirectory()
+    let errPath = errFolder.file("stderr")
+    FileManager.default.createFile(atPath: errPath, contents: nil)
+    let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     let out = Pipe()
-    let err = Pipe()
     process.standardOutput = out
     process.standardError = err
     try process.run()
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    try err.close()
     status = process.terminationStatus
     stdout = String(decoding: outData, as: UTF8.self)
-    stderr = String(decoding: errData, as: UTF8.self)
+    stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
   }
 
   var json: [String: Any]? {
