@@ -155,23 +155,6 @@ import Testing
     #expect(schedule.brightness(atSeconds: 1e12 + 0.25) == 1)
   }
 
-  @Test func sixtyThousandLookupsAreCheap() throws {
-    let schedules = try ["Fl(2) W 15s", "Mo(AN) W 15s", "IQ W", "Oc R 4s"].map {
-      BlinkSchedule(try LightCharacteristic.parse($0), phaseOffsetSeconds: 0.5)
-    }
-    let clock = ContinuousClock()
-    var total = 0.0
-    let elapsed = clock.measure {
-      for call in 0..<60_000 {
-        let schedule = schedules[call % schedules.count]
-        total += schedule.brightness(atSeconds: Double(call) * 0.0167)
-      }
-    }
-    #expect(total > 0)
-    // Generous for a debug build on a busy machine; parsing or allocating per call would miss it.
-    #expect(elapsed < .seconds(1), "\(elapsed)")
-  }
-
   /// The largest change of brightness between samples `step` apart over `seconds`.
   private static func largestStep(_ schedule: BlinkSchedule, seconds: Double, step: Double)
     -> Double
