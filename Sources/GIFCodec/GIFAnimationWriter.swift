@@ -34,6 +34,7 @@ public struct GIFAnimationWriter: ~Copyable {
   private var pending: (rect: PixelRect, delay: Int, transparent: Bool)?
   /// The pending frame's indices (row-major over its rectangle), reused frame to frame.
   private var pendingIndices: [UInt8] = []
+  private var encoder = GIFLZWEncoder()
   private var summary = Summary(framesAppended: 0, framesStored: 0, durationCentiseconds: 0)
 
   /// Opens `path` for writing and writes the header, colour table and loop extension.
@@ -222,14 +223,28 @@ public struct GIFAnimationWriter: ~Copyable {
       EGifPutImageDesc(
         gif, Int32(frame.rect.x), Int32(frame.rect.y), Int32(frame.rect.width), Int32(frame.rect.height),
         false, nil), "EGifPutImageDesc", frame: index)
-    // giflib masks each line in place; the buffer is ours to change.
-    try pendingIndices.withUnsafeMutableBufferPointer { buffer throws(GIFError) in
-      for y in 0..<frame.rect.height {
-        try file.check(
-          EGifPutLine(gif, buffer.baseAddress! + y * frame.rect.width, Int32(frame.rect.width)),
-          "EGifPutLine", frame: index)
+    // The LZW data goes through giflib as ready sub-blocks, with the minimum code size giflib
+    // wrote after the image descriptor (from the global table's depth).
+    let minimumCodeSize = max(2, Int(gif.pointee.SColorMap.pointee.BitsPerPixel))
+    let pixels = frame.rect.width * frame.rect.height
+    pendingIndices.withUnsafeBufferPointer { indices in
+      encoder.encode(
+        UnsafeBufferPointer(rebasing: indices[0..<pixels]), minimumCodeSize: minimumCodeSize,
+        directIndex: table.transparentIndex)
+    }
+    try encoder.blocks.withUnsafeBufferPointer { blocks throws(GIFError) in
+      var offset = 0
+      while offset < blocks.count {
+        let block = blocks.baseAddress! + offset
+        if offset == 0 {
+          try file.check(EGifPutCode(gif, Int32(minimumCodeSize), block), "EGifPutCode", frame: index)
+        } else {
+          try file.check(EGifPutCodeNext(gif, block), "EGifPutCodeNext", frame: index)
+        }
+        offset += Int(block.pointee) + 1
       }
     }
+    try file.check(EGifPutCodeNext(gif, nil), "EGifPutCodeNext", frame: index)
     summary.framesStored += 1
   }
 

@@ -123,7 +123,7 @@ import Testing
 }
 
 extension RGBAImage {
-  fileprivate mutating func set(_ x: Int, _ y: Int, _ c: RGBColor) {
+  mutating func set(_ x: Int, _ y: Int, _ c: RGBColor) {
     let i = (y * width + x) * 4
     bytes[i] = c.red; bytes[i + 1] = c.green; bytes[i + 2] = c.blue; bytes[i + 3] = 255
   }
