@@ -26,7 +26,7 @@ struct GIFLZWEncoder {
   /// most often; any value gives the same bytes, only the speed differs.
   mutating func encode(_ indices: UnsafeBufferPointer<UInt8>, minimumCodeSize: Int, directIndex: UInt8) {
     precondition((2...8).contains(minimumCodeSize), "LZW minimum code size \(minimumCodeSize)")
-    var output = BitPacker(blocks: blocks)
+    var output = GIFBitPacker(blocks: blocks)
     output.blocks.removeAll(keepingCapacity: true)
     let clear = 1 << minimumCodeSize
     var width = minimumCodeSize + 1
@@ -103,42 +103,5 @@ struct GIFLZWEncoder {
   private mutating func resetTables() {
     table.withUnsafeMutableBufferPointer { $0.update(repeating: Self.emptySlot) }
     directChildren.withUnsafeMutableBufferPointer { $0.update(repeating: Self.noChild) }
-  }
-}
-
-/// Packs codes least-significant bit first into GIF data sub-blocks.
-private struct BitPacker {
-  var blocks: [UInt8]
-  private var bits: UInt64 = 0
-  private var count = 0
-  /// Where the current sub-block's length byte is.
-  private var lengthAt = -1
-
-  init(blocks: [UInt8]) { self.blocks = blocks }
-
-  @inline(__always)
-  mutating func write(_ code: Int, width: Int) {
-    bits |= UInt64(code) << UInt64(count)
-    count += width
-    while count >= 8 {
-      append(UInt8(truncatingIfNeeded: bits))
-      bits >>= 8
-      count -= 8
-    }
-  }
-
-  @inline(__always)
-  private mutating func append(_ byte: UInt8) {
-    if lengthAt < 0 || blocks[lengthAt] == 255 {
-      lengthAt = blocks.count
-      blocks.append(0)
-    }
-    blocks.append(byte)
-    blocks[lengthAt] += 1
-  }
-
-  mutating func finish() -> [UInt8] {
-    if count > 0 { append(UInt8(truncatingIfNeeded: bits)) }
-    return blocks
   }
 }

@@ -6,12 +6,6 @@ internal import CGif
   import Darwin
 #endif
 
-/// The read position shared with giflib's input callback.
-struct ReadState {
-  var file: UnsafeMutablePointer<FILE>
-  var offset: Int
-}
-
 /// The owner of an open `FILE` and the byte counter giflib's callback updates.
 struct InputFile: ~Copyable {
   let state: UnsafeMutablePointer<ReadState>

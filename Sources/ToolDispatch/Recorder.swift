@@ -1,8 +1,3 @@
-/// What a ``Recorder`` has seen so far (shared by its containers).
-final class RecordingState {
-  var properties: [JSONSchema.Property] = []
-}
-
 /// A `Decoder` that answers every request with a placeholder and records what was asked.
 struct Recorder: Decoder {
   let state = RecordingState()
