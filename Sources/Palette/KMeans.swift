@@ -59,15 +59,21 @@ enum KMeans {
   /// one, both moved by how far the centres moved; a point whose upper bound is below the lower
   /// bound (or half the distance from its centre to the nearest other) keeps its centre without
   /// a single distance computed. Once the clusters settle that is nearly every point, so an
-  /// iteration costs O(points) instead of O(points × k).
+  /// iteration costs O(points) instead of O(points × k). Up to 8 centres (one 8-lane compare)
+  /// a full assignment is cheaper than keeping the bounds, so it is done directly.
   static func lloyd(
     points: [SIMD4<Float>], weights: [Float], centers: inout [SIMD4<Float>], maxIterations: Int,
     tolerance: Float
   ) -> Result {
     let k = centers.count
     var assignment = [Int](repeating: 0, count: points.count)
-    var bounds = Bounds(count: points.count)
-    assignAll(points: points, centers: centers, assignment: &assignment, bounds: &bounds)
+    let bounded = k > CenterLanes.width
+    var bounds = Bounds(count: bounded ? points.count : 0)
+    if bounded {
+      assignAll(points: points, centers: centers, assignment: &assignment, bounds: &bounds)
+    } else {
+      _ = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
+    }
     var shifts = [Float](repeating: 0, count: k)
     for _ in 0..<maxIterations {
       var sums = [SIMD4<Float>](repeating: .zero, count: k)
@@ -94,7 +100,11 @@ enum KMeans {
         shifts[c] = shift.squareRoot()
         centers[c] = updated
       }
-      reassign(points: points, centers: centers, shifts: shifts, assignment: &assignment, bounds: &bounds)
+      if bounded {
+        reassign(points: points, centers: centers, shifts: shifts, assignment: &assignment, bounds: &bounds)
+      } else {
+        _ = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
+      }
       if moved <= tolerance { break }
     }
     var error = 0.0

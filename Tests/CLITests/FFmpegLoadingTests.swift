@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import Testing
 
@@ -34,5 +35,25 @@ import Testing
       ["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("d.mp4")], environment: Self.trace)
     #expect(run.status == 0)
     #expect(opensLibAVCodec(run))
+  }
+
+  /// A library that cannot be loaded (an empty file ahead on the search path) is an error that
+  /// names it, with no output left behind, and the commands that do not need FFmpeg still run.
+  @Test func aMissingFFmpegIsAClearErrorOnlyWhereItIsNeeded() throws {
+    let folder = TemporaryDirectory()
+    let libraries = folder.file("lib")
+    try FileManager.default.createDirectory(atPath: libraries, withIntermediateDirectories: true)
+    FileManager.default.createFile(atPath: libraries + "/libavformat.so.59", contents: Data())
+    let broken = ["LD_LIBRARY_PATH": libraries]
+
+    let video = try Run(["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("d.mp4")], environment: broken)
+    #expect(video.status != 0)
+    #expect(video.stderr.contains("FFmpeg is not available"))
+    #expect(video.stderr.contains("libavformat.so.59"))
+    #expect(!FileManager.default.fileExists(atPath: folder.file("d.mp4")))
+
+    let palette = try Run(["palette", Fixtures.path("palette-3colors.png"), "-k", "3"], environment: broken)
+    #expect(palette.status == 0)
+    #expect(palette.stdout.contains("#e63946"))
   }
 }
