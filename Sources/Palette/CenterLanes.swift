@@ -52,27 +52,4 @@ struct CenterLanes {
     }
     return (best, bestDistance)
   }
-
-  /// The nearest centre, its squared distance and the squared distance to the second nearest.
-  @inline(__always)
-  func nearestTwo(to point: SIMD4<Float>) -> (index: Int, nearest: Float, second: Float) {
-    var best = 0
-    var bestDistance = Float.infinity
-    var secondDistance = Float.infinity
-    for chunk in l.indices {
-      let d = squaredDistances(point, chunk: chunk)
-      guard chunk == 0 || Self.smallest(d) < secondDistance else { continue }
-      for lane in 0..<8 {
-        let distance = d[lane]
-        if distance < bestDistance {
-          secondDistance = bestDistance
-          bestDistance = distance
-          best = chunk * 8 + lane
-        } else if distance < secondDistance {
-          secondDistance = distance
-        }
-      }
-    }
-    return (best, bestDistance, secondDistance)
-  }
 }

@@ -53,31 +53,16 @@ enum KMeans {
 
   /// Lloyd iterations from the given centres until no centre moves more than `tolerance`
   /// (squared). An emptied cluster is re-seeded at the worst-represented point.
-  ///
-  /// The assignments are Lloyd's, computed with Hamerly's bounds (2010): each point keeps an
-  /// upper bound on the distance to its centre and a lower bound on the distance to every other
-  /// one, both moved by how far the centres moved; a point whose upper bound is below the lower
-  /// bound (or half the distance from its centre to the nearest other) keeps its centre without
-  /// a single distance computed. Once the clusters settle that is nearly every point, so an
-  /// iteration costs O(points) instead of O(points × k). Up to 8 centres (one 8-lane compare)
-  /// a full assignment is cheaper than keeping the bounds, so it is done directly.
   static func lloyd(
     points: [SIMD4<Float>], weights: [Float], centers: inout [SIMD4<Float>], maxIterations: Int,
     tolerance: Float
   ) -> Result {
-    let k = centers.count
     var assignment = [Int](repeating: 0, count: points.count)
-    let bounded = k > CenterLanes.width
-    var bounds = Bounds(count: bounded ? points.count : 0)
-    if bounded {
-      assignAll(points: points, centers: centers, assignment: &assignment, bounds: &bounds)
-    } else {
-      _ = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
-    }
-    var shifts = [Float](repeating: 0, count: k)
+    var error = 0.0
     for _ in 0..<maxIterations {
-      var sums = [SIMD4<Float>](repeating: .zero, count: k)
-      var totals = [Float](repeating: 0, count: k)
+      error = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
+      var sums = [SIMD4<Float>](repeating: .zero, count: centers.count)
+      var totals = [Float](repeating: 0, count: centers.count)
       points.withUnsafeBufferPointer { points in
         weights.withUnsafeBufferPointer { weights in
           for i in 0..<points.count {
@@ -95,84 +80,13 @@ enum KMeans {
         } else {
           updated = points[worstPoint(points: points, weights: weights, centers: centers, assignment: assignment)]
         }
-        let shift = distanceSquared(updated, centers[c])
-        moved = max(moved, shift)
-        shifts[c] = shift.squareRoot()
+        moved = max(moved, distanceSquared(updated, centers[c]))
         centers[c] = updated
-      }
-      if bounded {
-        reassign(points: points, centers: centers, shifts: shifts, assignment: &assignment, bounds: &bounds)
-      } else {
-        _ = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
       }
       if moved <= tolerance { break }
     }
-    var error = 0.0
-    for i in points.indices {
-      error += Double(distanceSquared(points[i], centers[assignment[i]]) * weights[i])
-    }
+    error = assign(points: points, weights: weights, centers: centers, assignment: &assignment)
     return Result(centers: centers, assignment: assignment, weightedError: error)
-  }
-
-  /// Bounds are widened by this factor so that float rounding never prunes a point whose
-  /// nearest centre changed.
-  private static let boundSlack: Float = 1e-5
-
-  /// Assigns every point to its nearest centre and sets tight bounds.
-  static func assignAll(
-    points: [SIMD4<Float>], centers: [SIMD4<Float>], assignment: inout [Int], bounds: inout Bounds
-  ) {
-    let lanes = CenterLanes(centers)
-    for i in points.indices {
-      let (best, nearest, second) = lanes.nearestTwo(to: points[i])
-      assignment[i] = best
-      bounds.upper[i] = nearest.squareRoot() * (1 + boundSlack)
-      bounds.lower[i] = second.squareRoot() * (1 - boundSlack)
-    }
-  }
-
-  /// Moves the bounds by the centres' shifts and reassigns only the points they cannot settle.
-  static func reassign(
-    points: [SIMD4<Float>], centers: [SIMD4<Float>], shifts: [Float], assignment: inout [Int],
-    bounds: inout Bounds
-  ) {
-    let k = centers.count
-    guard k > 1 else { return }
-    // The largest shift, and the largest among the other centres for the point of that one.
-    var largest = 0
-    for c in 1..<k where shifts[c] > shifts[largest] { largest = c }
-    var secondShift: Float = 0
-    for c in 0..<k where c != largest { secondShift = max(secondShift, shifts[c]) }
-    // Half the distance from each centre to its nearest other centre.
-    var halfGap = [Float](repeating: .infinity, count: k)
-    for c in 0..<k {
-      for other in 0..<k where other != c {
-        halfGap[c] = min(halfGap[c], distanceSquared(centers[c], centers[other]))
-      }
-      halfGap[c] = halfGap[c].squareRoot() * 0.5 * (1 - boundSlack)
-    }
-    let lanes = CenterLanes(centers)
-    points.withUnsafeBufferPointer { points in
-      assignment.withUnsafeMutableBufferPointer { assignment in
-        bounds.upper.withUnsafeMutableBufferPointer { upper in
-          bounds.lower.withUnsafeMutableBufferPointer { lower in
-            for i in 0..<points.count {
-              let c = assignment[i]
-              upper[i] += shifts[c]
-              lower[i] -= c == largest ? secondShift : shifts[largest]
-              let limit = max(lower[i], halfGap[c])
-              guard upper[i] > limit else { continue }
-              upper[i] = distanceSquared(points[i], centers[c]).squareRoot() * (1 + boundSlack)
-              guard upper[i] > limit else { continue }
-              let (best, nearest, second) = lanes.nearestTwo(to: points[i])
-              assignment[i] = best
-              upper[i] = nearest.squareRoot() * (1 + boundSlack)
-              lower[i] = second.squareRoot() * (1 - boundSlack)
-            }
-          }
-        }
-      }
-    }
   }
 
   /// Assigns each point to its nearest centre; returns the weighted squared error.
