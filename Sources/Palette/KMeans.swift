@@ -90,15 +90,48 @@ enum KMeans {
   }
 
   /// Assigns each point to its nearest centre; returns the weighted squared error.
+  ///
+  /// Eight points at a time, one lane each, are compared with every centre in turn, so the
+  /// nearest centre is kept with vector selects instead of a search across lanes. Ties go to
+  /// the lower centre index.
   static func assign(
     points: [SIMD4<Float>], weights: [Float], centers: [SIMD4<Float>], assignment: inout [Int]
   ) -> Double {
-    let lanes = CenterLanes(centers)
+    let count = points.count
     var error = 0.0
-    for i in points.indices {
-      let (best, distance) = lanes.nearest(to: points[i])
-      assignment[i] = best
-      error += Double(distance * weights[i])
+    points.withUnsafeBufferPointer { points in
+      weights.withUnsafeBufferPointer { weights in
+        centers.withUnsafeBufferPointer { centers in
+          assignment.withUnsafeMutableBufferPointer { assignment in
+            for start in stride(from: 0, to: count, by: 8) {
+              let lanes = min(8, count - start)
+              var l = SIMD8<Float>(), a = SIMD8<Float>(), b = SIMD8<Float>()
+              for lane in 0..<lanes {
+                let point = points[start + lane]
+                l[lane] = point.x
+                a[lane] = point.y
+                b[lane] = point.z
+              }
+              var nearest = SIMD8<Float>(repeating: .infinity)
+              var nearestIndex = SIMD8<Float>()
+              for c in 0..<centers.count {
+                let center = centers[c]
+                let dl = l - center.x
+                let da = a - center.y
+                let db = b - center.z
+                let d = dl * dl + da * da + db * db
+                let closer = d .< nearest
+                nearest.replace(with: d, where: closer)
+                nearestIndex.replace(with: Float(c), where: closer)
+              }
+              for lane in 0..<lanes {
+                assignment[start + lane] = Int(nearestIndex[lane])
+                error += Double(nearest[lane] * weights[start + lane])
+              }
+            }
+          }
+        }
+      }
     }
     return error
   }
