@@ -4,6 +4,16 @@
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
+/* The C library headers FFmpeg's own include, first, so that none of libc's declarations falls
+   under the hidden visibility below. */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <time.h>
 
 /* Hidden, so the trampolines below never interpose on FFmpeg's own calls between its libraries. */
 #pragma GCC visibility push(hidden)

@@ -26,8 +26,11 @@ struct GIFLZWEncoder {
   /// most often; any value gives the same bytes, only the speed differs.
   mutating func encode(_ indices: UnsafeBufferPointer<UInt8>, minimumCodeSize: Int, directIndex: UInt8) {
     precondition((2...8).contains(minimumCodeSize), "LZW minimum code size \(minimumCodeSize)")
-    var output = GIFBitPacker(blocks: blocks)
-    output.blocks.removeAll(keepingCapacity: true)
+    // Take the last frame's buffer out of `blocks` (so it is not shared) and refill it.
+    var reused: [UInt8] = []
+    swap(&reused, &blocks)
+    reused.removeAll(keepingCapacity: true)
+    var output = GIFBitPacker(blocks: reused)
     let clear = 1 << minimumCodeSize
     var width = minimumCodeSize + 1
     var next = clear + 1  // the code the next new string will get, less one
@@ -39,7 +42,7 @@ struct GIFLZWEncoder {
       blocks = output.finish()
       return
     }
-    let mask = Self.tableSize - 1  // 14 bits: the hash's top bits
+    let mask = Self.tableSize - 1
     table.withUnsafeMutableBufferPointer { table in
       directChildren.withUnsafeMutableBufferPointer { direct in
         for position in 1..<indices.count {
@@ -53,7 +56,7 @@ struct GIFLZWEncoder {
               continue
             }
           } else {
-            slot = Int((key &* 0x9E37_79B1) >> 18)
+            slot = Int((key &* 0x9E37_79B1) >> 18)  // the product's top 14 bits
             var entry = table[slot]
             var found = false
             while entry != Self.emptySlot {
