@@ -1,4 +1,4 @@
-internal import FFmpegIO
+public import FFmpegIO
 internal import Foundation
 internal import GIFCodec
 internal import LumenCore
@@ -23,7 +23,8 @@ public enum GIFToVideo {
   ///
   /// - Parameters:
   ///   - input: A GIF file.
-  ///   - output: The video to create (replaced atomically if it exists).
+  ///   - output: The video to create; an existing file is refused unless
+  ///     ``GIFToVideoOptions/overwrite`` is set, and the input never is.
   ///   - options: Codec, quality, background, size, repetition and limits.
   ///   - progress: Called after each decoded frame.
   /// - Returns: What was done, with warnings.
@@ -36,15 +37,16 @@ public enum GIFToVideo {
     try options.validate()
     let container = try container(for: output, options: options)
     let inputBytes = try fileSize(input)
-    let framesFound = try GIFDecoder.countFrames(path: input)
-    let temporary = try OutputFile(destination: output)
+    try checkIsGIF(input)
+    let temporary = try OutputFile(destination: output, inputs: [input], overwrite: options.overwrite)
     do {
+      let framesFound = try GIFDecoder.countFrames(path: input)
       var job = try Job(
         input: input, temporaryPath: temporary.temporaryPath, container: container,
         options: options, framesFound: framesFound, progress: progress)
       try job.run()
       let partial = try job.finish()
-      try temporary.commit(replacingExisting: options.replaceExisting)
+      try temporary.commit()
       var report = partial
       report.input = input
       report.inputBytes = inputBytes
@@ -62,12 +64,47 @@ public enum GIFToVideo {
   static func container(for output: String, options: GIFToVideoOptions) throws(ConversionError)
     -> VideoContainer
   {
-    let fromName = VideoContainer(pathExtension: URL(fileURLWithPath: output).pathExtension)
+    let pathExtension = URL(fileURLWithPath: output).pathExtension
+    let fromName = VideoContainer(pathExtension: pathExtension)
+    if fromName == nil {
+      throw .unsupportedOutput(path: output, pathExtension: pathExtension)
+    }
     let container = options.container ?? fromName ?? options.codec.containers[0]
+    if let fromName, fromName != container {
+      throw .invalidOption(
+        "container \(container.rawValue) disagrees with the output name \(output); use a .\(container.rawValue) name")
+    }
     guard options.codec.containers.contains(container) else {
       throw .unsupportedContainer(codec: options.codec.rawValue, container: container.rawValue)
     }
     return container
+  }
+
+  /// The output written when none is named: the input's name with `.mp4`, or `.webm` for
+  /// codecs that MP4 does not carry.
+  public static func defaultOutput(for input: String, codec: VideoCodec) -> String {
+    let url = URL(fileURLWithPath: input).deletingPathExtension()
+    let name = url.lastPathComponent + (codec.containers[0] == .mp4 ? ".mp4" : ".webm")
+    let folder = (input as NSString).deletingLastPathComponent
+    return folder.isEmpty ? name : folder + "/" + name
+  }
+
+  /// The codec for an output when none is named: VP9 for `.webm`, else H.264.
+  public static func defaultCodec(forOutput output: String) -> VideoCodec {
+    VideoContainer(pathExtension: URL(fileURLWithPath: output).pathExtension) == .webm ? .vp9 : .h264
+  }
+
+  /// Refuses anything but a GIF by its bytes, naming what the file is.
+  static func checkIsGIF(_ path: String) throws(ConversionError) {
+    guard let kind = FileKind.sniff(path: path) else {
+      throw .inputNotReadable(path: path, reason: "the file cannot be opened (permission denied?)")
+    }
+    switch kind {
+    case .gif: return
+    case .empty: throw .inputNotReadable(path: path, reason: "the file is empty; give an animated GIF")
+    default:
+      throw .wrongInputKind(path: path, kind: kind)
+    }
   }
 
   static func fileSize(_ path: String) throws(ConversionError) -> Int {

@@ -27,9 +27,9 @@ public struct GIFToVideoOptions: Sendable, Hashable {
   public var limits: DecodeLimits = .default
   /// Encoder threads; 0 lets the encoder choose.
   public var threads: Int = 0
-  /// Replace an existing output (the CLI) or fail if one appears (tools, which create
-  /// outputs exclusively).
-  public var replaceExisting: Bool = true
+  /// Replace an existing output (never the input). Off by default: the CLI sets it for
+  /// `--overwrite`, tools never do.
+  public var overwrite: Bool = false
   /// The RGB→YUV matrix; `nil` picks BT.709 from 1280×720 up and BT.601 below.
   public var matrix: YUVMatrix?
 
@@ -38,22 +38,23 @@ public struct GIFToVideoOptions: Sendable, Hashable {
   /// Checks the options, throwing ``ConversionError/invalidOption(_:)`` naming the bad one.
   public func validate() throws(ConversionError) {
     if let crf, !codec.crfRange.contains(crf) {
-      throw .invalidOption("--crf \(crf) is outside \(codec.crfRange) for \(codec.rawValue)")
+      throw .invalidOption(
+        "crf \(crf) is out of range: crf must be \(codec.crfRange.lowerBound)–\(codec.crfRange.upperBound) for \(codec.rawValue)")
     }
     if !VideoCodec.presets.contains(preset) {
       throw .invalidOption(
-        "--preset \(preset) is not one of \(VideoCodec.presets.joined(separator: ", "))")
+        "preset \(preset) is not one of \(VideoCodec.presets.joined(separator: ", "))")
     }
     if let scale, scale.width > limits.maxWidth || scale.height > limits.maxHeight {
-      throw .invalidOption("--scale \(scale) exceeds the size limits")
+      throw .invalidOption("scale \(scale) exceeds the size limits (\(limits.maxWidth)×\(limits.maxHeight))")
     }
-    if let maxWidth, maxWidth < 2 { throw .invalidOption("--max-width must be at least 2") }
-    if !(1...1000).contains(plays) { throw .invalidOption("--loop must be in 1...1000") }
+    if let maxWidth, maxWidth < 2 { throw .invalidOption("max width \(maxWidth) is out of range: it must be at least 2") }
+    if !(1...1000).contains(plays) { throw .invalidOption("loop \(plays) is out of range: a video plays 1–1000 times (it cannot loop forever)") }
     if let framesPerSecond, !(1...120).contains(framesPerSecond) {
-      throw .invalidOption("--fps must be in 1...120")
+      throw .invalidOption("fps \(framesPerSecond) is out of range 1–120")
     }
     if scale != nil && maxWidth != nil {
-      throw .invalidOption("--scale and --max-width cannot be combined")
+      throw .invalidOption("scale and max width cannot be combined; give one of them")
     }
   }
 }

@@ -5,6 +5,39 @@ internal import Palette
 public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
   case css, gpl, ase, hex
 
+  /// The format a file name's extension asks for (`.css`, `.gpl`, `.ase`, `.hex` or `.txt` for
+  /// hex); `nil` for any other.
+  public init?(pathExtension: String) {
+    switch pathExtension.lowercased() {
+    case "css": self = .css
+    case "gpl": self = .gpl
+    case "ase": self = .ase
+    case "hex", "txt": self = .hex
+    default: return nil
+    }
+  }
+
+  /// The format for an output file: the extension's, which must agree with an explicit
+  /// `format` when one is given.
+  public static func forOutput(_ path: String, format: PaletteFormat?) throws(ImagingError)
+    -> PaletteFormat
+  {
+    let pathExtension = URL(fileURLWithPath: path).pathExtension
+    let fromName = PaletteFormat(pathExtension: pathExtension)
+    switch (format, fromName) {
+    case (let format?, let fromName?) where format != fromName:
+      throw .invalidOption(
+        "format \(format.rawValue) disagrees with the output name \(path) (a .\(fromName.rawValue) file)")
+    case (let format?, _): return format
+    case (nil, let fromName?): return fromName
+    case (nil, nil):
+      throw .invalidOption(
+        "\(path): cannot tell the palette format from "
+          + (pathExtension.isEmpty ? "a name without an extension" : "the extension .\(pathExtension)")
+          + "; name it .css, .gpl, .ase, .hex or .txt, or give the format")
+    }
+  }
+
   /// The formatted palette (ASE is binary; the others are UTF-8 text).
   public func encode(_ report: PaletteReport) -> [UInt8] {
     let colors = report.palette.colors

@@ -18,13 +18,13 @@ public struct PaletteRequest: Sendable, Hashable {
   /// Checks the values, naming the bad one.
   public func validate() throws(ImagingError) {
     if case .exactly(let k) = palette.count, !(1...64).contains(k) {
-      throw .invalidOption("-k must be in 1...64 or auto, not \(k)")
+      throw .invalidOption("k \(k) is out of range: k must be 1–64 (or auto)")
     }
     if !(1_000...100_000_000).contains(pixelBudget) {
-      throw .invalidOption("--pixel-budget must be in 1000...100000000")
+      throw .invalidOption("pixel budget \(pixelBudget) is out of range 1,000–100,000,000")
     }
     if !(1...32).contains(palette.initializations) {
-      throw .invalidOption("--inits must be in 1...32")
+      throw .invalidOption("inits \(palette.initializations) is out of range 1–32")
     }
   }
 }

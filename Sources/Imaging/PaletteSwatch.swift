@@ -1,3 +1,4 @@
+internal import Foundation
 internal import Drawing
 public import LumenCore
 internal import PNGCodec
@@ -34,18 +35,33 @@ public enum PaletteSwatch {
   }
 
   /// Draws the swatch and writes it as a PNG (temporary file, then rename).
+  ///
+  /// - Parameters:
+  ///   - inputs: Files the palette came from; `path` may be none of them.
+  ///   - overwrite: Replace an existing file at `path`.
   public static func write(
     _ colors: [PaletteColor], to path: String, size: Size = Size(width: 800, height: 160),
-    replacingExisting: Bool = true
+    inputs: [String] = [], overwrite: Bool = false
   ) throws {
+    try checkSwatchName(path)
+    let output = try OutputFile(destination: path, inputs: inputs, overwrite: overwrite)
     let image = try render(colors, size: size)
-    let output = try OutputFile(destination: path)
     do {
       try PNGFile.write(image, to: output.temporaryPath)
-      try output.commit(replacingExisting: replacingExisting)
+      try output.commit()
     } catch {
       output.discard()
       throw error
+    }
+  }
+
+  /// Refuses a swatch name that promises another format than PNG.
+  public static func checkSwatchName(_ path: String) throws(ImagingError) {
+    let pathExtension = URL(fileURLWithPath: path).pathExtension.lowercased()
+    guard pathExtension == "png" else {
+      throw .invalidOption(
+        "\(path): a swatch is written as PNG; name it .png"
+          + (pathExtension.isEmpty ? "" : " (not .\(pathExtension))"))
     }
   }
 }

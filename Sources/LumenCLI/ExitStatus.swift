@@ -14,8 +14,8 @@ enum ExitStatus {
     switch error {
     case let error as ConversionError:
       switch error {
-      case .invalidOption, .unsupportedContainer: 64  // EX_USAGE
-      case .noFramesDecoded: 65  // EX_DATAERR
+      case .invalidOption, .unsupportedContainer, .unsupportedOutput: 64  // EX_USAGE
+      case .noFramesDecoded, .wrongInputKind: 65  // EX_DATAERR
       case .inputNotReadable: 66  // EX_NOINPUT
       }
     case let error as ImagingError:
@@ -41,7 +41,7 @@ enum ExitStatus {
     case let error as FFmpegError:
       // Files FFmpeg cannot read are data errors; anything else is an encoder failure.
       error.code == FFmpegError.invalidData || error.function.hasPrefix("avformat_") ? 65 : 70
-    case is OutputFile.Failure: 73  // EX_CANTCREAT
+    case let error as OutputFile.Failure: error.kind == .isInput ? 64 : 73  // EX_CANTCREAT
     case is CancellationError: 130
     default: 1
     }

@@ -25,11 +25,13 @@ extension Root {
     @Argument(help: "The GIF to convert.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "The video to write (default: the input with .mp4, or .webm for vp9/av1 with -o omitted).")
+    @Option(
+      name: .shortAndLong,
+      help: "The video to write: .mp4 or .webm (default: the input's name with .mp4, or .webm for vp9/av1).")
     var output: String?
 
-    @Option(help: "Video codec: h264, hevc, vp9 or av1.")
-    var codec: VideoCodec = .h264
+    @Option(help: "Video codec: h264, hevc, vp9 or av1 (default: h264, or vp9 for a .webm output).")
+    var codec: VideoCodec?
 
     @Option(help: "Constant rate factor (lower is better; default 23 for h264).")
     var crf: Int?
@@ -37,7 +39,7 @@ extension Root {
     @Option(help: "Speed preset: ultrafast … medium … veryslow.")
     var preset = "medium"
 
-    @Option(help: "Colour under transparent pixels, '#rrggbb'.")
+    @Option(help: "Colour under transparent pixels: #rrggbb, #rgb or a CSS name.")
     var background = "#ffffff"
 
     @Option(help: "Scale to WIDTHxHEIGHT (sides rounded to even).")
@@ -46,7 +48,7 @@ extension Root {
     @Option(help: "Scale down to at most this width, keeping the aspect ratio.")
     var maxWidth: Int?
 
-    @Option(help: "Play the animation N times in the video (MP4 has no loop flag).")
+    @Option(help: "How many times the animation plays (1…1000; a video cannot loop forever).")
     var loop = 1
 
     @Option(help: "Resample to a constant frame rate (default: one frame per GIF frame).")
@@ -69,7 +71,7 @@ extension Root {
 
     func validate() throws {
       guard RGBColor(hex: background) != nil else {
-        throw ValidationError("--background must be '#rrggbb', not '\(background)'")
+        throw ValidationError("--background must be \(RGBColor.syntax), not '\(background)'")
       }
       if let scale, Size(parsing: scale) == nil {
         throw ValidationError("--scale must be WIDTHxHEIGHT with positive sides, not '\(scale)'")
@@ -78,7 +80,7 @@ extension Root {
     }
 
     func run() throws {
-      let destination = output ?? Self.defaultOutput(for: input, codec: codec)
+      let destination = output ?? GIFToVideo.defaultOutput(for: input, codec: resolvedCodec)
       let logger = Log.logger(verbose: outputOptions.verbose)
       logger.debug("converting", metadata: ["input": "\(input)", "output": "\(destination)"])
       let showBar = !outputOptions.noProgress && StandardError.isTerminal
@@ -100,7 +102,8 @@ extension Root {
 
     func makeOptions() -> GIFToVideoOptions {
       var options = GIFToVideoOptions()
-      options.codec = codec
+      options.codec = resolvedCodec
+      options.overwrite = outputOptions.overwrite
       options.crf = crf
       options.preset = preset
       options.background = RGBColor(hex: background) ?? .white
@@ -115,9 +118,9 @@ extension Root {
       return options
     }
 
-    static func defaultOutput(for input: String, codec: VideoCodec) -> String {
-      let url = URL(fileURLWithPath: input).deletingPathExtension()
-      return url.appendingPathExtension(codec.containers == [.mp4] ? "mp4" : "webm").path
+    /// The codec asked for, else the one the output's extension implies.
+    var resolvedCodec: VideoCodec {
+      codec ?? output.map(GIFToVideo.defaultCodec(forOutput:)) ?? .h264
     }
   }
 }

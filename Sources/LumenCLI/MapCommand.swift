@@ -31,8 +31,10 @@ extension Root {
     @Argument(help: "The CSV file of points.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "The output: .gif, .mp4, .webm or .png.")
-    var output: String
+    @Option(
+      name: .shortAndLong,
+      help: "The output: .gif, .mp4, .webm or .png (default: the CSV's name with .gif).")
+    var output: String?
 
     @Option(help: "Picture size WxH (16…4096 each).")
     var size = "800x500"
@@ -67,7 +69,7 @@ extension Root {
     @Option(help: "Seed for the lights' phases (same seed, same animation).")
     var seed: UInt64 = 1
 
-    @Option(help: "GIF loop count (0 loops forever).")
+    @Option(help: "How many times the animation plays (0 loops forever: a GIF loops, a video plays once).")
     var loop = 0
 
     @Option(help: "GIF dithering: none or ordered.")
@@ -83,8 +85,8 @@ extension Root {
     var outputOptions: OutputOptions
 
     func validate() throws {
-      if MapOutputFormat(path: output) == nil {
-        throw ValidationError("cannot tell the format of '\(output)': use .gif, .mp4, .webm or .png")
+      if MapOutputFormat(path: destination) == nil {
+        throw ValidationError("cannot tell the format of '\(destination)': use .gif, .mp4, .webm or .png")
       }
       if let problem = try makeOptions().validationFailure() { throw ValidationError(problem) }
     }
@@ -94,7 +96,7 @@ extension Root {
       let bar: ProgressBar? = showBar ? ProgressBar(label: "map") : nil
       let report: MapReport
       do {
-        report = try MapAnimation.render(input: input, output: output, options: makeOptions()) { done, total in
+        report = try MapAnimation.render(input: input, output: destination, options: makeOptions()) { done, total in
           bar?.update(done: done, total: total)
         }
         bar?.finish()
@@ -104,6 +106,9 @@ extension Root {
       }
       Report.print(report, json: outputOptions.json) { $0.text }
     }
+
+    /// `-o`, or the CSV's name with `.gif`.
+    var destination: String { output ?? MapAnimation.defaultOutput(for: input) }
 
     func makeOptions() throws -> MapOptions {
       var options = MapOptions()
@@ -123,7 +128,8 @@ extension Root {
       options.latitudeColumn = lat
       options.longitudeColumn = lon
       options.seed = seed
-      options.loopCount = loop
+      options.plays = loop
+      options.overwrite = outputOptions.overwrite
       options.dithering = dither
       options.crf = crf
       options.maxPoints = maxPoints

@@ -1,7 +1,13 @@
 import ArgumentParser
 
-/// Flags every subcommand shares: how results are reported.
+/// Flags every subcommand shares: whether outputs may replace files, and how results are
+/// reported.
 struct OutputOptions: ParsableArguments {
+  @Flag(
+    name: [.customShort("y"), .long],
+    help: "Replace an output that already exists (never an input). Without it, existing files are refused.")
+  var overwrite = false
+
   @Flag(name: .long, help: "Print a machine-readable JSON report on stdout.")
   var json = false
 

@@ -58,7 +58,9 @@ extension Root {
     @Option(help: "Write the palette as css, gpl, ase or hex (to -o, or stdout for text formats).")
     var format: PaletteFormat?
 
-    @Option(name: .shortAndLong, help: "File for --format output.")
+    @Option(
+      name: .shortAndLong,
+      help: "Write the palette to this file, in the format its extension names (.css, .gpl, .ase, .hex, .txt).")
     var output: String?
 
     @Option(help: "Also write a PNG swatch of the palette here.")
@@ -73,16 +75,35 @@ extension Root {
     func validate() throws {
       if k != "auto", Int(k) == nil { throw ValidationError("-k must be a number or 'auto', not '\(k)'") }
       if format == .ase, output == nil { throw ValidationError("--format ase is binary: give -o FILE") }
-      if output != nil, format == nil { throw ValidationError("-o needs --format css|gpl|ase|hex") }
+      if let output {
+        do { _ = try PaletteFormat.forOutput(output, format: format) } catch {
+          throw ValidationError(error.description)
+        }
+      }
+      if let swatch {
+        do { try PaletteSwatch.checkSwatchName(swatch) } catch { throw ValidationError(error.description) }
+        if swatch == output { throw ValidationError("--swatch and -o name the same file, \(swatch)") }
+      }
       do { try makeRequest().validate() } catch { throw ValidationError(error.description) }
     }
 
     func run() throws {
       let report: PaletteReport
+      let overwrite = outputOptions.overwrite
       do {
+        // Refuse the outputs before any work.
+        for path in [output, swatch].compactMap(\.self) {
+          try OutputFile.check(destination: path, inputs: [image], overwrite: overwrite)
+        }
         report = try ExtractPalette.run(path: image, request: makeRequest())
-        if let swatch { try PaletteSwatch.write(report.palette.colors, to: swatch) }
-        if let format { try write(format.encode(report)) }
+        if let swatch {
+          try PaletteSwatch.write(report.palette.colors, to: swatch, inputs: [image], overwrite: overwrite)
+        }
+        if let output {
+          try write(PaletteFormat.forOutput(output, format: format).encode(report), to: output)
+        } else if let format {
+          FileHandle.standardOutput.write(Data(format.encode(report)))
+        }
       } catch {
         throw CommandFailure.report(error, json: outputOptions.json)
       }
@@ -91,13 +112,9 @@ extension Root {
       }
     }
 
-    /// Writes formatted output to `-o` (atomically) or stdout.
-    private func write(_ bytes: [UInt8]) throws {
-      guard let output else {
-        FileHandle.standardOutput.write(Data(bytes))
-        return
-      }
-      let file = try OutputFile(destination: output)
+    /// Writes formatted output to `-o` (temporary file, then rename).
+    private func write(_ bytes: [UInt8], to output: String) throws {
+      let file = try OutputFile(destination: output, inputs: [image], overwrite: outputOptions.overwrite)
       do {
         try Data(bytes).write(to: URL(fileURLWithPath: file.temporaryPath))
         try file.commit()

@@ -10,14 +10,17 @@ public struct RGBColor: Sendable, Hashable, Codable, CustomStringConvertible {
     self.blue = blue
   }
 
-  /// Parses `#rrggbb`, `rrggbb`, `#rgb` or one of the names `white`, `black`.
+  /// The colour syntax every Lumen option and tool argument accepts, for messages.
+  public static let syntax = "#rrggbb, #rgb or a CSS colour name such as red"
+
+  /// Parses `#rrggbb`, `rrggbb`, `#rgb`, `rgb` or a CSS colour name (`red`, `rebeccapurple`),
+  /// the one colour syntax of the CLI and the tools.
   ///
   /// - Returns: `nil` when the text is not a colour.
   public init?(hex text: String) {
-    switch text.lowercased() {
-    case "white": self.init(red: 255, green: 255, blue: 255); return
-    case "black": self.init(red: 0, green: 0, blue: 0); return
-    default: break
+    if let named = CSSColorNames.color(named: text) {
+      self = named
+      return
     }
     var digits = Substring(text)
     if digits.first == "#" { digits = digits.dropFirst() }
@@ -52,7 +55,7 @@ public struct RGBColor: Sendable, Hashable, Codable, CustomStringConvertible {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let color = RGBColor(hex: text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "not a #rrggbb colour: \(text)"))
+        .init(codingPath: decoder.codingPath, debugDescription: "not a colour (\(Self.syntax)): \(text)"))
     }
     self = color
   }

@@ -41,7 +41,7 @@ public struct ExtractPaletteTool: Tool {
       "space": "Clustering space; null for cielab.",
       "exclude": "Backgrounds to remove before clustering (white, black, border); null for none.",
       "exact_colors": "true to snap each colour to one that occurs in the image; null for false.",
-      "swatch": "A PNG of the palette to create, relative to the workspace; null for none.",
+      "swatch": "A PNG of the palette to create (a .png name), relative to the workspace; must not exist; null for none.",
       "preview": "true to also get a small PNG of the palette inline (an image, under 100 KB) to look at; null for false.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = ["k": 1...64]
@@ -70,6 +70,11 @@ public struct ExtractPaletteTool: Tool {
   private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let image = try context.workspace.input(arguments.image, field: "image")
     let swatch = try arguments.swatch.map { try context.workspace.output($0, field: "swatch") }
+    if let swatch {
+      do { try PaletteSwatch.checkSwatchName(swatch) } catch {
+        throw ToolError.badArgument(field: "swatch", problem: "must end in .png (a swatch is a PNG picture)")
+      }
+    }
     var request = PaletteRequest()
     request.palette.count = .exactly(arguments.k ?? 5)
     request.palette.space = arguments.space.flatMap { PaletteOptions.Space(rawValue: $0.rawValue) } ?? .cielab
@@ -79,7 +84,7 @@ public struct ExtractPaletteTool: Tool {
     report.path = context.workspace.relative(report.path)
     var files: [String] = []
     if let swatch {
-      try PaletteSwatch.write(report.palette.colors, to: swatch, replacingExisting: false)
+      try PaletteSwatch.write(report.palette.colors, to: swatch, inputs: [image])
       files.append(context.workspace.relative(swatch))
     }
     let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }

@@ -41,13 +41,13 @@ public struct GIFToVideoTool: Tool {
 
     public static let fieldDescriptions = [
       "input": "The GIF, relative to the workspace (e.g. \"animations/cat.gif\").",
-      "output": "The video to create, relative to the workspace; must not exist. null: the input's name with .mp4 (.webm for vp9/av1).",
-      "codec": "Video codec; null for h264 (plays everywhere).",
+      "output": "The video to create, relative to the workspace: .mp4 or .webm; must not exist. null: the input's name with .mp4 (.webm for vp9/av1).",
+      "codec": "Video codec; null for h264 (plays everywhere), or vp9 when output ends in .webm.",
       "crf": "Quality, 0–51 for h264/hevc, 0–63 for vp9/av1 (lower is better); null for the codec's default (23 for h264).",
       "preset": "Encoder speed; null for medium.",
-      "background": "Colour under transparent pixels as #rrggbb; null for #ffffff.",
+      "background": "Colour under transparent pixels: #rrggbb, #rgb or a CSS colour name (\"black\"); null for #ffffff.",
       "max_width": "Scale down to at most this many pixels wide (2–16384), keeping the aspect ratio; null keeps the size.",
-      "loop": "Play the animation this many times in the video (1–1000); null plays it once.",
+      "loop": "How many times the animation plays in the video (1–1000; a video cannot loop forever); null plays it once.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = [
       "crf": 0...63, "max_width": 2...16384, "loop": 1...1000,
@@ -73,8 +73,10 @@ public struct GIFToVideoTool: Tool {
   // optimizer crash (coroutine splitting around typed throws) in release builds.
   private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let input = try context.workspace.input(arguments.input, field: "input")
-    let codec = VideoCodec(rawValue: arguments.codec?.rawValue ?? "h264") ?? .h264
-    let defaultName = arguments.input.replacingExtension(codec.containers == [.mp4] ? "mp4" : "webm")
+    let codec: VideoCodec =
+      if let chosen = arguments.codec { chosen.codec }
+      else { arguments.output.map(GIFToVideo.defaultCodec(forOutput:)) ?? .h264 }
+    let defaultName = GIFToVideo.defaultOutput(for: arguments.input, codec: codec)
     let output = try context.workspace.output(arguments.output ?? defaultName, field: "output")
     var options = GIFToVideoOptions()
     options.codec = codec
@@ -82,13 +84,14 @@ public struct GIFToVideoTool: Tool {
     if let preset = arguments.preset { options.preset = preset.rawValue }
     if let background = arguments.background {
       guard let color = RGBColor(hex: background) else {
-        throw ToolError.badArgument(field: "background", problem: "\"\(background)\" is not #rrggbb (e.g. \"#000000\")")
+        throw ToolError.badArgument(
+          field: "background", problem: "\"\(background)\" is not a colour: use \(RGBColor.syntax) (e.g. \"#000000\")")
       }
       options.background = color
     }
     options.maxWidth = arguments.maxWidth
     options.plays = arguments.loop ?? 1
-    options.replaceExisting = false
+    options.overwrite = false
     do { try options.validate() } catch {
       throw ToolError.badArgument(field: "(arguments)", problem: error.description)
     }
@@ -110,13 +113,14 @@ public struct GIFToVideoTool: Tool {
   }
 }
 
-
-extension String {
-  func replacingExtension(_ newExtension: String) -> String {
-    let slash = lastIndex(of: "/")
-    if let dot = lastIndex(of: "."), slash.map({ dot > $0 }) ?? true {
-      return String(self[..<dot]) + "." + newExtension
+extension GIFToVideoTool.Arguments.Codec {
+  /// The library's codec of the same name.
+  var codec: VideoCodec {
+    switch self {
+    case .h264: .h264
+    case .hevc: .hevc
+    case .vp9: .vp9
+    case .av1: .av1
     }
-    return self + "." + newExtension
   }
 }

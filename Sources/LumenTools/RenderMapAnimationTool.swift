@@ -95,7 +95,7 @@ public struct RenderMapAnimationTool: Tool {
   private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let input = try context.workspace.input(arguments.points, field: "points")
     let output = try context.workspace.output(
-      arguments.output ?? arguments.points.replacingExtension("gif"), field: "output")
+      arguments.output ?? MapAnimation.defaultOutput(for: arguments.points), field: "output")
     guard let format = MapOutputFormat(path: output) else {
       throw ToolError.badArgument(field: "output", problem: "must end in .gif, .mp4, .webm or .png (e.g. \"map.gif\")")
     }
@@ -115,7 +115,7 @@ public struct RenderMapAnimationTool: Tool {
     options.latitudeColumn = arguments.latColumn
     options.longitudeColumn = arguments.lonColumn
     options.maxPoints = Self.maxPoints
-    options.replaceExisting = false
+    options.overwrite = false
     if let problem = options.validationFailure() {
       throw ToolError.badArgument(field: "(arguments)", problem: problem)
     }

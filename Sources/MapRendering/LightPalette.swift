@@ -26,10 +26,10 @@ public enum LightPalette {
     }
   }
 
-  /// A colour from a `#rrggbb` value, a chart letter (`W`, `R`, `G`, `Y`, `Bu`) or a common
-  /// colour word; `nil` when it is none of these.
+  /// A colour from a `#rrggbb` value, a chart letter (`W`, `R`, `G`, `Y`, `Bu`), a common
+  /// colour word (drawn in the light colours) or any CSS colour name; `nil` when it is none.
   public static func color(named text: String) -> RGBColor? {
-    if let hex = RGBColor(hex: text) { return hex }
+    if text.hasPrefix("#") { return RGBColor(hex: text) }
     let word = text.lowercased()
     if let light = LightColor.allCases.first(where: { $0.rawValue.lowercased() == word || name(of: $0) == word }) {
       return color(of: light)
@@ -39,7 +39,7 @@ public enum LightPalette {
     case "purple", "violet": return RGBColor(red: 190, green: 110, blue: 255)
     case "cyan": return RGBColor(red: 60, green: 230, blue: 255)
     case "magenta", "pink": return RGBColor(red: 255, green: 90, blue: 200)
-    default: return nil
+    default: return RGBColor(hex: text)
     }
   }
 }

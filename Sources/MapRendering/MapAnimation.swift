@@ -21,6 +21,14 @@ public enum MapAnimation {
   /// Called after each frame with (frames done, frames in all).
   public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
 
+  /// The output written when none is named: the CSV's name with `.gif`.
+  public static func defaultOutput(for input: String) -> String {
+    let url = URL(fileURLWithPath: input).deletingPathExtension()
+    let folder = (input as NSString).deletingLastPathComponent
+    let name = url.lastPathComponent + ".gif"
+    return folder.isEmpty ? name : folder + "/" + name
+  }
+
   /// Reads `input` (CSV) and renders it to `output`; the format comes from the extension.
   ///
   /// - Throws: ``MapError`` naming the problem; `CancellationError` when the task is cancelled.
@@ -62,8 +70,7 @@ public enum MapAnimation {
       throw MapError.noValidPoints(
         "none of the \(table.points.count) points lies inside the map region \(renderer.view.regionName)")
     }
-    let file: OutputFile
-    do { file = try OutputFile(destination: output) } catch { throw MapError.outputFailed(error.description) }
+    let file = try OutputFile(destination: output, inputs: [input], overwrite: options.overwrite)
     var framesStored = 0
     do {
       switch format {
@@ -71,16 +78,18 @@ public enum MapAnimation {
       case .mp4, .webm: framesStored = try writeVideo(renderer, format: format, to: file.temporaryPath, progress: progress)
       case .png: framesStored = try writePoster(renderer, to: file.temporaryPath)
       }
-      try file.commit(replacingExisting: options.replaceExisting)
+      try file.commit()
     } catch {
       file.discard()
       switch error {
       case let error as MapError: throw error
       case is CancellationError: throw error
-      case let error as OutputFile.Failure: throw MapError.outputFailed(error.description)
+      case let error as OutputFile.Failure: throw error
       default: throw MapError.renderingFailed("\(error)")
       }
     }
+    let isVideo = format == .mp4 || format == .webm
+    let playedFrames = isVideo ? options.frameCount * max(1, options.plays) : options.frameCount
     var skipped = table.skipped
     if renderer.pointsOutside > 0 { skipped["outside the map", default: 0] += renderer.pointsOutside }
     let bytes = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
@@ -91,9 +100,9 @@ public enum MapAnimation {
       lightsWithCharacteristic: renderer.lightsWithCharacteristic,
       characteristicFallbacks: renderer.characteristicFallbacks, region: renderer.view.regionName,
       projection: renderer.view.projection.name, width: options.size.width, height: options.size.height,
-      framesPerSecond: options.framesPerSecond, frames: format == .png ? 1 : options.frameCount,
+      framesPerSecond: options.framesPerSecond, frames: format == .png ? 1 : playedFrames,
       framesStored: framesStored,
-      durationSeconds: format == .png ? 0 : Double(options.frameCount) / Double(options.framesPerSecond),
+      durationSeconds: format == .png ? 0 : Double(playedFrames) / Double(options.framesPerSecond),
       outputBytes: bytes,
       elapsedSeconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
       legend: Dictionary(renderer.legend.map { ($0.name, $0.count) }, uniquingKeysWith: +),
@@ -104,7 +113,7 @@ public enum MapAnimation {
     let options = renderer.options
     let table = MapPalette.table(theme: options.theme, lightColors: renderer.legend.map(\.color))
     var writer = try GIFAnimationWriter(
-      path: path, size: options.size, colorTable: table, loopCount: options.loopCount, dithering: options.dithering)
+      path: path, size: options.size, colorTable: table, loopCount: gifLoopCount(plays: options.plays), dithering: options.dithering)
     let total = options.frameCount
     var frame = renderer.basemap
     for index in 0..<total {
@@ -118,6 +127,12 @@ public enum MapAnimation {
     return try writer.finish().framesStored
   }
 
+  /// NETSCAPE loop count for "plays n times": 0 is forever, n plays are n − 1 repeats, and a
+  /// single play has no loop extension at all.
+  static func gifLoopCount(plays: Int) -> Int? {
+    plays == 0 ? 0 : plays == 1 ? nil : plays - 1
+  }
+
   private static func centiseconds(_ frame: Int, _ fps: Int) -> Int { (frame * 100 + fps / 2) / fps }
 
   private static func writeVideo(
@@ -128,11 +143,11 @@ public enum MapAnimation {
       codec: format == .webm ? .vp9 : .h264, container: format == .webm ? .webm : .mp4, crf: options.crf,
       inputSize: options.size, timeBase: Rational(1, options.framesPerSecond))
     var writer = try VideoWriter(path: path, settings: settings)
-    let total = options.frameCount
+    let total = options.frameCount * max(1, options.plays)
     var frame = renderer.basemap
     for index in 0..<total {
       if Task.isCancelled { throw CancellationError() }
-      try renderer.draw(index, into: &frame)
+      try renderer.draw(index % options.frameCount, into: &frame)
       try writer.append(frame, presentationTime: Int64(index))
       progress?(index + 1, total)
     }

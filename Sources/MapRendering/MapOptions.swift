@@ -26,16 +26,18 @@ public struct MapOptions: Sendable {
   public var longitudeColumn: String?
   /// Seeds the phases of lights, so the same input gives the same animation.
   public var seed: UInt64 = 1
-  /// GIF loop count: 0 forever.
-  public var loopCount = 0
+  /// How many times the animation plays: `0` forever (a GIF's NETSCAPE loop; a video, which
+  /// cannot loop, plays once), `n` exactly n times (a video repeats its frames).
+  public var plays = 0
   /// GIF dithering.
   public var dithering: GIFDithering = .none
   /// The most points accepted.
   public var maxPoints = 100_000
   /// Video quality (CRF) for MP4/WebM; the codec's default when `nil`.
   public var crf: Int?
-  /// Replace an existing output (the CLI does; tools create outputs exclusively).
-  public var replaceExisting = true
+  /// Replace an existing output (never the input). Off by default: the CLI sets it for
+  /// `--overwrite`, tools never do.
+  public var overwrite = false
 
   public init() {}
 
@@ -52,6 +54,7 @@ public struct MapOptions: Sendable {
       return "seconds \(seconds) is out of range 0.1…120 (e.g. 6)"
     }
     if maxPoints < 1 { return "max points must be at least 1" }
+    if !(0...1000).contains(plays) { return "loop \(plays) is out of range 0…1000 (0 loops forever)" }
     if let crf, !(0...63).contains(crf) { return "crf \(crf) is out of range 0…63" }
     return nil
   }

@@ -49,8 +49,10 @@ public enum ArgumentValidator {
       }
       for property in properties {
         guard let member = object[property.name] else {
-          let hint = if case .nullable = property.schema { " (use null for the default)" } else { "" }
-          found.append(Issue(field: join(path, property.name), problem: "missing required field\(hint)"))
+          // A nullable field left out means null: Anthropic and MCP clients omit them, and
+          // OpenAI's strict mode only needs them listed as required in the schema.
+          if case .nullable = property.schema { continue }
+          found.append(Issue(field: join(path, property.name), problem: "missing required field"))
           continue
         }
         found += issues(member, against: property.schema, at: join(path, property.name))
@@ -64,7 +66,10 @@ public enum ArgumentValidator {
 
   private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
-  private static func format(_ number: Double) -> String {
-    number.rounded() == number ? String(Int64(number)) : String(number)
+  /// A number as a model wrote it: whole numbers without `.0`; magnitudes beyond `Int64`
+  /// (`1e308`) in exponent form instead of trapping in the conversion.
+  static func format(_ number: Double) -> String {
+    guard number.rounded() == number, abs(number) < 9.0e15 else { return "\(number)" }
+    return String(Int64(number))
   }
 }

@@ -231,14 +231,22 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     } throws: { "\($0)".contains("does not exist") }
   }
 
-  @Test func replacesAnExistingOutputOnlyOnSuccess() throws {
+  @Test func replacesAnExistingOutputOnlyWhenAskedAndOnSuccess() throws {
     let folder = TemporaryDirectory()
     let output = folder.write(Array("old".utf8), to: "x.mp4")
     let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif")))
     let broken = folder.write(Array(bytes.prefix(900)), to: "cut.gif")
-    #expect(throws: ConversionError.self) { _ = try GIFToVideo.convert(input: broken, output: output) }
+    let refused = #expect(throws: OutputFile.Failure.self) {
+      _ = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: output)
+    }
+    #expect(refused?.kind == .exists)
+    var overwrite = GIFToVideoOptions()
+    overwrite.overwrite = true
+    #expect(throws: ConversionError.self) {
+      _ = try GIFToVideo.convert(input: broken, output: output, options: overwrite)
+    }
     #expect(FileManager.default.contents(atPath: output) == Data("old".utf8))
-    _ = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: output)
+    _ = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: output, options: overwrite)
     #expect(try readVideo(output).info.codecName == "h264")
     #expect(folder.contents() == ["cut.gif", "x.mp4"])
   }

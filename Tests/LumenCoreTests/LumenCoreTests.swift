@@ -77,24 +77,3 @@ import Testing
     #expect(Array(image.bytes[20..<24]) == [1, 2, 3, 4])
   }
 }
-
-@Suite struct OutputFileTests {
-  @Test func replacesOrRefusesAnExistingDestination() throws {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lumen-output-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: folder) }
-    let destination = folder.appendingPathComponent("out.bin").path
-    let exclusive = try OutputFile(destination: destination)
-    FileManager.default.createFile(atPath: exclusive.temporaryPath, contents: Data("new".utf8))
-    FileManager.default.createFile(atPath: destination, contents: Data("raced".utf8))
-    #expect(throws: OutputFile.Failure.self) { try exclusive.commit(replacingExisting: false) }
-    #expect(FileManager.default.contents(atPath: destination) == Data("raced".utf8))
-    #expect(!FileManager.default.fileExists(atPath: exclusive.temporaryPath))
-
-    let replacing = try OutputFile(destination: destination)
-    FileManager.default.createFile(atPath: replacing.temporaryPath, contents: Data("new".utf8))
-    try replacing.commit()
-    #expect(FileManager.default.contents(atPath: destination) == Data("new".utf8))
-    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["out.bin"])
-  }
-}

@@ -112,8 +112,26 @@ extension JSONValue {
     #expect(result.text.contains("crf: expected a whole number"))
     #expect(result.text.contains("max_width: 0 is outside 2…16384"))
     #expect(result.text.contains("colour: unknown field"))
-    #expect(result.text.contains("loop: missing required field (use null for the default)"))
+    // A nullable field left out means null: `loop` is missing, and not reported.
+    #expect(!result.text.contains("loop"))
     #expect(result.text.contains("A valid call looks like: {\"input\": \"cat.gif\""))
+  }
+
+  @Test func leavesOutNullableFieldsAsNullButNotRequiredOnes() async throws {
+    let omitted = try await call(#"{"input": "cat.gif"}"#)
+    #expect(omitted.isError)
+    #expect(!omitted.text.contains("missing required field"))
+    #expect(omitted.text.contains("no such file in the workspace: cat.gif"))
+    let noInput = try await call(#"{"output": "x.mp4"}"#)
+    #expect(noInput.text.contains("input: missing required field"))
+  }
+
+  @Test func aHugeNumberIsAnErrorResultNotACrash() async throws {
+    for number in ["1e308", "1e19", "-1e300", "9223372036854775808"] {
+      let result = try await call(#"{"input": "cat.gif", "crf": \#(number)}"#)
+      #expect(result.isError)
+      #expect(result.text.contains("crf:"))
+    }
   }
 
   @Test func anUnknownToolIsAProtocolError() async throws {

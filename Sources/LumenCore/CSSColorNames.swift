@@ -1,7 +1,8 @@
 /// The CSS Color Module Level 4 named colours (147 names, `grey`/`gray` spellings both kept),
 /// generated from the `webcolors` CSS3 table.
-enum CSSColorNames {
-  static let all: [(name: String, rgb: UInt32)] = [
+public enum CSSColorNames {
+  /// Every name with its `0xrrggbb` value, sorted by name.
+  public static let all: [(name: String, rgb: UInt32)] = [
     ("aliceblue", 0xf0f8ff),
     ("antiquewhite", 0xfaebd7),
     ("aqua", 0x00ffff),
@@ -150,4 +151,15 @@ enum CSSColorNames {
     ("yellow", 0xffff00),
     ("yellowgreen", 0x9acd32),
   ]
+}
+
+extension CSSColorNames {
+  /// The colour a CSS name stands for (case-insensitive), or `nil`.
+  public static func color(named name: String) -> RGBColor? {
+    let key = name.lowercased()
+    guard let entry = all.first(where: { $0.name == key }) else { return nil }
+    return RGBColor(
+      red: UInt8(truncatingIfNeeded: entry.rgb >> 16), green: UInt8(truncatingIfNeeded: entry.rgb >> 8),
+      blue: UInt8(truncatingIfNeeded: entry.rgb))
+  }
 }
