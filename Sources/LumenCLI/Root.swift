@@ -1,4 +1,5 @@
 public import ArgumentParser
+import Foundation
 
 /// The `lumen` command: media jobs as single native operations.
 
@@ -20,4 +21,22 @@ public struct Root: ParsableCommand {
     subcommands: [GIF2Video.self, PaletteCommand.self, MapCommand.self, ToolsCommand.self, CallCommand.self, MCPCommand.self])
 
   public init() {}
+
+  /// Runs the command line: installs the interruption clean-up, refuses `lumen help` of a
+  /// command that does not exist (exit 64, where the parser would print the root help and
+  /// exit 0), then parses and runs.
+  public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+    Interruption.install()
+    let commands = configuration.subcommands.compactMap { command in
+      let name: String? = command.configuration.commandName
+      return name
+    }
+    if arguments.first == "help", let name = arguments.dropFirst().first, !commands.contains(name) {
+      var err = StandardError()
+      let names = commands.joined(separator: ", ")
+      err.write("error: no command named '\(name)'; the commands are \(names) (lumen --help)\n")
+      Foundation.exit(64)
+    }
+    main(arguments)
+  }
 }
