@@ -23,16 +23,23 @@ public enum MCPToolServer {
   /// stdio process, or one per HTTP session).
   package static func makeServer(registry: ToolRegistry, workspace: Workspace, version: String) async -> Server {
     let server = Server(
-      name: "lumen", version: version, capabilities: .init(tools: .init(listChanged: false)))
+      name: "lumen", version: version, title: "Lumen media tools",
+      instructions: registry.instructions.isEmpty ? nil : registry.instructions,
+      capabilities: .init(
+        resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
     await server.withMethodHandler(ListTools.self) { _ in
       let tools = try registry.definitions.map { definition in
         MCP.Tool(
-          name: definition.name, description: definition.description,
+          name: definition.name, title: definition.title, description: definition.description,
           inputSchema: try mcpValue(definition.inputSchema),
+          annotations: .init(
+            title: definition.title, readOnlyHint: definition.isReadOnly, destructiveHint: false,
+            idempotentHint: definition.isReadOnly, openWorldHint: false),
           outputSchema: try mcpValue(definition.outputSchema))
       }
       return .init(tools: tools)
     }
+    await WorkspaceResources(workspace: workspace).register(on: server)
     await server.withMethodHandler(CallTool.self) { [weak server] parameters in
       let notifier = server
       let arguments = try jsonValue(Value.object(parameters.arguments ?? [:]))
@@ -74,12 +81,29 @@ public enum MCPToolServer {
     try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
   }
 
-  static func mimeType(of file: String) -> String? {
+  /// The MIME type a file's name implies (every resource link and resource carries one).
+  static func mimeType(of file: String) -> String {
     switch URL(fileURLWithPath: file).pathExtension.lowercased() {
-    case "mp4": "video/mp4"
+    case "mp4", "m4v": "video/mp4"
     case "webm": "video/webm"
+    case "mov": "video/quicktime"
     case "png": "image/png"
-    default: nil
+    case "gif": "image/gif"
+    case "jpg", "jpeg": "image/jpeg"
+    case "webp": "image/webp"
+    case "bmp": "image/bmp"
+    case "tif", "tiff": "image/tiff"
+    case "svg": "image/svg+xml"
+    case "pdf": "application/pdf"
+    case "html", "htm": "text/html"
+    case "css": "text/css"
+    case "csv": "text/csv"
+    case "tsv": "text/tab-separated-values"
+    case "json": "application/json"
+    case "txt", "hex", "gpl", "md": "text/plain"
+    case "ase": "application/octet-stream"
+    case "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    default: "application/octet-stream"
     }
   }
 }

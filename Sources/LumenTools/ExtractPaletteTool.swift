@@ -53,6 +53,7 @@ public struct ExtractPaletteTool: Tool {
   public init() {}
 
   public let name = "extract_palette"
+  public let title = "Extract a colour palette"
   public let description = """
     Find the k dominant colours of an image in the workspace (k-means in CIELAB, transparent \
     pixels skipped, same answer every time). Use it to build a palette or describe an image's \

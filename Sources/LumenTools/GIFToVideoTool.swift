@@ -57,6 +57,7 @@ public struct GIFToVideoTool: Tool {
   public init() {}
 
   public let name = "gif_to_video"
+  public let title = "GIF to video"
   public let description = """
     Convert an animated GIF in the workspace to an MP4 (or WebM) video with exactly the timing \
     browsers play (0–1 cs delays as 10 cs, the last frame's delay kept), odd sizes padded, \

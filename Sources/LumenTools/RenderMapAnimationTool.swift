@@ -76,6 +76,7 @@ public struct RenderMapAnimationTool: Tool {
   public init() {}
 
   public let name = "render_map_animation"
+  public let title = "Animated map of points"
   public let description = """
     Draw the points of a CSV in the workspace as lights blinking on a map and save it as an \
     animated GIF (or MP4/WebM, or a PNG frame). Offline basemaps: US states in Albers-USA with \

@@ -6,6 +6,11 @@ public protocol Tool: Sendable {
   associatedtype Output: Decodable
   /// `^[a-zA-Z0-9_-]{1,64}$`, snake_case (`gif_to_video`).
   var name: String { get }
+  /// For people: a short title ("GIF to video").
+  var title: String { get }
+  /// Whether the tool only reads (a listing); tools that write new files are not read-only,
+  /// though none of them destroys anything (outputs must be new files).
+  var isReadOnly: Bool { get }
   /// For the model: what it does, when to use it, what it returns.
   var description: String { get }
   /// A valid call's arguments, shown with validation errors.
@@ -18,6 +23,7 @@ public protocol Tool: Sendable {
 
 extension Tool {
   public var isHeavy: Bool { true }
+  public var isReadOnly: Bool { false }
 }
 
 /// What a tool gets besides its arguments.

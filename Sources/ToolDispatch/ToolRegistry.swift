@@ -9,6 +9,9 @@ import Synchronization
 /// let result = try await registry.call(name: "my_tool", arguments: json, context: context)
 /// ```
 public final class ToolRegistry: Sendable {
+  /// What the server tells a model it is for (MCP `instructions`).
+  public let instructions: String
+
   /// Limits set by the server, never by arguments.
   public struct Policy: Sendable {
     /// Heavy calls allowed at once; more get "busy, retry" instead of queueing.
@@ -25,7 +28,11 @@ public final class ToolRegistry: Sendable {
   /// A tool's definition in wire-neutral form.
   public struct Definition: Sendable, Hashable {
     public var name: String
+    /// A short title for people.
+    public var title: String
     public var description: String
+    /// Only reads (MCP `readOnlyHint`); no tool is destructive or reaches outside the machine.
+    public var isReadOnly: Bool
     public var inputSchema: JSONValue
     /// The schema of the structured report (optional fields may be absent).
     public var outputSchema: JSONValue
@@ -44,8 +51,9 @@ public final class ToolRegistry: Sendable {
   private let order = Mutex<[String]>([])
   private let heavyCalls = Mutex(0)
 
-  public init(policy: Policy = Policy()) {
+  public init(policy: Policy = Policy(), instructions: String = "") {
     self.policy = policy
+    self.instructions = instructions
   }
 
   /// Adds a tool; its schema is derived from its argument type.
@@ -57,7 +65,8 @@ public final class ToolRegistry: Sendable {
     let output = try SchemaRecorder.outputSchema(of: T.Output.self)
     let entry = Entry(
       definition: Definition(
-        name: tool.name, description: tool.description, inputSchema: schema.json, outputSchema: output.json),
+        name: tool.name, title: tool.title, description: tool.description, isReadOnly: tool.isReadOnly,
+        inputSchema: schema.json, outputSchema: output.json),
       schema: schema, example: tool.exampleArguments, isHeavy: tool.isHeavy,
       run: { arguments, context in
         let decoded = try JSONText.decode(T.Arguments.self, from: arguments)

@@ -35,8 +35,14 @@ public enum WireFormat: String, Sendable, CaseIterable, Codable {
       return .object([
         "tools": .array(definitions.map { definition in
           .object([
-            "name": .string(definition.name), "description": .string(definition.description),
+            "name": .string(definition.name), "title": .string(definition.title),
+            "description": .string(definition.description),
             "inputSchema": definition.inputSchema, "outputSchema": definition.outputSchema,
+            "annotations": .object([
+              "title": .string(definition.title), "readOnlyHint": .bool(definition.isReadOnly),
+              "destructiveHint": .bool(false), "idempotentHint": .bool(definition.isReadOnly),
+              "openWorldHint": .bool(false),
+            ]),
           ])
         })
       ])

@@ -16,32 +16,140 @@ public struct Workspace: Sendable, Hashable {
     self.root = resolved
   }
 
-  /// The absolute path of an existing input file inside the workspace.
+  /// The absolute path of an existing regular file inside the workspace.
+  ///
+  /// A name that is not found gets the closest names in the workspace as suggestions; a
+  /// folder, a FIFO or a device is refused before it is opened (reading a FIFO would block).
   public func input(_ relative: String, field: String) throws(ToolError) -> String {
     try checkSyntax(relative, field: field)
     let joined = root + "/" + relative
     guard let resolved = Self.realpath(joined) else {
-      throw .badArgument(field: field, problem: "no such file in the workspace: \(relative)")
+      let close = closestNames(to: relative)
+      let hint = close.isEmpty ? "; call list_files to see the files" : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: " or "))?"
+      throw .badArgument(field: field, problem: "no such file in the workspace: \(relative)\(hint)")
     }
-    guard resolved.hasPrefix(root + "/") else {
-      throw .badArgument(field: field, problem: "\(relative) leads outside the workspace (symlink)")
+    guard resolved == root || resolved.hasPrefix(root + "/") else {
+      throw .badArgument(field: field, problem: "\(relative) leads outside the workspace (through a symlink)")
     }
-    return resolved
+    var info = stat()
+    guard stat(resolved, &info) == 0 else {
+      throw .badArgument(field: field, problem: "\(relative) cannot be read")
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: return resolved
+    case S_IFDIR: throw .badArgument(field: field, problem: "\(relative) is a folder; give a file in it (list_files shows them)")
+    default: throw .badArgument(field: field, problem: "\(relative) is not a regular file (a FIFO, socket or device); give a file")
+    }
   }
 
   /// The absolute path of a new output file inside the workspace (it must not exist yet).
   public func output(_ relative: String, field: String) throws(ToolError) -> String {
     try checkSyntax(relative, field: field)
     let url = URL(fileURLWithPath: root + "/" + relative)
-    guard let folder = Self.realpath(url.deletingLastPathComponent().path), folder == root || folder.hasPrefix(root + "/")
-    else {
-      throw .badArgument(field: field, problem: "the folder of \(relative) is not inside the workspace")
+    let folderPath = url.deletingLastPathComponent().path
+    guard let folder = Self.realpath(folderPath) else {
+      throw .badArgument(
+        field: field, problem: "the folder \((relative as NSString).deletingLastPathComponent) does not exist; write to an existing folder")
+    }
+    guard folder == root || folder.hasPrefix(root + "/") else {
+      throw .badArgument(field: field, problem: "the folder of \(relative) leads outside the workspace (through a symlink)")
     }
     let target = folder + "/" + url.lastPathComponent
-    guard !FileManager.default.fileExists(atPath: target) else {
-      throw .badArgument(field: field, problem: "\(relative) already exists; choose a new name")
+    var info = stat()
+    guard lstat(target, &info) != 0 else {
+      throw .badArgument(field: field, problem: "\(relative) already exists; choose a new name (tools never overwrite)")
     }
     return target
+  }
+
+  /// One file found by ``files(matching:under:limit:)``.
+  public struct Entry: Sendable, Hashable {
+    /// The path relative to the workspace.
+    public var path: String
+    /// The absolute path.
+    public var absolutePath: String
+    public var bytes: Int
+  }
+
+  /// The regular files under `folder` (relative; the root when `nil`), depth first in name
+  /// order, hidden files and Lumen's temporary files left out, symlinks out of the workspace
+  /// not followed; at most `limit`, with whether more were left out.
+  ///
+  /// - Parameter pattern: A shell glob (`*.gif`, `maps/*.png`) matched against the relative
+  ///   path and against the name alone; `nil` for every file.
+  public func files(matching pattern: String? = nil, under folder: String? = nil, limit: Int = 1_000)
+    throws(ToolError) -> (entries: [Entry], truncated: Bool)
+  {
+    var start = root
+    if let folder, !folder.isEmpty, folder != "." {
+      try checkSyntax(folder, field: "folder")
+      guard let resolved = Self.realpath(root + "/" + folder), resolved == root || resolved.hasPrefix(root + "/") else {
+        throw .badArgument(field: "folder", problem: "no such folder in the workspace: \(folder)")
+      }
+      start = resolved
+    }
+    var entries: [Entry] = []
+    var truncated = false
+    var visited = 0
+    func walk(_ directory: String) {
+      guard !truncated, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+      for name in names.sorted() where !name.hasPrefix(".") {
+        visited += 1
+        if visited > 100_000 { truncated = true; return }
+        let path = directory + "/" + name
+        var info = stat()
+        guard stat(path, &info) == 0 else { continue }
+        if info.st_mode & S_IFMT == S_IFDIR {
+          // Follow a symlinked folder only while it stays inside the workspace.
+          if let real = Self.realpath(path), real.hasPrefix(root + "/"), !real.hasPrefix(path + "/") {
+            walk(path)
+          }
+          continue
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { continue }
+        let relativePath = relative(path)
+        if let pattern, fnmatch(pattern, relativePath, 0) != 0, fnmatch(pattern, name, 0) != 0 { continue }
+        if entries.count == limit { truncated = true; return }
+        entries.append(Entry(path: relativePath, absolutePath: path, bytes: Int(info.st_size)))
+        if truncated { return }
+      }
+    }
+    walk(start)
+    return (entries, truncated)
+  }
+
+  /// Up to three workspace paths closest to a name that was not found: the same name in
+  /// another case first, then by edit distance (at most a third of the name).
+  public func closestNames(to relative: String) -> [String] {
+    guard let all = try? files(limit: 5_000).entries.map(\.path), !all.isEmpty else { return [] }
+    let wanted = relative.lowercased()
+    let exact = all.filter { $0.lowercased() == wanted }
+    if !exact.isEmpty { return Array(exact.prefix(3)) }
+    let name = (wanted as NSString).lastPathComponent
+    let budget = max(2, wanted.count / 3)
+    let scored = all.compactMap { candidate -> (String, Int)? in
+      let lower = candidate.lowercased()
+      let distance = min(
+        Self.editDistance(lower, wanted), Self.editDistance((lower as NSString).lastPathComponent, name))
+      return distance <= budget ? (candidate, distance) : nil
+    }
+    return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+  }
+
+  /// Levenshtein distance over characters.
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+      var current = [i] + Array(repeating: 0, count: b.count)
+      for j in stride(from: 1, through: b.count, by: 1) {
+        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+      }
+      previous = current
+    }
+    return previous[b.count]
   }
 
   /// The workspace-relative form of an absolute path inside it.

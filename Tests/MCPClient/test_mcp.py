@@ -119,11 +119,21 @@ async def run(transport, lumen, fixtures):
             session = await stack.enter_async_context(http_session(url, token))
         else:
             session = await stack.enter_async_context(stdio_session(lumen, workspace))
-        await session.initialize()
+        initialized = await session.initialize()
+        instructions = getattr(initialized, "instructions", None) or ""
+        assert "list_files" in instructions and "workspace" in instructions, instructions
+        checks += 1
 
         tools = await session.list_tools()
         names = sorted(t.name for t in tools.tools)
-        assert names == ["extract_palette", "gif_to_video", "render_map_animation"], names
+        assert names == ["extract_palette", "gif_to_video", "list_files", "render_map_animation"], names
+        for tool in tools.tools:
+            hints = tool.annotations
+            assert tool.title and hints is not None, tool
+            assert field(hints, "destructive_hint", "destructiveHint") is False, hints
+            assert field(hints, "open_world_hint", "openWorldHint") is False, hints
+            read_only = field(hints, "read_only_hint", "readOnlyHint")
+            assert read_only is (tool.name == "list_files"), (tool.name, hints)
         schema = field(next(t for t in tools.tools if t.name == "gif_to_video"), "input_schema", "inputSchema")
         assert schema["additionalProperties"] is False and "input" in schema["required"], schema
         for tool in tools.tools:
@@ -131,6 +141,50 @@ async def run(transport, lumen, fixtures):
             assert output and output["type"] == "object" and output["properties"], (tool.name, output)
         video_output = field(next(t for t in tools.tools if t.name == "gif_to_video"), "output_schema", "outputSchema")
         assert "framesDecoded" in video_output["required"] and "gifLoopCount" not in video_output["required"], video_output
+        checks += 1
+
+        # What is in the workspace: list_files and MCP resources.
+        listing = await session.call_tool("list_files", {})
+        assert not is_error(listing), text_of(listing)
+        files = {f["path"]: f for f in structured(listing)["files"]}
+        assert sorted(files) == ["demo.gif", "lighthouses-sample.csv", "palette-3colors.png"], files
+        assert files["demo.gif"]["kind"] == "gif" and files["demo.gif"]["width"] == 160 and files["demo.gif"]["frames"] == 24, files
+        assert files["palette-3colors.png"]["mimeType"] == "image/png" and files["palette-3colors.png"]["height"] == 10, files
+        assert files["lighthouses-sample.csv"]["kind"] == "text", files
+        gifs = await session.call_tool("list_files", {"pattern": "*.gif"})
+        assert [f["path"] for f in structured(gifs)["files"]] == ["demo.gif"], structured(gifs)
+        resources = await session.list_resources()
+        by_name = {r.name: r for r in resources.resources}
+        assert sorted(by_name) == sorted(files), by_name
+        png = by_name["palette-3colors.png"]
+        assert field(png, "mime_type", "mimeType") == "image/png" and png.size == files["palette-3colors.png"]["bytes"], png
+        read = await session.read_resource(png.uri)
+        blob = base64.b64decode(read.contents[0].blob)
+        with open(os.path.join(workspace, "palette-3colors.png"), "rb") as f:
+            assert blob == f.read()
+        csv = await session.read_resource(by_name["lighthouses-sample.csv"].uri)
+        assert csv.contents[0].text.startswith("name,"), csv.contents[0]
+        try:
+            await session.read_resource("file:///etc/passwd")
+            raise AssertionError("a resource outside the workspace must be refused")
+        except McpError as error:
+            assert "outside the workspace" in error.error.message, error.error
+        checks += 1
+
+        # Lenient with what a model sends: optional fields may be left out; names are suggested.
+        short = await session.call_tool("extract_palette", {"image": "palette-3colors.png", "k": 3})
+        assert not is_error(short), text_of(short)
+        typo = await session.call_tool("extract_palette", {"image": "Palette-3Colors.png"})
+        assert is_error(typo) and 'did you mean "palette-3colors.png"' in text_of(typo), text_of(typo)
+        crf = await session.call_tool("gif_to_video", {"input": "demo.gif", "output": "x.mp4", "crf": 60})
+        assert is_error(crf) and "crf must be 0–51 for h264" in text_of(crf) and "--" not in text_of(crf), text_of(crf)
+        webm = await session.call_tool("gif_to_video", {"input": "demo.gif", "output": "x.webm", "codec": "hevc"})
+        assert is_error(webm) and "use codec vp9 or av1 for .webm" in text_of(webm), text_of(webm)
+        wrong = await session.call_tool("gif_to_video", {"input": "palette-3colors.png"})
+        assert is_error(wrong) and "is a PNG image, not a GIF" in text_of(wrong), text_of(wrong)
+        red = await session.call_tool("gif_to_video", {"input": "demo.gif", "output": "red.mp4", "background": "red", "preset": "ultrafast"})
+        assert not is_error(red), text_of(red)
+        os.remove(os.path.join(workspace, "red.mp4"))
         checks += 1
 
         # Results are checked against the output schema by the client itself.
@@ -158,6 +212,7 @@ async def run(transport, lumen, fixtures):
         assert os.path.getsize(os.path.join(workspace, "demo.mp4")) > 1000
         links = [c for c in video.content if getattr(c, "type", "") == "resource_link"]
         assert links and links[0].name == "demo.mp4", video.content
+        assert field(links[0], "mime_type", "mimeType") == "video/mp4", links[0]
         assert structured(video)["framesDecoded"] == 24, structured(video)
         await asyncio.sleep(0.2)
         assert progress and progress[-1][0] <= 24, progress
@@ -172,6 +227,7 @@ async def run(transport, lumen, fixtures):
         links = [c for c in lights.content if getattr(c, "type", "") == "resource_link"]
         images = [c for c in lights.content if getattr(c, "type", "") == "image"]
         assert links and links[0].name == "lights.gif" and len(images) == 1, lights.content
+        assert field(links[0], "mime_type", "mimeType") == "image/gif", links[0]
         again = await session.call_tool("render_map_animation", MAP)
         assert is_error(again) and "exist" in text_of(again), text_of(again)
         checks += 1

@@ -21,7 +21,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
 @Suite struct ToolSchemaTests {
   @Test func derivesStrictSchemasFromTheArgumentTypes() throws {
     let registry = try LumenToolbox.registry()
-    #expect(registry.definitions.map(\.name) == ["gif_to_video", "extract_palette", "render_map_animation"])
+    #expect(registry.definitions.map(\.name) == ["gif_to_video", "extract_palette", "render_map_animation", "list_files"])
     for definition in registry.definitions {
       #expect(isStrict(definition.inputSchema), "\(definition.name)")
       #expect(definition.description.count > 100)
@@ -50,10 +50,10 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(result?["properties"]?["colors"]?["items"]?["properties"]?["oklch"]?["properties"]?["h"]?["type"] == .string("number"))
     #expect(result?["properties"]?["excludedShares"]?["additionalProperties"]?["type"] == .string("number"))
     #expect(result?["properties"]?["seed"]?["type"] == .string("integer"))
-    let map = try #require(registry.definitions.last?.outputSchema)
+    let map = try #require(registry.definitions[2].outputSchema)
     #expect(map["properties"]?["skipped"]?["additionalProperties"]?["type"] == .string("integer"))
     #expect(map["properties"]?["elapsedSeconds"]?["type"] == .string("number"))
-    let mapInput = try #require(registry.definitions.last?.inputSchema)
+    let mapInput = try #require(registry.definitions[2].inputSchema)
     #expect(mapInput["properties"]?["width"]?["maximum"] == .number(1920))
     #expect(mapInput["properties"]?["theme"]?["enum"] == .array([.string("dark"), .string("light"), .null]))
   }
@@ -79,10 +79,12 @@ func isStrict(_ schema: JSONValue) -> Bool {
     let text = try JSONText.encode(listed)
     #expect(text.contains("gif_to_video") && text.contains("extract_palette"))
     switch format {
-    case .openai: #expect(listed.arrayCount == 3 && text.contains(#""strict":true"#) && text.contains(#""parameters""#))
+    case .openai: #expect(listed.arrayCount == 4 && text.contains(#""strict":true"#) && text.contains(#""parameters""#))
     case .responses: #expect(text.contains(#""type":"function","name""#) || text.contains(#""name":"gif_to_video""#))
     case .anthropic: #expect(text.contains(#""input_schema""#))
-    case .mcp: #expect(text.contains(#""inputSchema""#) && listed["tools"] != nil)
+    case .mcp:
+      #expect(text.contains(#""inputSchema""#) && listed["tools"] != nil)
+      #expect(text.contains(#""destructiveHint":false"#) && text.contains(#""title":"GIF to video""#))
     }
   }
 }
@@ -159,7 +161,49 @@ extension JSONValue {
     try FileManager.default.createSymbolicLink(atPath: folder.file("out"), withDestinationPath: outside.path)
     let workspace = try Workspace(root: folder.path)
     #expect { _ = try workspace.input("link.gif", field: "input") } throws: { "\($0)".contains("outside the workspace") }
-    #expect { _ = try workspace.output("out/x.mp4", field: "output") } throws: { "\($0)".contains("not inside the workspace") }
+    #expect { _ = try workspace.output("out/x.mp4", field: "output") } throws: { "\($0)".contains("outside the workspace") }
+  }
+
+  @Test func suggestsTheClosestNamesForAMissingFile() throws {
+    let folder = TemporaryDirectory()
+    folder.write([1], to: "photo_coffee.png")
+    folder.write([1], to: "photo_tea.png")
+    folder.write([1], to: "lighthouses.csv")
+    let workspace = try Workspace(root: folder.path)
+    #expect { _ = try workspace.input("Photo_Coffee.png", field: "image") } throws: {
+      "\($0)".contains(#"did you mean "photo_coffee.png"?"#)
+    }
+    #expect { _ = try workspace.input("lighthouse.csv", field: "points") } throws: {
+      "\($0)".contains(#""lighthouses.csv""#)
+    }
+    #expect { _ = try workspace.input("zzzzzzzz.gif", field: "input") } throws: { "\($0)".contains("call list_files") }
+  }
+
+  @Test func refusesFoldersFIFOsAndMissingOutputFoldersInPlainWords() throws {
+    let folder = TemporaryDirectory()
+    #expect(mkfifo(folder.file("pipe.gif"), 0o644) == 0)
+    let workspace = try Workspace(root: folder.path)
+    #expect { _ = try workspace.input("pipe.gif", field: "input") } throws: { "\($0)".contains("not a regular file") }
+    #expect { _ = try workspace.input(".", field: "input") } throws: { "\($0)".contains("is a folder") }
+    #expect { _ = try workspace.output("nope/x.mp4", field: "output") } throws: {
+      "\($0)".contains("the folder nope does not exist")
+    }
+  }
+
+  @Test func listsFilesWithAGlobLeavingOutHiddenOnes() throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: true)
+    folder.write([1, 2], to: "a.gif")
+    folder.write([1], to: "sub/b.gif")
+    folder.write([1], to: "c.png")
+    folder.write([1], to: ".x.mp4.abc.lumen-tmp")
+    let workspace = try Workspace(root: folder.path)
+    #expect(try workspace.files().entries.map(\.path) == ["a.gif", "c.png", "sub/b.gif"])
+    #expect(try workspace.files(matching: "*.gif").entries.map(\.path) == ["a.gif", "sub/b.gif"])
+    #expect(try workspace.files(under: "sub").entries.map(\.path) == ["sub/b.gif"])
+    let limited = try workspace.files(limit: 2)
+    #expect(limited.entries.count == 2 && limited.truncated)
+    #expect(try workspace.files().entries.first?.bytes == 2)
   }
 
   @Test func acceptsFilesInsideAndRefusesToOverwrite() throws {
