@@ -20,6 +20,7 @@ extension Root {
           lumen palette photo.jpg -k 8 --json
           lumen palette logo.png -k auto --exclude white --exact-colors
           lumen palette photo.jpg -k 6 --format css -o palette.css --swatch palette.png
+          lumen palette photo.jpg -k 16 --swatch tiles.png --swatch-layout grid
         """)
 
     @Argument(help: "The image.")
@@ -64,6 +65,9 @@ extension Root {
     @Option(help: "Also write a PNG swatch of the palette here.")
     var swatch: String?
 
+    @Option(help: "Swatch layout: bars (as wide as their shares) or grid (tiles with hex, name and share).")
+    var swatchLayout: PaletteSwatch.Layout = .bars
+
     @OptionGroup(title: "Limits")
     var limits: LimitOptions
 
@@ -81,7 +85,7 @@ extension Root {
       let report: PaletteReport
       do {
         report = try ExtractPalette.run(path: image, request: makeRequest())
-        if let swatch { try PaletteSwatch.write(report.palette.colors, to: swatch) }
+        if let swatch { try PaletteSwatch.write(report.palette.colors, to: swatch, layout: swatchLayout) }
         if let format { try write(format.encode(report)) }
       } catch {
         throw CommandFailure.report(error, json: outputOptions.json)
@@ -130,3 +134,4 @@ extension PaletteOptions.Order: ExpressibleByArgument {}
 extension PaletteOptions.Exclusion: ExpressibleByArgument {}
 extension ImageSource.Frames: ExpressibleByArgument {}
 extension PaletteFormat: ExpressibleByArgument {}
+extension PaletteSwatch.Layout: ExpressibleByArgument {}

@@ -63,7 +63,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
     let registry = try LumenToolbox.registry()
     let context = ToolContext(workspace: try Workspace(root: folder.path))
-    let base = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "preview": "#
+    let base = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": "#
     let plain = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "null}"), context: context)
     #expect(!plain.isError && plain.preview == nil)
     let shown = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "true}"), context: context)
