@@ -1,4 +1,5 @@
 import Foundation
+import GIFCodec
 import Geo
 import Lights
 import LumenCore
@@ -95,6 +96,21 @@ import Testing
         #expect(LightPalette.contrastRatio(core, land) >= 3, "\(color)")
       }
     }
+  }
+
+  @Test func theGIFTableHoldsEveryCoreAndRingExactly() throws {
+    let options = Self.options { $0.theme = .light }
+    let renderer = try MapRenderer(points: Self.points, options: options)
+    #expect(renderer.outlines.count == renderer.legend.count)
+    let table = MapPalette.table(
+      theme: options.theme, lightColors: renderer.legend.map(\.color), outlines: renderer.outlines)
+    for entry in renderer.legend {
+      #expect(table.colors.contains(entry.color))
+      #expect(table.colors.contains(try #require(renderer.outlines[entry.color])))
+    }
+    #expect(table.colors.count <= GIFColorTable.maximumColors)
+    // The dark theme draws glows, without rings.
+    #expect(try MapRenderer(points: Self.points, options: Self.options()).outlines.isEmpty)
   }
 
   @Test func contrastRatioFollowsWCAG() {
