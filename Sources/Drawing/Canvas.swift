@@ -121,9 +121,7 @@ public struct Canvas: ~Copyable {
     _ text: String, x: Double, y: Double, sizePoints: Double, color: RGBAPixel, bold: Bool = false
   ) {
     setColor(color)
-    cairo_select_font_face(
-      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-    cairo_set_font_size(context, sizePoints)
+    selectFont(sizePoints: sizePoints, bold: bold)
     cairo_save(context)
     cairo_translate(context, x, y)
     cairo_rotate(context, -Double.pi / 2)
@@ -145,13 +143,20 @@ public struct Canvas: ~Copyable {
 
   /// How far the font reaches above the baseline (`ascent`) and below it (`descent`), in
   /// pixels at `sizePoints`: a line of text is `ascent + descent` tall.
-  public func fontExtents(sizePoints: Double, bold: Bool = false) -> (ascent: Double, descent: Double) {
-    cairo_select_font_face(
-      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
-    cairo_set_font_size(context, sizePoints)
+  public func fontExtents(sizePoints: Double, bold: Bool = false)
+    -> (ascent: Double, descent: Double)
+  {
+    selectFont(sizePoints: sizePoints, bold: bold)
     var extents = cairo_font_extents_t()
     cairo_font_extents(context, &extents)
     return (extents.ascent, extents.descent)
+  }
+
+  private func selectFont(sizePoints: Double, bold: Bool) {
+    cairo_select_font_face(
+      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+      bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_set_font_size(context, sizePoints)
   }
 
   /// The width in pixels `text` takes at `sizePoints`.

@@ -133,7 +133,8 @@ extension PaletteSwatch {
     }
     var labels: [SwatchLabel] = []
     for index in colors.indices {
-      let left = Double(starts[index]), centre = left + Double(widths[index]) / 2
+      let left = Double(starts[index])
+      let centre = left + Double(widths[index]) / 2
       let length = lengths[index]
       switch placed[index] {
       case .across:
@@ -151,7 +152,8 @@ extension PaletteSwatch {
             bounds: (centre - lineHeight / 2, start - length, lineHeight, length),
             ink: ink(on: colors[index])))
       case .upSmaller:
-        let start = barHeight - 6, small = smallAscent + smallDescent
+        let start = barHeight - 6
+        let small = smallAscent + smallDescent
         labels.append(
           SwatchLabel(
             colorIndex: index, text: texts[index], sizePoints: smallPoints,
@@ -186,13 +188,15 @@ extension PaletteSwatch {
     }.max()!
     let (ascent13, descent13) = canvas.fontExtents(sizePoints: labelPoints, bold: true)
     let lineHeight13 = (ascent13 + descent13) * 1.05
-    let width = Double(size.width), height = Double(size.height)
+    let width = Double(size.width)
+    let height = Double(size.height)
     // The column count that allows the largest font (in half points), then leaves the fewest
     // cells empty.
     var best = (columns: 1, points: 0.0, empty: Int.max)
     for columns in 1...colors.count {
       let rows = (colors.count + columns - 1) / columns
-      let tileWidth = width / Double(columns), tileHeight = height / Double(rows)
+      let tileWidth = width / Double(columns)
+      let tileHeight = height / Double(rows)
       let byWidth = (tileWidth - 10) / widest * labelPoints
       let byHeight = (tileHeight - 10) / (3 * lineHeight13) * labelPoints
       let points = (min(labelPoints, byWidth, byHeight) * 2).rounded(.down) / 2
@@ -210,10 +214,13 @@ extension PaletteSwatch {
     var labels: [SwatchLabel] = []
     for (index, color) in colors.enumerated() {
       // A short last row spreads its tiles over the whole width.
-      let column = index % columns, row = index / columns
+      let column = index % columns
+      let row = index / columns
       let inRow = row == rows - 1 ? colors.count - row * columns : columns
-      let x0 = column * size.width / inRow, x1 = (column + 1) * size.width / inRow
-      let y0 = row * size.height / rows, y1 = (row + 1) * size.height / rows
+      let x0 = column * size.width / inRow
+      let x1 = (column + 1) * size.width / inRow
+      let y0 = row * size.height / rows
+      let y1 = (row + 1) * size.height / rows
       areas.append(PixelRect(x: x0, y: y0, width: x1 - x0, height: y1 - y0))
       let margin = 5.0
       for (line, text) in lines[index].enumerated() {

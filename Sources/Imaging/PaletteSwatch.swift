@@ -38,15 +38,18 @@ public enum PaletteSwatch {
     }
     for label in plan.labels {
       if let leader = label.leader {
-        canvas.strokeLine(from: leader.from, to: leader.to, color: RGBAPixel(label.ink), widthPixels: 1)
+        canvas.strokeLine(
+          from: leader.from, to: leader.to, color: RGBAPixel(label.ink), widthPixels: 1)
       }
       if label.isVertical {
         canvas.drawVerticalText(
-          label.text, x: label.x, y: label.y, sizePoints: label.sizePoints, color: RGBAPixel(label.ink),
+          label.text, x: label.x, y: label.y, sizePoints: label.sizePoints,
+          color: RGBAPixel(label.ink),
           bold: label.bold)
       } else {
         canvas.drawText(
-          label.text, x: label.x, y: label.y, sizePoints: label.sizePoints, color: RGBAPixel(label.ink),
+          label.text, x: label.x, y: label.y, sizePoints: label.sizePoints,
+          color: RGBAPixel(label.ink),
           bold: label.bold)
       }
     }

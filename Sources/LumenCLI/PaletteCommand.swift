@@ -65,7 +65,7 @@ extension Root {
     @Option(help: "Also write a PNG swatch of the palette here.")
     var swatch: String?
 
-    @Option(help: "Swatch layout: bars (as wide as their shares) or grid (tiles with hex, name and share).")
+    @Option(help: "Swatch layout: bars (as wide as shares) or grid (tiles with hex, name, share).")
     var swatchLayout: PaletteSwatch.Layout = .bars
 
     @OptionGroup(title: "Limits")
@@ -85,7 +85,9 @@ extension Root {
       let report: PaletteReport
       do {
         report = try ExtractPalette.run(path: image, request: makeRequest())
-        if let swatch { try PaletteSwatch.write(report.palette.colors, to: swatch, layout: swatchLayout) }
+        if let swatch {
+          try PaletteSwatch.write(report.palette.colors, to: swatch, layout: swatchLayout)
+        }
         if let format { try write(format.encode(report)) }
       } catch {
         throw CommandFailure.report(error, json: outputOptions.json)

@@ -85,19 +85,21 @@ public struct ExtractPaletteTool: Tool {
     request.palette.exactColors = arguments.exactColors ?? false
     var report = try ExtractPalette.run(path: image, request: request)
     report.path = context.workspace.relative(report.path)
-    let layout = arguments.swatchLayout.flatMap { PaletteSwatch.Layout(rawValue: $0.rawValue) } ?? .bars
+    let layout =
+      arguments.swatchLayout.flatMap { PaletteSwatch.Layout(rawValue: $0.rawValue) } ?? .bars
     var files: [String] = []
     if let swatch {
-      try PaletteSwatch.write(report.palette.colors, to: swatch, layout: layout, replacingExisting: false)
+      try PaletteSwatch.write(
+        report.palette.colors, to: swatch, layout: layout, replacingExisting: false)
       files.append(context.workspace.relative(swatch))
     }
     let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }
     var text = "\(colors.count) colours: " + colors.joined(separator: ", ")
     var preview: ToolPreview?
     if arguments.preview == true {
+      let colors = report.palette.colors
       let png = try PaletteSwatch.png(
-        report.palette.colors, size: Self.previewSize(layout: layout, colorCount: report.palette.colors.count),
-        layout: layout)
+        colors, size: Self.previewSize(layout: layout, colorCount: colors.count), layout: layout)
       preview = ToolPreview(format: .png, bytes: png)
       if preview == nil { text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))" }
     }

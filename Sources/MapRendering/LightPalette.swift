@@ -62,7 +62,9 @@ public enum LightPalette {
   public static func color(named text: String) -> RGBColor? {
     if let hex = RGBColor(hex: text) { return hex }
     let word = text.lowercased()
-    if let light = LightColor.allCases.first(where: { $0.rawValue.lowercased() == word || name(of: $0) == word }) {
+    if let light = LightColor.allCases.first(where: {
+      $0.rawValue.lowercased() == word || name(of: $0) == word
+    }) {
       return color(of: light)
     }
     return extraColors.first { $0.names.contains(word) }?.color
@@ -95,7 +97,8 @@ public enum LightPalette {
       (darkest + 0.05) / (relativeLuminance(scaled(factor)) + 0.05) >= 4.5
     }
     // The largest factor that is enough (black, factor 0, when none is).
-    var enough = 0.0, tooLight = 1.0
+    var enough = 0.0
+    var tooLight = 1.0
     if isEnough(1) { enough = 1 }
     for _ in 0..<20 where enough < tooLight {
       let middle = (enough + tooLight) / 2
@@ -112,7 +115,8 @@ public enum LightPalette {
 
   /// The WCAG 2 contrast ratio of two colours, 1 (the same) to 21 (black on white).
   public static func contrastRatio(_ a: RGBColor, _ b: RGBColor) -> Double {
-    let la = relativeLuminance(a), lb = relativeLuminance(b)
+    let la = relativeLuminance(a)
+    let lb = relativeLuminance(b)
     return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
   }
 

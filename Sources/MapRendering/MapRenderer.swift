@@ -73,7 +73,8 @@ public struct MapRenderer: Sendable {
       // Every schedule repeats exactly over the animation, so the last frame leads into the
       // first like any other.
       let schedule = BlinkSchedule(
-        characteristic, phaseOffsetSeconds: characteristic.phaseOffsetSeconds(seed: options.seed, index: index),
+        characteristic,
+        phaseOffsetSeconds: characteristic.phaseOffsetSeconds(seed: options.seed, index: index),
         loopSeconds: options.loopSeconds)
       var spriteIndex = spriteSizes.firstIndex(of: point.sizeFactor)
       if spriteIndex == nil {
@@ -90,7 +91,8 @@ public struct MapRenderer: Sendable {
     let isOutlined = options.theme.lightStyle == .outlined
     self.sprites = spriteSizes.map {
       GlowSprite(
-        coreRadius: 1.4 * ui * $0, haloRadius: 4.5 * ui * $0, ringWidth: isOutlined ? max(1.1 * ui * $0, 1.2) : 0)
+        coreRadius: 1.4 * ui * $0, haloRadius: 4.5 * ui * $0,
+        ringWidth: isOutlined ? max(1.1 * ui * $0, 1.2) : 0)
     }
     pointsOutside = outside
     characteristicFallbacks = fallbacks
@@ -123,14 +125,17 @@ public struct MapRenderer: Sendable {
     }
     legend = order.map { (counts[$0]!.0, $0, counts[$0]!.1) }
     let backgrounds = [options.theme.land, options.theme.background]
-    outlines = style == .outlined
-      ? Dictionary(uniqueKeysWithValues: order.map { ($0, LightPalette.outline(of: $0, against: backgrounds)) })
+    outlines =
+      style == .outlined
+      ? Dictionary(
+        uniqueKeysWithValues: order.map { ($0, LightPalette.outline(of: $0, against: backgrounds)) })
       : [:]
 
     labelRect = options.label == .none
       ? nil : PixelRect(x: size.width - Int(150 * ui) - side, y: 0, width: Int(150 * ui), height: topBand)
     basemap = try Self.drawBase(
-      view: view, lights: lights, legend: legend, outlines: outlines, options: options, ui: ui, topBand: topBand)
+      view: view, lights: lights, legend: legend, outlines: outlines, options: options, ui: ui,
+      topBand: topBand)
   }
 
   private static func drawBase(
@@ -173,7 +178,8 @@ public struct MapRenderer: Sendable {
     let baseline = Double(size.height) - 6 * ui
     for entry in legend.prefix(6) {
       if let ring = outlines[entry.color] {
-        canvas.fillCircle(centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 4.3 * ui, color: RGBAPixel(ring))
+        canvas.fillCircle(
+          centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 4.3 * ui, color: RGBAPixel(ring))
       }
       canvas.fillCircle(centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 3.2 * ui, color: RGBAPixel(entry.color))
       let text = "\(entry.name) \(entry.count)"

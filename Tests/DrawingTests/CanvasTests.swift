@@ -28,12 +28,19 @@ import Testing
     let (ascent, descent) = canvas.fontExtents(sizePoints: 14)
     #expect(ascent > 8 && descent > 1 && ascent + descent < 20)
     let length = canvas.textWidth("#e63946", sizePoints: 14)
-    canvas.drawVerticalText("#e63946", x: 15 + (ascent - descent) / 2, y: 110, sizePoints: 14, color: RGBAPixel(.white))
+    canvas.drawVerticalText(
+      "#e63946", x: 15 + (ascent - descent) / 2, y: 110, sizePoints: 14, color: RGBAPixel(.white))
     let image = canvas.image()
-    var top = image.height, bottom = 0, left = image.width, right = 0
+    var top = image.height
+    var bottom = 0
+    var left = image.width
+    var right = 0
     for y in 0..<image.height {
       for x in 0..<image.width where image[x, y].red > 128 {
-        top = min(top, y); bottom = max(bottom, y); left = min(left, x); right = max(right, x)
+        top = min(top, y)
+        bottom = max(bottom, y)
+        left = min(left, x)
+        right = max(right, x)
       }
     }
     // Tall and narrow, within the text's length above its start, centred near x = 15.
@@ -44,7 +51,8 @@ import Testing
 
   @Test func strokesLines() throws {
     let canvas = try Canvas(size: Size(width: 20, height: 20), fill: .black)
-    canvas.strokeLine(from: Point(x: 2, y: 10), to: Point(x: 18, y: 10), color: RGBAPixel(.white), widthPixels: 2)
+    canvas.strokeLine(
+      from: Point(x: 2, y: 10), to: Point(x: 18, y: 10), color: RGBAPixel(.white), widthPixels: 2)
     let image = canvas.image()
     #expect(image[10, 10].red > 200 && image[10, 2].red == 0)
   }

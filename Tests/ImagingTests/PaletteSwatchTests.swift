@@ -1,10 +1,11 @@
 import Foundation
-@testable import Imaging
 import LumenCore
 import PNGCodec
 import Palette
 import TestSupport
 import Testing
+
+@testable import Imaging
 
 @Suite struct PaletteSwatchTests {
   /// 16 colours like a photo's: a few large shares and a tail of tiny ones.
@@ -55,12 +56,16 @@ import Testing
       let area = plan.areas[label.colorIndex]
       if label.leader == nil {
         // Inside its own bar.
-        #expect(label.bounds.x >= Double(area.x) && label.bounds.x + label.bounds.width <= Double(area.x + area.width))
+        #expect(
+          label.bounds.x >= Double(area.x)
+            && label.bounds.x + label.bounds.width <= Double(area.x + area.width))
         #expect(label.bounds.y + label.bounds.height <= Double(area.height))
       } else {
         // Below the bars, with a line from its bar.
         #expect(label.bounds.y >= Double(area.height), "\(label.text)")
-        #expect(label.leader!.from.x >= Double(area.x) && label.leader!.from.x <= Double(area.x + area.width))
+        #expect(
+          label.leader!.from.x >= Double(area.x)
+            && label.leader!.from.x <= Double(area.x + area.width))
       }
       for other in plan.labels where other.colorIndex != label.colorIndex {
         #expect(!Self.overlap(label, other), "\(label.text) overlaps \(other.text)")
@@ -80,12 +85,16 @@ import Testing
     for label in plan.labels {
       let ink = RGBAPixel(label.ink)
       var inked = 0
-      let x0 = Int(label.bounds.x), x1 = Int((label.bounds.x + label.bounds.width).rounded(.up))
-      let y0 = Int(label.bounds.y), y1 = Int((label.bounds.y + label.bounds.height).rounded(.up))
+      let x0 = Int(label.bounds.x)
+      let x1 = Int((label.bounds.x + label.bounds.width).rounded(.up))
+      let y0 = Int(label.bounds.y)
+      let y1 = Int((label.bounds.y + label.bounds.height).rounded(.up))
       for y in max(0, y0)..<min(size.height, y1) {
         for x in max(0, x0)..<min(size.width, x1) {
           let p = image[x, y]
-          if abs(Int(p.red) - Int(ink.red)) + abs(Int(p.green) - Int(ink.green)) + abs(Int(p.blue) - Int(ink.blue)) < 60 {
+          if abs(Int(p.red) - Int(ink.red)) + abs(Int(p.green) - Int(ink.green))
+            + abs(Int(p.blue) - Int(ink.blue)) < 60
+          {
             inked += 1
           }
         }
@@ -122,8 +131,12 @@ import Testing
       #expect(texts == [color.hex, color.name, PaletteReport.percent(color.weight)])
       let area = plan.areas[index]
       for label in plan.labels where label.colorIndex == index {
-        #expect(label.bounds.x >= Double(area.x) && label.bounds.x + label.bounds.width <= Double(area.x + area.width))
-        #expect(label.bounds.y >= Double(area.y) && label.bounds.y + label.bounds.height <= Double(area.y + area.height))
+        #expect(
+          label.bounds.x >= Double(area.x)
+            && label.bounds.x + label.bounds.width <= Double(area.x + area.width))
+        #expect(
+          label.bounds.y >= Double(area.y)
+            && label.bounds.y + label.bounds.height <= Double(area.y + area.height))
         #expect(label.sizePoints >= 7)
       }
     }
@@ -139,7 +152,8 @@ import Testing
     try PaletteSwatch.write(colors, to: folder.file("grid.png"), layout: .grid)
     #expect(try PNGFile.read(path: folder.file("bars.png")).height == 160)
     #expect(try PNGFile.read(path: folder.file("grid.png")).height == 100)
-    #expect(PaletteSwatch.Layout(rawValue: "grid") == .grid && PaletteSwatch.Layout.allCases.count == 2)
+    #expect(
+      PaletteSwatch.Layout(rawValue: "grid") == .grid && PaletteSwatch.Layout.allCases.count == 2)
   }
 
   @Test func anEmptyPaletteIsABlankPicture() throws {

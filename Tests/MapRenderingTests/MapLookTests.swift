@@ -3,9 +3,10 @@ import GIFCodec
 import Geo
 import Lights
 import LumenCore
-@testable import MapRendering
 import TestSupport
 import Testing
+
+@testable import MapRendering
 
 /// The map looks right by default: it loops without a jump, its legend names the colours
 /// drawn, and lights stand out on the light theme.
@@ -36,7 +37,10 @@ import Testing
   @Test(arguments: [nil, 6, 7.3, 2.5] as [Double?])
   func theLastFrameLeadsIntoTheFirstLikeAnyOther(seconds: Double?) throws {
     // (The clock label says where the loop is: it alone may jump.)
-    let options = Self.options { if let seconds { $0.seconds = seconds }; $0.label = .none }
+    let options = Self.options {
+      if let seconds { $0.seconds = seconds }
+      $0.label = .none
+    }
     let renderer = try MapRenderer(points: Self.points, options: options)
     let end = options.frameCount
     for light in renderer.lights {
@@ -67,12 +71,17 @@ import Testing
   }
 
   @Test func lightsStandOutOnTheLightTheme() throws {
-    let options = Self.options { $0.theme = .light; $0.label = .none }
+    let options = Self.options {
+      $0.theme = .light
+      $0.label = .none
+    }
     let renderer = try MapRenderer(points: Self.points, options: options)
     let land = options.theme.land
     for light in renderer.lights {
       // The map around the light is land.
-      let around = [(8, 0), (-8, 0), (0, 8), (0, -8)].map { renderer.basemap[light.x + $0, light.y + $1] }
+      let around = [(8, 0), (-8, 0), (0, 8), (0, -8)].map {
+        renderer.basemap[light.x + $0, light.y + $1]
+      }
       #expect(around.contains { RGBColor(red: $0.red, green: $0.green, blue: $0.blue) == land })
       let frame = try renderer.frame(try #require(Self.litFrame(light, renderer)))
       // The light's outermost contrast: its ring (or its core where that is dark enough).
@@ -114,7 +123,8 @@ import Testing
   }
 
   @Test func contrastRatioFollowsWCAG() {
-    let white = RGBColor(red: 255, green: 255, blue: 255), black = RGBColor(red: 0, green: 0, blue: 0)
+    let white = RGBColor(red: 255, green: 255, blue: 255)
+    let black = RGBColor(red: 0, green: 0, blue: 0)
     #expect(abs(LightPalette.contrastRatio(white, black) - 21) < 1e-9)
     #expect(LightPalette.contrastRatio(white, white) == 1)
     // #767676 on white is the classic 4.54:1.
@@ -137,7 +147,8 @@ import Testing
       ("yellow", [255, 255, 0]), ("brown", [139, 69, 19]), ("olive", [128, 128, 0]),
       ("green", [0, 255, 0]), ("green", [0, 128, 0]), ("cyan", [0, 255, 255]),
       ("blue", [0, 0, 255]), ("blue", [0, 0, 139]), ("blue", [30, 144, 255]),
-      ("blue", [100, 149, 237]), ("green", [144, 238, 144]), ("red", [255, 99, 71]), ("purple", [128, 0, 128]),
+      ("blue", [100, 149, 237]), ("green", [144, 238, 144]), ("red", [255, 99, 71]),
+      ("purple", [128, 0, 128]),
       ("magenta", [255, 0, 255]), ("pink", [255, 192, 203]),
     ]
     let lab = Self.lab(color.red, color.green, color.blue)
