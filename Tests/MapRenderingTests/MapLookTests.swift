@@ -122,6 +122,52 @@ import Testing
     #expect(try MapRenderer(points: Self.points, options: Self.options()).outlines.isEmpty)
   }
 
+  @Test func theLightThemesGIFKeepsTheRingsAndCores() throws {
+    let folder = TemporaryDirectory()
+    let csv = folder.write(
+      Array(
+        ("lat,lon,characteristic\n"
+          + Self.points.map {
+            "\($0.coordinate.latitude),\($0.coordinate.longitude),\($0.characteristic ?? "")"
+          }.joined(separator: "\n")).utf8), to: "points.csv")
+    let options = Self.options {
+      $0.theme = .light
+      $0.seconds = 2
+    }
+    let path = folder.file("light.gif")
+    _ = try MapAnimation.render(input: csv, output: path, options: options)
+    let renderer = try MapRenderer(points: try PointTable.read(path: csv).points, options: options)
+    var decoder = try GIFDecoder(path: path)
+    var frame = try #require(try decoder.nextFrame())
+    var index = 0
+    var shownUntil = 0
+    var checked = 0
+    while index < options.frameCount {
+      if index * 10 >= shownUntil + frame.timing.playedCentiseconds,
+        let next = try decoder.nextFrame()
+      {
+        shownUntil += frame.timing.playedCentiseconds
+        frame = next
+      }
+      let rendered = try renderer.frame(index)
+      for light in renderer.lights
+      where light.schedule.brightness(atSeconds: renderer.seconds(ofFrame: index)) == 1 {
+        // The core and a pixel (almost) wholly of ring come through the GIF table all but
+        // unchanged (its lookup is to the nearest of a few near colours).
+        for (x, y) in [(light.x, light.y), (light.x + 1, light.y + 1)] {
+          let a = frame.image[x, y]
+          let b = rendered[x, y]
+          let error = [(a.red, b.red), (a.green, b.green), (a.blue, b.blue)]
+            .map { abs(Int($0) - Int($1)) }.max()!
+          #expect(error <= 4, "\(a) for \(b)")
+        }
+        checked += 1
+      }
+      index += 1
+    }
+    #expect(checked > 10)
+  }
+
   @Test func contrastRatioFollowsWCAG() {
     let white = RGBColor(red: 255, green: 255, blue: 255)
     let black = RGBColor(red: 0, green: 0, blue: 0)
