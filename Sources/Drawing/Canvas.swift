@@ -111,6 +111,54 @@ public struct Canvas: ~Copyable {
     cairo_show_text(context, text)
   }
 
+  /// Draws one line of text turned a quarter left, reading bottom to top, in DejaVu Sans.
+  ///
+  /// - Parameters:
+  ///   - x: The baseline's x: the glyphs reach left of it by the font's ascent and right by
+  ///     its descent (``fontExtents(sizePoints:bold:)``).
+  ///   - y: Where the text starts; it runs up from there by its ``textWidth(_:sizePoints:bold:)``.
+  public func drawVerticalText(
+    _ text: String, x: Double, y: Double, sizePoints: Double, color: RGBAPixel, bold: Bool = false
+  ) {
+    setColor(color)
+    selectFont(sizePoints: sizePoints, bold: bold)
+    cairo_save(context)
+    cairo_translate(context, x, y)
+    cairo_rotate(context, -Double.pi / 2)
+    cairo_move_to(context, 0, 0)
+    cairo_show_text(context, text)
+    cairo_restore(context)
+  }
+
+  /// Strokes a straight line `widthPixels` wide, antialiased, with round caps.
+  public func strokeLine(from start: Point, to end: Point, color: RGBAPixel, widthPixels: Double) {
+    setColor(color)
+    cairo_new_path(context)
+    cairo_move_to(context, start.x, start.y)
+    cairo_line_to(context, end.x, end.y)
+    cairo_set_line_width(context, widthPixels)
+    cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
+    cairo_stroke(context)
+  }
+
+  /// How far the font reaches above the baseline (`ascent`) and below it (`descent`), in
+  /// pixels at `sizePoints`: a line of text is `ascent + descent` tall.
+  public func fontExtents(sizePoints: Double, bold: Bool = false)
+    -> (ascent: Double, descent: Double)
+  {
+    selectFont(sizePoints: sizePoints, bold: bold)
+    var extents = cairo_font_extents_t()
+    cairo_font_extents(context, &extents)
+    return (extents.ascent, extents.descent)
+  }
+
+  private func selectFont(sizePoints: Double, bold: Bool) {
+    cairo_select_font_face(
+      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+      bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_set_font_size(context, sizePoints)
+  }
+
   /// The width in pixels `text` takes at `sizePoints`.
   public func textWidth(_ text: String, sizePoints: Double, bold: Bool = false) -> Double {
     cairo_select_font_face(

@@ -20,6 +20,14 @@
 /// full light or full darkness at its middle. Where two lit
 /// intervals meet (an alternating light changing colour, a fixed light across its period) the
 /// light stays at 1.
+///
+/// ### Loops
+///
+/// Given a `loopSeconds`, the schedule repeats exactly every `loopSeconds`, so that an
+/// animation of that length loops without a jump: the period is stretched or shrunk to the
+/// nearest whole fraction of the loop (``cycles(periodSeconds:loopSeconds:)`` periods per
+/// loop), every interval in proportion. A period that already divides the loop is kept as
+/// it is, so `Fl W 4s` in a 12 s loop blinks exactly every 4 s.
 public struct BlinkSchedule: Sendable, Hashable {
   /// The rhythm followed.
   public let characteristic: LightCharacteristic
@@ -27,11 +35,18 @@ public struct BlinkSchedule: Sendable, Hashable {
   public let phaseOffsetSeconds: Double
   /// The length of a switch between light and darkness, in seconds (0 switches hard).
   public let rampSeconds: Double
+  /// The length after which the schedule repeats exactly, or `nil` to follow the period as
+  /// written.
+  public let loopSeconds: Double?
+  /// How many periods fit in one loop (1 without a loop).
+  public let cyclesPerLoop: Int
 
   /// The ramp used unless another is given: 0.15 s.
   public static let defaultRampSeconds = 0.15
 
   private let periodSeconds: Double
+  /// Seconds of the characteristic per second of time: `cyclesPerLoop × period / loop`.
+  private let timeScale: Double
   /// The brightness when it never changes (a fixed or steady alternating light).
   private let constantBrightness: Double?
   /// Maximal runs of light or darkness in one period: start, end, state, and the width of the
@@ -54,9 +69,11 @@ public struct BlinkSchedule: Sendable, Hashable {
   ///   - phaseOffsetSeconds: Seconds added to the time (a non-finite value counts as 0).
   ///   - rampSeconds: The length of each switch between light and darkness; a negative or
   ///     non-finite value counts as 0.
+  ///   - loopSeconds: When given (positive and finite), the schedule repeats exactly every
+  ///     `loopSeconds`: its period becomes `loopSeconds / cyclesPerLoop`.
   public init(
     _ characteristic: LightCharacteristic, phaseOffsetSeconds: Double = 0,
-    rampSeconds: Double = defaultRampSeconds
+    rampSeconds: Double = defaultRampSeconds, loopSeconds: Double? = nil
   ) {
     self.characteristic = characteristic
     self.phaseOffsetSeconds = phaseOffsetSeconds.isFinite ? phaseOffsetSeconds : 0
@@ -73,6 +90,15 @@ public struct BlinkSchedule: Sendable, Hashable {
       ends.append(time)
     }
     periodSeconds = time > 0 ? time : 1
+    if let loopSeconds, loopSeconds.isFinite, loopSeconds > 0 {
+      self.loopSeconds = loopSeconds
+      cyclesPerLoop = Self.cycles(periodSeconds: periodSeconds, loopSeconds: loopSeconds)
+      timeScale = Double(cyclesPerLoop) * periodSeconds / loopSeconds
+    } else {
+      self.loopSeconds = nil
+      cyclesPerLoop = 1
+      timeScale = 1
+    }
     phaseEnds = ends
     phaseMiddles = middles
     (colorsBeforeMiddle, colorsAfterMiddle) = Self.colors(
@@ -123,14 +149,31 @@ public struct BlinkSchedule: Sendable, Hashable {
   ///   - seed: Chooses the arrangement of phases; keep it fixed for one map.
   ///   - index: The light's position in its list.
   ///   - rampSeconds: The length of each switch between light and darkness.
+  ///   - loopSeconds: When given, the schedule repeats exactly every `loopSeconds`.
   public init(
     _ characteristic: LightCharacteristic?, seed: UInt64, index: Int,
-    rampSeconds: Double = defaultRampSeconds
+    rampSeconds: Double = defaultRampSeconds, loopSeconds: Double? = nil
   ) {
     let rhythm = characteristic ?? .defaultBlink
     self.init(
       rhythm, phaseOffsetSeconds: rhythm.phaseOffsetSeconds(seed: seed, index: index),
-      rampSeconds: rampSeconds)
+      rampSeconds: rampSeconds, loopSeconds: loopSeconds)
+  }
+
+  /// How many periods of `periodSeconds` a loop of `loopSeconds` holds once the period is
+  /// fitted to it: the whole number nearest `loopSeconds / periodSeconds` by ratio (so a
+  /// period is never stretched or shrunk by more than needed), at least 1.
+  ///
+  /// `Fl W 4s` fits 3 times in 12 s (unchanged), `Fl W 5s` twice (6 s each), `Fl W 30s`
+  /// once (12 s).
+  public static func cycles(periodSeconds: Double, loopSeconds: Double) -> Int {
+    guard periodSeconds > 0, loopSeconds > 0, periodSeconds.isFinite, loopSeconds.isFinite
+    else { return 1 }
+    let ratio = min(loopSeconds / periodSeconds, 1e6)
+    let fewer = max(1, ratio.rounded(.down))
+    let more = max(1, ratio.rounded(.up))
+    // Stretching by ratio / fewer against shrinking by more / ratio: the smaller change wins.
+    return Int(ratio / fewer <= more / ratio ? fewer : more)
   }
 
   // MARK: - Lookup
@@ -176,7 +219,16 @@ public struct BlinkSchedule: Sendable, Hashable {
   // MARK: - Precomputation helpers
 
   /// The time within the period, in `0..<periodSeconds`, or `nil` for a non-finite time.
+  ///
+  /// With a loop the time is first taken modulo the loop, so that the loop's end is exactly
+  /// its start, then scaled to the characteristic's own seconds.
   private func position(atSeconds seconds: Double) -> Double? {
+    var seconds = seconds
+    if let loopSeconds {
+      seconds = seconds.truncatingRemainder(dividingBy: loopSeconds)
+      if seconds < 0 { seconds += loopSeconds }
+      seconds *= timeScale
+    }
     var time = (seconds + phaseOffsetSeconds).truncatingRemainder(dividingBy: periodSeconds)
     guard time.isFinite else { return nil }
     if time < 0 { time += periodSeconds }

@@ -42,8 +42,8 @@ extension Root {
     @Option(help: "Frames per second (1…50).")
     var fps = 10
 
-    @Option(help: "Length in seconds (0.1…120).")
-    var seconds = 6.0
+    @Option(help: "Length in seconds (0.1…120); light periods are fitted so it loops seamlessly.")
+    var seconds = MapOptions().seconds
 
     @Option(help: "auto, usa, world, or a box W,S,E,N in degrees (write --region=W,S,E,N).")
     var region = "auto"

@@ -20,6 +20,7 @@ extension Root {
           lumen palette photo.jpg -k 8 --json
           lumen palette logo.png -k auto --exclude white --exact-colors
           lumen palette photo.jpg -k 6 --format css -o palette.css --swatch palette.png
+          lumen palette photo.jpg -k 16 --swatch tiles.png --swatch-layout grid
         """)
 
     @Argument(help: "The image.")
@@ -66,6 +67,9 @@ extension Root {
     @Option(help: "Also write a PNG swatch of the palette here.")
     var swatch: String?
 
+    @Option(help: "Swatch layout: bars (as wide as shares) or grid (tiles with hex, name, share).")
+    var swatchLayout: PaletteSwatch.Layout = .bars
+
     @OptionGroup(title: "Limits")
     var limits: LimitOptions
 
@@ -97,7 +101,8 @@ extension Root {
         }
         report = try ExtractPalette.run(path: image, request: makeRequest())
         if let swatch {
-          try PaletteSwatch.write(report.palette.colors, to: swatch, inputs: [image], overwrite: overwrite)
+          try PaletteSwatch.write(report.palette.colors, to: swatch, layout: swatchLayout, inputs: [image],
+            overwrite: overwrite)
         }
         if let output {
           try write(PaletteFormat.forOutput(output, format: format).encode(report), to: output)
@@ -147,3 +152,4 @@ extension PaletteOptions.Order: ExpressibleByArgument {}
 extension PaletteOptions.Exclusion: ExpressibleByArgument {}
 extension ImageSource.Frames: ExpressibleByArgument {}
 extension PaletteFormat: ExpressibleByArgument {}
+extension PaletteSwatch.Layout: ExpressibleByArgument {}

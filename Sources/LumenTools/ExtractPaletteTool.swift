@@ -10,6 +10,7 @@ public struct ExtractPaletteTool: Tool {
   public struct Arguments: ToolArguments {
     public enum Space: String, SchemaEnum { case cielab, oklab }
     public enum Exclusion: String, SchemaEnum { case white, black, border }
+    public enum SwatchLayout: String, SchemaEnum { case bars, grid }
 
     var image: String
     var k: Int?
@@ -17,11 +18,13 @@ public struct ExtractPaletteTool: Tool {
     var exclude: [Exclusion]?
     var exactColors: Bool?
     var swatch: String?
+    var swatchLayout: SwatchLayout?
     var preview: Bool?
 
     enum CodingKeys: String, CodingKey {
       case image, k, space, exclude, swatch, preview
       case exactColors = "exact_colors"
+      case swatchLayout = "swatch_layout"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -32,6 +35,7 @@ public struct ExtractPaletteTool: Tool {
       exclude = try c.decodeIfPresent([Exclusion].self, forKey: .exclude)
       exactColors = try c.decodeIfPresent(Bool.self, forKey: .exactColors)
       swatch = try c.decodeIfPresent(String.self, forKey: .swatch)
+      swatchLayout = try c.decodeIfPresent(SwatchLayout.self, forKey: .swatchLayout)
       preview = try c.decodeIfPresent(Bool.self, forKey: .preview)
     }
 
@@ -42,13 +46,17 @@ public struct ExtractPaletteTool: Tool {
       "exclude": "Backgrounds to remove before clustering (white, black, border); null for none.",
       "exact_colors": "true to snap each colour to one that occurs in the image; null for false.",
       "swatch": "A PNG of the palette to create (a .png name), relative to the workspace; must not exist; null for none.",
+      "swatch_layout": "How the swatch and preview show the colours: bars (as wide as their shares, labelled with hex) or grid (tiles labelled with hex, CSS name and share); null for bars.",
       "preview": "true to also get a small PNG of the palette inline (an image, under 100 KB) to look at; null for false.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = ["k": 1...64]
   }
 
-  /// The inline preview is smaller than a written swatch: it only has to show the colours.
-  static let previewSize = Size(width: 400, height: 80)
+  /// The inline preview is half a written swatch each way: it only has to show the colours.
+  static func previewSize(layout: PaletteSwatch.Layout, colorCount: Int) -> Size {
+    let full = PaletteSwatch.defaultSize(for: layout, colorCount: colorCount)
+    return Size(width: full.width / 2, height: full.height / 2)
+  }
 
   public init() {}
 
@@ -60,7 +68,7 @@ public struct ExtractPaletteTool: Tool {
     colours. Returns each colour's hex, RGB, share of the pixels (summing to 1) and nearest CSS \
     name, and optionally writes a PNG swatch or shows a small one inline (preview).
     """
-  public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "preview": null}"#
+  public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)
@@ -83,16 +91,20 @@ public struct ExtractPaletteTool: Tool {
     request.palette.exactColors = arguments.exactColors ?? false
     var report = try ExtractPalette.run(path: image, request: request)
     report.path = context.workspace.relative(report.path)
+    let layout =
+      arguments.swatchLayout.flatMap { PaletteSwatch.Layout(rawValue: $0.rawValue) } ?? .bars
     var files: [String] = []
     if let swatch {
-      try PaletteSwatch.write(report.palette.colors, to: swatch, inputs: [image])
+      try PaletteSwatch.write(report.palette.colors, to: swatch, layout: layout, inputs: [image])
       files.append(context.workspace.relative(swatch))
     }
     let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }
     var text = "\(colors.count) colours: " + colors.joined(separator: ", ")
     var preview: ToolPreview?
     if arguments.preview == true {
-      let png = try PaletteSwatch.png(report.palette.colors, size: Self.previewSize)
+      let colors = report.palette.colors
+      let png = try PaletteSwatch.png(
+        colors, size: Self.previewSize(layout: layout, colorCount: colors.count), layout: layout)
       preview = ToolPreview(format: .png, bytes: png)
       if preview == nil { text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))" }
     }

@@ -58,7 +58,7 @@ public struct RenderMapAnimationTool: Tool {
       "width": "Picture width in pixels, 16–1920; null for 800.",
       "height": "Picture height in pixels, 16–1080; null for 500.",
       "fps": "Frames per second, 1–30; null for 10.",
-      "seconds": "Length in seconds, 0.1–30; null for 6.",
+      "seconds": "Length in seconds, 0.1–30; null for 12 (periods are fitted so the animation loops seamlessly).",
       "label": "The corner label: a clock, the frame number, or none; null for clock.",
       "lat_column": "The latitude column's name when it is not a common one; null to find it.",
       "lon_column": "The longitude column's name when it is not a common one; null to find it.",
@@ -103,7 +103,7 @@ public struct RenderMapAnimationTool: Tool {
     var options = MapOptions()
     options.size = Size(width: arguments.width ?? 800, height: arguments.height ?? 500)
     options.framesPerSecond = arguments.fps ?? 10
-    options.seconds = arguments.seconds ?? 6
+    options.seconds = arguments.seconds ?? MapOptions().seconds
     if let text = arguments.region {
       guard let region = MapRegion(parsing: text) else {
         throw ToolError.badArgument(field: "region", problem: "\"\(text)\" is not auto, usa, world or W,S,E,N (e.g. \"-89,41,-84,46.5\")")

@@ -111,7 +111,8 @@ public enum MapAnimation {
 
   private static func writeGIF(_ renderer: MapRenderer, to path: String, progress: Progress?) throws -> Int {
     let options = renderer.options
-    let table = MapPalette.table(theme: options.theme, lightColors: renderer.legend.map(\.color))
+    let table = MapPalette.table(
+      theme: options.theme, lightColors: renderer.legend.map(\.color), outlines: renderer.outlines)
     var writer = try GIFAnimationWriter(
       path: path, size: options.size, colorTable: table, loopCount: gifLoopCount(plays: options.plays), dithering: options.dithering)
     let total = options.frameCount

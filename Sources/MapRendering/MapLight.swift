@@ -9,8 +9,10 @@ struct MapLight: Sendable {
   /// A fixed colour (from the data), else the schedule's colour at each moment.
   var fixedColor: RGBColor?
   var spriteIndex: Int
+  /// The theme's way of drawing lights, which picks the palette.
+  var style: MapLightStyle = .glow
 
   func color(atSeconds t: Double) -> RGBColor {
-    fixedColor ?? LightPalette.color(of: schedule.color(atSeconds: t))
+    fixedColor ?? LightPalette.color(of: schedule.color(atSeconds: t), style: style)
   }
 }

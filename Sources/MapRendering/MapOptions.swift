@@ -2,15 +2,18 @@ public import GIFCodec
 import Geo
 public import LumenCore
 
-/// How a map animation is drawn and encoded. The defaults make an 800×500, 6-second,
+/// How a map animation is drawn and encoded. The defaults make an 800×500, 12-second,
 /// 10 fps night map.
 public struct MapOptions: Sendable {
   /// The picture size in pixels (16…4096 each way).
   public var size = Size(width: 800, height: 500)
   /// Frames per second (1…50).
   public var framesPerSecond = 10
-  /// The animation's length (0.1…120 s).
-  public var seconds = 6.0
+  /// The animation's length (0.1…120 s). The default, 12 s, is a whole number of periods of
+  /// the default blink (4 s) and of the commonest Light List periods (2, 3, 4, 6 s), so those
+  /// lights keep their exact rhythm; other periods are fitted to the loop
+  /// (``Lights/BlinkSchedule/cycles(periodSeconds:loopSeconds:)``).
+  public var seconds = 12.0
   /// The area shown.
   public var region: MapRegion = .auto
   /// The colours.
@@ -44,6 +47,10 @@ public struct MapOptions: Sendable {
   /// The number of frames: `seconds × framesPerSecond`, at least 1.
   public var frameCount: Int { max(1, Int((seconds * Double(framesPerSecond)).rounded())) }
 
+  /// The animation's real length, `frameCount / framesPerSecond`: every light's schedule
+  /// repeats exactly over it, so the animation loops without a jump.
+  public var loopSeconds: Double { Double(frameCount) / Double(framesPerSecond) }
+
   /// The first problem with the options, if any.
   public func validationFailure() -> String? {
     if !(16...4096).contains(size.width) || !(16...4096).contains(size.height) {
@@ -51,7 +58,7 @@ public struct MapOptions: Sendable {
     }
     if !(1...50).contains(framesPerSecond) { return "fps \(framesPerSecond) is out of range 1…50 (e.g. 10)" }
     if !(seconds.isFinite && seconds >= 0.1 && seconds <= 120) {
-      return "seconds \(seconds) is out of range 0.1…120 (e.g. 6)"
+      return "seconds \(seconds) is out of range 0.1…120 (e.g. 12)"
     }
     if maxPoints < 1 { return "max points must be at least 1" }
     if !(0...1000).contains(plays) { return "loop \(plays) is out of range 0…1000 (0 loops forever)" }

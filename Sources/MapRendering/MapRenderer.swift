@@ -26,6 +26,8 @@ public struct MapRenderer: Sendable {
   let warnings: [String]
   /// The distinct glow colours, with how many lights show each.
   let legend: [(name: String, color: RGBColor, count: Int)]
+  /// The ring colour of each light colour, when the theme draws rings.
+  let outlines: [RGBColor: RGBColor]
   private let labelRect: PixelRect?
   private let ui: Double
 
@@ -68,17 +70,30 @@ public struct MapRenderer: Sendable {
           failures["\(error)", default: 0] += 1
         }
       }
+      // Every schedule repeats exactly over the animation, so the last frame leads into the
+      // first like any other.
       let schedule = BlinkSchedule(
-        characteristic, phaseOffsetSeconds: characteristic.phaseOffsetSeconds(seed: options.seed, index: index))
+        characteristic,
+        phaseOffsetSeconds: characteristic.phaseOffsetSeconds(seed: options.seed, index: index),
+        loopSeconds: options.loopSeconds)
       var spriteIndex = spriteSizes.firstIndex(of: point.sizeFactor)
       if spriteIndex == nil {
         spriteSizes.append(point.sizeFactor)
         spriteIndex = spriteSizes.count - 1
       }
-      lights.append(MapLight(x: x, y: y, schedule: schedule, fixedColor: point.color, spriteIndex: spriteIndex!))
+      lights.append(
+        MapLight(
+          x: x, y: y, schedule: schedule, fixedColor: point.color, spriteIndex: spriteIndex!,
+          style: options.theme.lightStyle))
     }
     self.lights = lights
-    self.sprites = spriteSizes.map { GlowSprite(coreRadius: 1.4 * ui * $0, haloRadius: 4.5 * ui * $0) }
+    // A ring at least 1.2 px wide, so that some of its pixels are wholly ring even on small maps.
+    let isOutlined = options.theme.lightStyle == .outlined
+    self.sprites = spriteSizes.map {
+      GlowSprite(
+        coreRadius: 1.4 * ui * $0, haloRadius: 4.5 * ui * $0,
+        ringWidth: isOutlined ? max(1.1 * ui * $0, 1.2) : 0)
+    }
     pointsOutside = outside
     characteristicFallbacks = fallbacks
     lightsWithCharacteristic = withCharacteristic
@@ -89,16 +104,19 @@ public struct MapRenderer: Sendable {
     if outside > 0 { warnings.append("\(outside) point(s) lie outside the map (\(view.regionName)) and are not drawn") }
     self.warnings = warnings
 
-    // Legend: every colour a light shows during its period.
+    // Legend: every colour a light shows during its period, named as drawn.
+    let style = options.theme.lightStyle
     var counts: [RGBColor: (String, Int)] = [:]
     var order: [RGBColor] = []
     for light in lights {
       var shown: [(String, RGBColor)] = []
       if let fixed = light.fixedColor {
-        shown = [(fixed.hex, fixed)]
+        shown = [(LightPalette.name(of: fixed) ?? fixed.hex, fixed)]
       } else {
-        for c in light.schedule.characteristic.colors { shown.append((LightPalette.name(of: c), LightPalette.color(of: c))) }
-        if shown.isEmpty { shown = [("white", LightPalette.color(of: .white))] }
+        for c in light.schedule.characteristic.colors {
+          shown.append((LightPalette.name(of: c), LightPalette.color(of: c, style: style)))
+        }
+        if shown.isEmpty { shown = [("white", LightPalette.color(of: .white, style: style))] }
       }
       for (name, color) in shown {
         if counts[color] == nil { order.append(color) }
@@ -106,15 +124,23 @@ public struct MapRenderer: Sendable {
       }
     }
     legend = order.map { (counts[$0]!.0, $0, counts[$0]!.1) }
+    let backgrounds = [options.theme.land, options.theme.background]
+    outlines =
+      style == .outlined
+      ? Dictionary(
+        uniqueKeysWithValues: order.map { ($0, LightPalette.outline(of: $0, against: backgrounds)) })
+      : [:]
 
     labelRect = options.label == .none
       ? nil : PixelRect(x: size.width - Int(150 * ui) - side, y: 0, width: Int(150 * ui), height: topBand)
-    basemap = try Self.drawBase(view: view, lights: lights, legend: legend, options: options, ui: ui, topBand: topBand)
+    basemap = try Self.drawBase(
+      view: view, lights: lights, legend: legend, outlines: outlines, options: options, ui: ui,
+      topBand: topBand)
   }
 
   private static func drawBase(
     view: MapView, lights: [MapLight], legend: [(name: String, color: RGBColor, count: Int)],
-    options: MapOptions, ui: Double, topBand: Int
+    outlines: [RGBColor: RGBColor], options: MapOptions, ui: Double, topBand: Int
   ) throws -> RGBAImage {
     let theme = options.theme
     let size = options.size
@@ -130,9 +156,10 @@ public struct MapRenderer: Sendable {
         canvas.stroke(rings: rings, color: RGBAPixel(theme.border), widthPixels: 0.7 * ui)
       }
     }
-    // Idle lights: a faint dot where each light is.
+    // Idle lights: a faint dot where each light is (of the ring's colour when there is one).
     for light in lights {
-      var c = RGBAPixel(light.color(atSeconds: 0))
+      let color = light.color(atSeconds: 0)
+      var c = RGBAPixel(outlines[color] ?? color)
       c.alpha = UInt8(theme.idleDotOpacity * 255)
       canvas.fillCircle(centerX: Double(light.x), centerY: Double(light.y), radius: 1.2 * ui, color: c)
     }
@@ -150,6 +177,10 @@ public struct MapRenderer: Sendable {
     var x = 10 * ui
     let baseline = Double(size.height) - 6 * ui
     for entry in legend.prefix(6) {
+      if let ring = outlines[entry.color] {
+        canvas.fillCircle(
+          centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 4.3 * ui, color: RGBAPixel(ring))
+      }
       canvas.fillCircle(centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 3.2 * ui, color: RGBAPixel(entry.color))
       let text = "\(entry.name) \(entry.count)"
       canvas.drawText(text, x: x + 9 * ui, y: baseline, sizePoints: 10 * ui, color: RGBAPixel(theme.secondaryText))
@@ -193,22 +224,37 @@ public struct MapRenderer: Sendable {
         guard b > 0 else { continue }
         let c = light.color(atSeconds: t)
         let cr = Int32(c.red), cg = Int32(c.green), cb = Int32(c.blue)
+        let ring = outlines[c] ?? c
+        let rr = Int32(ring.red), rg = Int32(ring.green), rb = Int32(ring.blue)
         let sprite = sprites[light.spriteIndex]
+        let hasRing = !sprite.ringWeights.isEmpty
         let r = sprite.radius, side = 2 * r + 1
         let y0 = max(0, light.y - r), y1 = min(height - 1, light.y + r)
         let x0 = max(0, light.x - r), x1 = min(width - 1, light.x + r)
         guard y0 <= y1, x0 <= x1 else { continue }
         sprite.weights.withUnsafeBufferPointer { weights in
-          for y in y0...y1 {
-            let row = (y - light.y + r) * side - light.x + r
-            for x in x0...x1 {
-              let k = weights[row + x] * b >> 8
-              if k < 12 { continue }  // under 5 %: invisible, and it would only churn the GIF
-              let p = (y * width + x) * 4
-              let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
-              pixels[p] = UInt8(truncatingIfNeeded: pr + ((cr - pr) * k) >> 8)
-              pixels[p + 1] = UInt8(truncatingIfNeeded: pg + ((cg - pg) * k) >> 8)
-              pixels[p + 2] = UInt8(truncatingIfNeeded: pb + ((cb - pb) * k) >> 8)
+          sprite.ringWeights.withUnsafeBufferPointer { rings in
+            for y in y0...y1 {
+              let row = (y - light.y + r) * side - light.x + r
+              for x in x0...x1 {
+                let p = (y * width + x) * 4
+                if hasRing {
+                  // The ring is a disc under the core: blend it first.
+                  let kr = rings[row + x] * b >> 8
+                  if kr >= 12 {
+                    let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
+                    pixels[p] = UInt8(truncatingIfNeeded: pr + ((rr - pr) * kr) >> 8)
+                    pixels[p + 1] = UInt8(truncatingIfNeeded: pg + ((rg - pg) * kr) >> 8)
+                    pixels[p + 2] = UInt8(truncatingIfNeeded: pb + ((rb - pb) * kr) >> 8)
+                  }
+                }
+                let k = weights[row + x] * b >> 8
+                if k < 12 { continue }  // under 5 %: invisible, and it would only churn the GIF
+                let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
+                pixels[p] = UInt8(truncatingIfNeeded: pr + ((cr - pr) * k) >> 8)
+                pixels[p + 1] = UInt8(truncatingIfNeeded: pg + ((cg - pg) * k) >> 8)
+                pixels[p + 2] = UInt8(truncatingIfNeeded: pb + ((cb - pb) * k) >> 8)
+              }
             }
           }
         }

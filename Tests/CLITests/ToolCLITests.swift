@@ -18,7 +18,7 @@ func run(_ arguments: [String], stdin: String, in folder: String) throws -> Run 
   @Test func runsAnOpenAIAssistantMessageInTheWorkspace() throws {
     let folder = TemporaryDirectory()
     try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
-    let message = #"{"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"p.png\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"preview\":null}"}},{"id":"call_2","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"/etc/passwd\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"preview\":null}"}}]}"#
+    let message = #"{"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"p.png\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"swatch_layout\":null,\"preview\":null}"}},{"id":"call_2","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"/etc/passwd\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"swatch_layout\":null,\"preview\":null}"}}]}"#
     let result = try run(["call"], stdin: message, in: folder.path)
     #expect(result.status == 0)
     let answers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])

@@ -63,7 +63,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
     let registry = try LumenToolbox.registry()
     let context = ToolContext(workspace: try Workspace(root: folder.path))
-    let base = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "preview": "#
+    let base = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": "#
     let plain = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "null}"), context: context)
     #expect(!plain.isError && plain.preview == nil)
     let shown = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "true}"), context: context)
@@ -71,6 +71,22 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(preview.format.mimeType == "image/png" && preview.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     #expect(preview.bytes.count < ToolPreview.byteLimit)
     #expect(ToolPreview(format: .png, bytes: [UInt8](repeating: 0, count: ToolPreview.byteLimit + 1)) == nil)
+  }
+
+  @Test func aSwatchCanBeAGrid() async throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
+    let registry = try LumenToolbox.registry()
+    let context = ToolContext(workspace: try Workspace(root: folder.path))
+    let arguments = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": "s.png", "swatch_layout": "grid", "preview": null}"#
+    let result = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(arguments), context: context)
+    #expect(!result.isError && result.files == ["s.png"])
+    // PNG header: width and height are big-endian at bytes 16 and 20.
+    let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.file("s.png"))))
+    let size = [16, 20].map { png[$0..<$0 + 4].reduce(0) { $0 << 8 | Int($1) } }
+    #expect(size == [800, 100])
+    let bad = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": "pie", "preview": null}"#
+    #expect(try await registry.call(name: "extract_palette", arguments: try JSONText.decode(bad), context: context).isError)
   }
 
   @Test(arguments: WireFormat.allCases)
