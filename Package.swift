@@ -55,7 +55,10 @@ let package = Package(
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     .target(name: "Palette", dependencies: ["LumenCore"]),
     .target(name: "Lights"),
-    .target(name: "Geo", dependencies: ["LumenCore"], resources: [.copy("Resources")]),
+    // The basemaps are compiled into the binary (.incbin), so an installed `lumen` needs no
+    // resource folder.
+    .target(name: "CBasemapData", cSettings: [.headerSearchPath("data")]),
+    .target(name: "Geo", dependencies: ["LumenCore", "CBasemapData"]),
 
     // MARK: - Operations
     .target(

@@ -37,7 +37,7 @@ extension GIFToVideo {
       var decoder = try GIFDecoder(path: input, limits: options.limits)
       guard let first = try decoder.nextFrame() else {
         let found = max(framesFound, decoder.framesFound)
-        let why = decoder.damage.map { "\($0) (0 of \(found) frames decoded)" } ?? "the file has no frames"
+        let why = decoder.damage.map { "\($0) (0 of \(counted(found, "frame")) decoded)" } ?? "the file has no frames"
         throw ConversionError.noFramesDecoded(why)
       }
       let screen = decoder.screenSize
@@ -97,12 +97,15 @@ extension GIFToVideo {
         warnings.append("transparency flattened on \(options.background.hex)")
       }
       if framesMerged > 0 {
-        warnings.append("\(framesMerged) identical consecutive frames merged into longer frames")
+        warnings.append(
+          framesMerged == 1
+            ? "1 identical consecutive frame merged into a longer frame"
+            : "\(framesMerged) identical consecutive frames merged into longer frames")
       }
       warnings += firstDecoderWarnings
       let found = max(framesFound, framesFoundByDecoder)
       if let damage {
-        warnings.append("damaged file: decoded \(framesDecoded) of \(found) frames; stopped at \(damage)")
+        warnings.append("damaged file: decoded \(framesDecoded) of \(counted(found, "frame")); stopped at \(damage)")
       }
       return GIFToVideoReport(
         input: input, inputBytes: 0, width: screen.width, height: screen.height,

@@ -1,3 +1,5 @@
+internal import LumenCore
+
 /// What a GIF → video conversion did, for people (``summary``) and programs (`Codable`).
 public struct GIFToVideoReport: Sendable, Hashable, Codable {
   public var input: String
@@ -39,10 +41,10 @@ public struct GIFToVideoReport: Sendable, Hashable, Codable {
   /// A few lines for a terminal.
   public var summary: String {
     var lines = [
-      "\(input): \(width)×\(height), \(framesDecoded) of \(framesFound) frames decoded, "
+      "\(input): \(width)×\(height), \(framesDecoded) of \(counted(framesFound, "frame")) decoded, "
         + "\(formatSeconds(gifDurationSeconds)) as browsers play it",
       "→ \(output): \(codec) \(pixelFormat) \(outputWidth)×\(outputHeight), "
-        + "\(framesEncoded) frames, \(formatSeconds(outputDurationSeconds)), \(outputBytes) bytes",
+        + "\(counted(framesEncoded, "frame")), \(formatSeconds(outputDurationSeconds)), \(outputBytes) bytes",
     ]
     lines += warnings.map { "warning: \($0)" }
     return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 internal import CFFmpeg
+public import LumenCore
 
 /// A negative status returned by an FFmpeg function, with the function's name.
 ///
@@ -34,7 +35,23 @@ public struct FFmpegError: Error, Hashable, CustomStringConvertible {
     return buffer.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
   }
 
-  public var description: String { "\(function) failed: \(message) (\(code))" }
+  /// In plain words: reading a file that FFmpeg cannot decode, a missing FFmpeg, or a failed
+  /// encoder; the function and code are in ``technicalDetail``.
+  public var description: String {
+    switch function {
+    case "dlopen", "dlsym", "VideoWriter", "avcodec_find_encoder_by_name": message
+    case "avformat_open_input", "avformat_find_stream_info", "av_find_best_stream", "av_read_frame",
+      "avcodec_send_packet", "avcodec_receive_frame", "avcodec_parameters_to_context":
+      code == FFmpegError.invalidData
+        ? "the file is damaged or not in a format Lumen reads"
+        : "the file cannot be read (\(message.prefix(1).lowercased() + message.dropFirst()))"
+    default: "the video encoder failed (\(message.prefix(1).lowercased() + message.dropFirst()))"
+    }
+  }
+}
+
+extension FFmpegError: TechnicalDetail {
+  public var technicalDetail: String? { "\(function) returned \(code): \(message)" }
 }
 
 /// Throws ``FFmpegError`` when an FFmpeg status is negative; returns it otherwise.

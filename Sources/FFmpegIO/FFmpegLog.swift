@@ -1,4 +1,5 @@
 internal import CFFmpeg
+internal import Foundation
 
 /// FFmpeg's global log threshold (its messages go to stderr).
 public enum FFmpegLog {
@@ -19,7 +20,22 @@ public enum FFmpegLog {
 
   /// Sets the threshold, now or when FFmpeg is first loaded. The corresponding C function is
   /// `av_log_set_level`.
+  ///
+  /// Encoders that log on their own (SVT-AV1's `Svt[info]` banner) get the same threshold
+  /// through their environment variable, unless the user set it.
   public static func setLevel(_ level: Level) {
     FFmpegLibrary.setLogLevel(level.raw)
+    if !svtLogSetByUser {
+      let svt = switch level {
+      case .quiet, .error: "1"
+      case .warning: "2"
+      case .info: "3"
+      case .debug: "4"
+      }
+      setenv("SVT_LOG", svt, 1)
+    }
   }
+
+  /// Whether `SVT_LOG` was in the environment before Lumen first set it.
+  private static let svtLogSetByUser = getenv("SVT_LOG") != nil
 }

@@ -111,7 +111,7 @@ public struct GIFDecoder: ~Copyable {
   private mutating func stop(at error: GIFError, missingTrailer: Bool) {
     finished = true
     if missingTrailer && framesDecoded > 0 && error.code == .readFailed {
-      warnings.append("the file ends without a GIF trailer after \(framesDecoded) frames")
+      warnings.append("the file ends without a GIF trailer after \(counted(framesDecoded, "frame"))")
     } else {
       damage = error
     }

@@ -1,4 +1,5 @@
 internal import CGif
+public import LumenCore
 
 /// An error from decoding a GIF: giflib's status with the function that returned it, or one of
 /// Lumen's own checks (limits, no frames).
@@ -59,11 +60,27 @@ public struct GIFError: Error, Hashable, CustomStringConvertible {
       frameIndex: frameIndex, byteOffset: byteOffset)
   }
 
+  /// In plain words: what is wrong with the file and where; giflib's own message and code are
+  /// in ``technicalDetail``.
   public var description: String {
-    var text = message
+    var text: String
+    switch code {
+    case .limitExceeded, .noFrames, .emptyScreen: text = message
+    case .openFailed: text = "the file cannot be opened"
+    case .notGIF: text = "this is not a GIF file (its first bytes are not GIF87a or GIF89a)"
+    case .readFailed, .endedTooSoon: text = "the file is damaged or cut short"
+    case .imageDefect: text = "the picture data is damaged"
+    case .wrongRecord: text = "the file is damaged (an unknown block)"
+    default: text = "the file is damaged (\(message.prefix(1).lowercased() + message.dropFirst()))"
+    }
     if let frameIndex { text += " in frame \(frameIndex + 1)" }
     if let byteOffset { text += " near byte \(byteOffset)" }
-    if code.rawValue < 1000 { text += " (\(function) returned \(code.rawValue))" }
     return text
+  }
+}
+
+extension GIFError: TechnicalDetail {
+  public var technicalDetail: String? {
+    code.rawValue < 1000 ? "\(function) returned \(code.rawValue): \(message)" : nil
   }
 }

@@ -1,3 +1,4 @@
+internal import CBasemapData
 public import Foundation
 
 /// A bundled public-domain basemap, decoded from GeoJSON.
@@ -7,7 +8,8 @@ public import Foundation
 /// print(states.features.count)   // 52: 50 states, DC and Puerto Rico
 /// ```
 public struct Basemap: Sendable {
-  /// The basemaps that ship with Lumen (see `Sources/Geo/Resources/README.md`).
+  /// The basemaps that ship with Lumen, compiled into the binary (see
+  /// `Sources/CBasemapData/data/README.md`).
   public enum Source: String, Sendable, CaseIterable {
     /// US Census 2016 states pre-projected into the ``AlbersUSA`` composite (metres).
     case usStatesAlbersUSA = "us_states_albers_usa"
@@ -28,12 +30,11 @@ public struct Basemap: Sendable {
   /// Loads one of the bundled basemaps (kept in the compact `.lbm` form that
   /// `scripts/make-basemaps` makes from the GeoJSON; it loads in about a millisecond).
   public static func load(_ source: Source) throws -> Basemap {
-    guard let url = Bundle.module.url(
-      forResource: source.rawValue, withExtension: "lbm", subdirectory: "Resources")
-    else {
+    var count = 0
+    guard let bytes = cbasemap_data(source.rawValue, &count), count > 0 else {
       throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: "\(source.rawValue).lbm"])
     }
-    var reader = BasemapBinaryReader(try Data(contentsOf: url))
+    var reader = BasemapBinaryReader(Data(bytes: bytes, count: count))
     return Basemap(source: source, features: try reader.features())
   }
 

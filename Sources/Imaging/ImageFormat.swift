@@ -1,5 +1,6 @@
 internal import Foundation
 internal import JPEGCodec
+internal import LumenCore
 
 /// An image file's format, recognised from its first bytes (not its name).
 public enum ImageFormat: String, Sendable, Codable {
@@ -17,11 +18,14 @@ public enum ImageFormat: String, Sendable, Codable {
       throw .unreadable(path: path, reason: "no such file or not readable")
     }
     defer { try? handle.close() }
-    let head = [UInt8]((try? handle.read(upToCount: 8)) ?? Data())
+    let head = [UInt8]((try? handle.read(upToCount: 16)) ?? Data())
     if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .png }
     if head.starts(with: Array("GIF8".utf8)) { return .gif }
     if JPEGFile.isJPEG(head) { return .jpeg }
-    guard !head.isEmpty else { throw .unreadable(path: path, reason: "the file is empty") }
-    return .other
+    switch FileKind.sniff(head) {
+    case .empty: throw .unreadable(path: path, reason: "the file is empty")
+    case .webp, .bmp, .tiff, .unknown: return .other
+    case let kind: throw .notAnImage(path: path, kind: kind)
+    }
   }
 }

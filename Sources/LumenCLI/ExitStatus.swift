@@ -22,7 +22,7 @@ enum ExitStatus {
       switch error {
       case .invalidOption: 64
       case .unreadable: 66
-      case .limitExceeded, .noPixels: 65
+      case .limitExceeded, .noPixels, .notAnImage: 65
       }
     case let error as MapError:
       switch error {

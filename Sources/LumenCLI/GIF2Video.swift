@@ -94,7 +94,8 @@ extension Root {
         bar?.finish()
       } catch {
         bar?.finish()
-        throw CommandFailure.report(error, json: outputOptions.json)
+        throw CommandFailure.report(
+          error, json: outputOptions.json, file: input, verbose: outputOptions.verbose)
       }
       for warning in report.warnings { logger.debug("\(warning)") }
       Report.print(report, json: outputOptions.json) { $0.summary }

@@ -6,6 +6,7 @@ public enum Log {
   static func logger(verbose: Bool) -> Logger {
     var logger = Logger(label: "lumen")
     logger.logLevel = verbose ? .debug : .warning
+    if verbose { FFmpegLog.setLevel(.info) }
     return logger
   }
 

@@ -102,7 +102,8 @@ extension Root {
         bar?.finish()
       } catch {
         bar?.finish()
-        throw CommandFailure.report(error, json: outputOptions.json)
+        throw CommandFailure.report(
+          error, json: outputOptions.json, file: input, verbose: outputOptions.verbose)
       }
       Report.print(report, json: outputOptions.json) { $0.text }
     }

@@ -110,7 +110,8 @@ extension Root {
           FileHandle.standardOutput.write(Data(format.encode(report)))
         }
       } catch {
-        throw CommandFailure.report(error, json: outputOptions.json)
+        throw CommandFailure.report(
+          error, json: outputOptions.json, file: image, verbose: outputOptions.verbose)
       }
       if outputOptions.json || format == nil || output != nil {
         Report.print(report, json: outputOptions.json) { $0.summary }

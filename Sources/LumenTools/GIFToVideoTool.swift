@@ -109,7 +109,7 @@ public struct GIFToVideoTool: Tool {
     return ToolResult(
       isError: false,
       text: "Wrote \(outputPath): \(report.codec) \(report.outputWidth)×\(report.outputHeight), "
-        + "\(report.framesEncoded) frames, \(report.outputDurationSeconds) s, \(report.outputBytes) bytes.",
+        + "\(counted(report.framesEncoded, "frame")), \(report.outputDurationSeconds) s, \(report.outputBytes) bytes.",
       structured: structured, files: [outputPath])
   }
 }

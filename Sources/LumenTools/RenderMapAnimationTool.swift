@@ -130,7 +130,7 @@ public struct RenderMapAnimationTool: Tool {
     report.output = context.workspace.relative(report.output)
 
     var text = "Wrote \(report.output): \(report.format.uppercased()) \(report.width)×\(report.height), "
-      + "\(report.frames) frames, \(report.outputBytes) bytes; \(report.pointsDrawn) points drawn"
+      + "\(counted(report.frames, "frame")), \(report.outputBytes) bytes; \(counted(report.pointsDrawn, "point")) drawn"
       + (report.skipped.isEmpty ? "." : ", \(report.skipped.values.reduce(0, +)) skipped.")
     var preview: ToolPreview?
     if arguments.preview == true {

@@ -1,3 +1,5 @@
+internal import LumenCore
+
 /// What a map render did, for people (`text`) and programs (JSON).
 public struct MapReport: Sendable, Codable {
   public var input: String
@@ -31,8 +33,8 @@ public struct MapReport: Sendable, Codable {
   /// A few human-readable lines.
   public var text: String {
     var lines = [
-      "\(output): \(format.uppercased()) \(width)×\(height), \(frames) frames at \(framesPerSecond) fps (\(durationSeconds) s), \(outputBytes) bytes",
-      "points: \(pointsDrawn) drawn of \(rowsRead) rows"
+      "\(output): \(format.uppercased()) \(width)×\(height), \(counted(frames, "frame")) at \(framesPerSecond) fps (\(durationSeconds) s), \(outputBytes) bytes",
+      "points: \(pointsDrawn) drawn of \(counted(rowsRead, "row"))"
         + (skipped.isEmpty ? "" : "; skipped " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")),
       "region: \(region), projection \(projection); \(lightsWithCharacteristic) lights with their own characteristic",
       "time: \(String(format2: elapsedSeconds)) s",

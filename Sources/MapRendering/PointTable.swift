@@ -76,7 +76,8 @@ public struct PointTable: Sendable {
     }
     let reader: CSVReader
     do {
-      reader = try CSVReader(string: text, hasHeaderRow: true, trimFields: true)
+      reader = try CSVReader(
+        string: text, hasHeaderRow: true, trimFields: true, delimiter: CSVDelimiter.sniff(text.prefix(64 << 10)))
     } catch {
       throw .unreadableInput("\(name) is not readable CSV: \(error)")
     }
