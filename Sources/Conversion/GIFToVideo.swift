@@ -101,7 +101,6 @@ public enum GIFToVideo {
     }
     switch kind {
     case .gif: return
-    case .empty: throw .inputNotReadable(path: path, reason: "the file is empty; give an animated GIF")
     default:
       throw .wrongInputKind(path: path, kind: kind)
     }

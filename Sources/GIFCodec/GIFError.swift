@@ -71,7 +71,7 @@ public struct GIFError: Error, Hashable, CustomStringConvertible {
     case .readFailed, .endedTooSoon: text = "the file is damaged or cut short"
     case .imageDefect: text = "the picture data is damaged"
     case .wrongRecord: text = "the file is damaged (an unknown block)"
-    default: text = "the file is damaged (\(message.prefix(1).lowercased() + message.dropFirst()))"
+    default: text = "the file is damaged or cut short"
     }
     if let frameIndex { text += " in frame \(frameIndex + 1)" }
     if let byteOffset { text += " near byte \(byteOffset)" }

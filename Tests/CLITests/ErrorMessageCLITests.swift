@@ -1,0 +1,104 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Every error a user can meet names the file, says what is wrong in plain words and what to
+/// do; library calls and codes appear only with `--verbose` (and in the JSON report's detail).
+@Suite struct ErrorMessageCLITests {
+  /// A message that leaks a library call or a raw code.
+  static func leaksLibraryDetail(_ text: String) -> Bool {
+    let patterns = [
+      #"returned -?\d+"#, #"\bDGif\w+"#, #"\bEGif\w+"#, #"\bav(format|codec)?_\w+"#, #"\bpng_\w+"#,
+      #"\btj\w+"#, #"\bsws_\w+"#, #"\(-\d{4,}\)"#,
+    ]
+    return patterns.contains { text.range(of: $0, options: .regularExpression) != nil }
+  }
+
+  /// The inputs of the table below, made in a fresh folder.
+  func folder() throws -> TemporaryDirectory {
+    let folder = TemporaryDirectory()
+    for name in ["demo.gif", "palette-3colors.png", "lighthouses-sample.csv"] {
+      try FileManager.default.copyItem(atPath: Fixtures.path(name), toPath: folder.file(name))
+    }
+    folder.write(Array("just some notes\n".utf8), to: "notes.txt")
+    folder.write([], to: "empty.gif")
+    let demo = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif")))
+    folder.write(Array(demo.prefix(40)), to: "cut.gif")
+    folder.write(Array("RIFF\u{10}\0\0\0WEBPjunkjunkjunk".utf8), to: "bad.webp")
+    folder.write(Array("name;lat;lon\nA;45.1;-87.2\n".utf8), to: "semicolons.csv")
+    folder.write(Array("x,y\n1,2\n".utf8), to: "nocoords.csv")
+    try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: false)
+    return folder
+  }
+
+  /// (arguments, exit status, what the message must say).
+  static let cases: [([String], Int32, String)] = [
+    (["gif2video", "palette-3colors.png"], 65, "palette-3colors.png is a PNG image, not a GIF"),
+    (["gif2video", "notes.txt"], 65, "notes.txt is a text file, not a GIF"),
+    (["gif2video", "empty.gif"], 65, "empty.gif is an empty file, not a GIF"),
+    (["gif2video", "cut.gif", "-o", "cut.mp4"], 65, "cut.gif: the file is damaged or cut short"),
+    (["gif2video", "missing.gif"], 66, "missing.gif: no such file"),
+    (["gif2video", "sub"], 66, "sub: it is a folder"),
+    (["gif2video", "demo.gif", "-o", "nofolder/x.mp4"], 73, "does not exist"),
+    (["gif2video", "demo.gif", "--crf", "60"], 64, "crf must be 0–51 for h264"),
+    (["gif2video", "demo.gif", "--background", "blue-ish"], 64, "#rrggbb, #rgb or a CSS colour name"),
+    (["palette", "notes.txt"], 65, "notes.txt is a text file, not an image"),
+    (["palette", "bad.webp"], 65, "bad.webp: the file is damaged or not in a format Lumen reads"),
+    (["palette", "cut.gif"], 65, "cut.gif:"),
+    (["palette", "missing.png"], 66, "missing.png"),
+    (["map", "nocoords.csv"], 65, "no lat/latitude and lon/lng/long/longitude columns"),
+    (["map", "missing.csv"], 66, "missing.csv"),
+    (["map", "notes.txt"], 65, "notes.txt"),
+  ]
+
+  @Test(arguments: cases)
+  func saysWhatIsWrongInPlainWords(_ arguments: [String], status: Int32, message: String) throws {
+    let folder = try folder()
+    let run = try Run(arguments, directory: folder.path)
+    #expect(run.status == status, "\(arguments): \(run.stderr)")
+    #expect(run.stderr.contains(message), "\(arguments): \(run.stderr)")
+    #expect(!Self.leaksLibraryDetail(run.stderr), "\(arguments): \(run.stderr)")
+    #expect(!folder.contents().contains { $0.hasSuffix(".mp4") || $0.hasSuffix(".lumen-tmp") })
+  }
+
+  @Test func theLibraryCallIsShownWithVerboseAndInJSON() throws {
+    let folder = try folder()
+    let verbose = try Run(["gif2video", "cut.gif", "-o", "cut.mp4", "--verbose"], directory: folder.path)
+    #expect(verbose.status == 65)
+    #expect(verbose.stderr.contains("(DGif"), "\(verbose.stderr)")
+    let json = try Run(["palette", "bad.webp", "--json"], directory: folder.path)
+    #expect(json.status == 65)
+    #expect((json.json?["detail"] as? String)?.contains("returned") == true, "\(json.stdout)")
+  }
+
+  @Test func aSemicolonSeparatedCSVIsRead() throws {
+    let folder = try folder()
+    let run = try Run(["map", "semicolons.csv", "-o", "m.png", "--json"], directory: folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.json?["pointsDrawn"] as? Int == 1)
+  }
+
+  /// Every refusal in ../shared/gifcorpus, as gif2video and palette say it.
+  @Test func corpusRefusalsAreInPlainWords() throws {
+    guard let corpus = Fixtures.gifCorpus else { return }
+    let refused = [
+      "imagegif__issue-101-infinite-empty-loop.gif": "exceeds the limit",
+      "imagegif__issue-117-out-of-range.gif": "exceeds the limit",
+      "pillow__decompression_bomb.gif": "damaged or cut short in frame 1",
+      "pillow__issue_2811.gif": "damaged or cut short in frame 1",
+      "pillow__zero_width.gif": "damaged or cut short in frame 1",
+      "vips__truncated.gif": "damaged or cut short in frame 1",
+    ]
+    let folder = TemporaryDirectory()
+    for (name, message) in refused.sorted(by: { $0.key < $1.key }) {
+      let path = corpus.appendingPathComponent(name).path
+      for arguments in [["gif2video", path, "-o", folder.file("x.mp4")], ["palette", path]] {
+        let run = try Run(arguments)
+        #expect(run.status == 65, "\(arguments): \(run.stderr)")
+        #expect(run.stderr.contains(name) && run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        #expect(!Self.leaksLibraryDetail(run.stderr), "\(arguments): \(run.stderr)")
+      }
+    }
+    #expect(folder.contents().isEmpty)
+  }
+}
