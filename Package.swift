@@ -132,7 +132,9 @@ let package = Package(
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
     .testTarget(name: "LumenMCPHTTPTests", dependencies: ["LumenMCPHTTP"]),
-    .testTarget(name: "CLITests", dependencies: ["LumenCLI", "lumen", "FFmpegIO", "TestSupport"]),
+    .testTarget(
+      name: "CLITests",
+      dependencies: ["LumenCLI", "lumen", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

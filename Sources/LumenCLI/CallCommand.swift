@@ -11,14 +11,15 @@ extension Root {
       commandName: "call",
       abstract: "Run tool calls read from stdin and write the tool-result message(s) to stdout.",
       discussion: """
-        Reads one tool call or a whole assistant message, in OpenAI (`tool_calls`), Responses
-        (`function_call`) or Anthropic (`tool_use`) form, runs the calls (in parallel) inside
-        the workspace, and answers in the same form. Failures are results with the error flag;
-        only an unknown tool or malformed JSON exits non-zero.
+        Reads one tool call or a whole assistant message, in OpenAI (`tool_calls`), Responses \
+        (`function_call`) or Anthropic (`tool_use`) form, runs the calls (in parallel) inside the \
+        workspace, and answers in the same form. Optional arguments may be left out. Failures are \
+        results with the error flag; only an unknown tool or malformed JSON exits non-zero.
 
         Examples:
-          echo '{"type":"tool_use","id":"t1","name":"extract_palette","input":{"image":"a.png","k":3,"space":null,"exclude":null,"exact_colors":null,"swatch":null,"preview":null}}' | lumen call
           lumen call --workspace ~/media < assistant-message.json
+          echo '{"type":"tool_use","id":"t1","name":"list_files","input":{}}' \\
+            | lumen call --workspace ~/media
         """)
 
     @Option(help: "The folder every path is relative to (default: the current folder).")

@@ -11,14 +11,17 @@ extension Root {
       commandName: "gif2video",
       abstract: "Convert an animated GIF to MP4 (or WebM) with the timing browsers play.",
       discussion: """
-        One video frame per GIF frame (identical neighbours merged), delays of 0 or 1 cs played as
-        10 cs, the last frame's delay kept, odd sizes padded with edge pixels, transparency shown
-        on --background, BT.709 colour tags. Damaged GIFs convert up to the damage.
+        One video frame per GIF frame (identical neighbours merged), delays of 0 or 1 cs played \
+        as 10 cs, the last frame's delay kept, odd sizes padded with edge pixels, transparency \
+        shown on --background. Colours are converted with BT.601 below 1280×720 and BT.709 from \
+        there up, and tagged so. Damaged GIFs convert up to the damage. An existing output is \
+        refused unless --overwrite (-y) is given; the input is never replaced.
 
         Examples:
-          lumen gif2video Fixtures/demo.gif                       # writes Fixtures/demo.mp4
+          # writes Fixtures/demo.mp4
+          lumen gif2video Fixtures/demo.gif
           lumen gif2video in.gif -o out.mp4 --crf 20 --preset slow
-          lumen gif2video in.gif -o out.webm --codec vp9 --background '#000000'
+          lumen gif2video in.gif -o out.webm --background black
           lumen gif2video in.gif --max-width 480 --loop 3 --json
         """)
 

@@ -13,17 +13,19 @@ extension Root {
       abstract: "Serve Lumen's tools over MCP on stdin/stdout (logs go to stderr), or over HTTP on 127.0.0.1.",
       discussion: """
         Add to an MCP client's configuration, e.g. Claude Desktop's:
-          {"mcpServers": {"lumen": {"command": "/path/to/lumen", "args": ["mcp", "--workspace", "/path/to/media"]}}}
+          {"mcpServers": {"lumen": {"command": "/path/to/lumen",
+            "args": ["mcp", "--workspace", "/path/to/media"]}}}
 
-        With --http, Lumen serves MCP Streamable HTTP at http://127.0.0.1:PORT/mcp (only on this
-        machine) and prints that URL on stderr; --port 0 picks a free port. Requests from web
-        pages of other sites (Origin) are refused. When LUMEN_MCP_TOKEN is set, every request
+        With --http, Lumen serves MCP Streamable HTTP at http://127.0.0.1:PORT/mcp (only on this \
+        machine) and prints that URL on stderr; --port 0 picks a free port. Requests from web \
+        pages of other sites (Origin) are refused. When LUMEN_MCP_TOKEN is set, every request \
         must carry "Authorization: Bearer $LUMEN_MCP_TOKEN".
 
         Examples:
           lumen mcp --workspace ~/media
           lumen mcp --workspace . --max-concurrent 2 --timeout 120
-          LUMEN_MCP_TOKEN=$(openssl rand -hex 16) lumen mcp --http --port 8931 --workspace ~/media
+          export LUMEN_MCP_TOKEN=$(openssl rand -hex 16)
+          lumen mcp --http --port 8931 --workspace ~/media
         """)
 
     @Option(help: "The folder every path is relative to (default: the current folder).")

@@ -11,21 +11,23 @@ extension Root {
       commandName: "map",
       abstract: "Draw points from a CSV as blinking lights on a map (GIF, MP4, WebM or a PNG frame).",
       discussion: """
-        Latitude and longitude columns are found by name (lat/latitude, lon/lng/long/longitude)
-        or given with --lat/--lon. Optional columns: name, color (#hex, a word or a chart letter),
-        size (a factor), characteristic (a chart light characteristic such as 'Fl(2) R 6s',
-        'Iso G 6s', 'Oc W 4s', 'Q G', 'F W'; others blink with a default rhythm and a seeded
-        phase). Rows with missing or out-of-range coordinates are skipped and counted.
+        Latitude and longitude columns are found by name (lat/latitude, \
+        lon/lng/long/longitude) or given with --lat/--lon; the separator (, ; tab |) is found \
+        from the file. Optional columns: name, color (#hex, a word or a chart letter), size (a \
+        factor), characteristic (a chart light characteristic such as 'Fl(2) R 6s', 'Iso G 6s', \
+        'Oc W 4s', 'Q G', 'F W'; others blink with a default rhythm and a seeded phase). Rows \
+        with missing or out-of-range coordinates are skipped and counted.
 
-        Regions: usa (Albers-USA with Alaska, Hawaii and Puerto Rico insets), world (Equal
-        Earth), a box W,S,E,N (equirectangular), or auto (usa when every point is in the US,
-        else a box around the data). Basemaps are bundled: no network.
+        Regions: usa (Albers-USA with Alaska, Hawaii and Puerto Rico insets), world (Equal \
+        Earth), a box W,S,E,N (equirectangular), or auto (usa when every point is in the US, \
+        else a box around the data). Basemaps are built in: no network. Every blink period is \
+        fitted to the length, so a GIF loops without a jump.
 
         Examples:
           lumen map Fixtures/lighthouses-sample.csv -o lighthouses.gif
-          lumen map lights.csv -o lights.mp4 --title "Lake Michigan lights" --region=-89,41,-84,46.5
-          lumen map cities.csv -o cities.png --region world --theme light --size 1200x700
-          lumen map data.csv -o map.gif --lat Y --lon X --fps 15 --seconds 4 --json
+          lumen map lights.csv -o lights.mp4 --region=-89,41,-84,46.5
+          lumen map cities.csv -o cities.png --region world --theme light
+          lumen map data.csv -o map.gif --lat Y --lon X --fps 15 --json
         """)
 
     @Argument(help: "The CSV file of points.")

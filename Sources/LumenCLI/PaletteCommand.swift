@@ -11,15 +11,16 @@ extension Root {
       commandName: "palette",
       abstract: "Extract a colour palette from an image (PNG, GIF, JPEG, WebP, BMP, TIFF).",
       discussion: """
-        Weighted k-means++ in CIELAB (or OKLab) over a 5-bit-per-channel histogram of the
-        image: exactly k colours when the image has them, shares that sum to 1 over the pixels
-        clustered, transparent pixels skipped, the same result on every run.
+        Weighted k-means++ in CIELAB (or OKLab) over a 5-bit-per-channel histogram of the \
+        image: exactly k colours when the image has them, shares that sum to 1 over the pixels \
+        clustered, transparent pixels skipped, the same result on every run. -o writes the \
+        format its extension names (.css, .gpl, .ase, .hex, .txt).
 
         Examples:
           lumen palette Fixtures/palette-3colors.png -k 3
           lumen palette photo.jpg -k 8 --json
           lumen palette logo.png -k auto --exclude white --exact-colors
-          lumen palette photo.jpg -k 6 --format css -o palette.css --swatch palette.png
+          lumen palette photo.jpg -k 6 -o palette.css --swatch palette.png
           lumen palette photo.jpg -k 16 --swatch tiles.png --swatch-layout grid
         """)
 

@@ -10,10 +10,10 @@ public struct Root: ParsableCommand {
     discussion: """
       Examples:
         lumen gif2video Fixtures/demo.gif -o demo.mp4
-        lumen gif2video in.gif --codec vp9 -o in.webm --background '#000000'
-        lumen gif2video in.gif --json
+        lumen gif2video in.gif -o in.webm --background black
         lumen palette photo.jpg -k 8
         lumen palette logo.png -k auto --exclude white --swatch swatch.png
+        lumen map Fixtures/lighthouses-sample.csv -o lighthouses.gif
         lumen tools --format anthropic
         lumen call --workspace media < assistant-message.json
       """,

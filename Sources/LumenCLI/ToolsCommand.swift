@@ -10,9 +10,12 @@ extension Root {
       abstract: "Print Lumen's tool definitions for a model (OpenAI, Responses, Anthropic or MCP).",
       discussion: """
         Examples:
-          lumen tools                        # OpenAI Chat Completions `tools` array (strict)
-          lumen tools --format anthropic     # Anthropic `tools` with input_schema
-          lumen tools --format mcp           # MCP tools/list result
+          # OpenAI Chat Completions `tools` array (strict)
+          lumen tools
+          # Anthropic `tools` with input_schema
+          lumen tools --format anthropic
+          # MCP tools/list result
+          lumen tools --format mcp
         """)
 
     @Option(help: "openai, responses, anthropic or mcp.")

@@ -1,0 +1,176 @@
+import Foundation
+import LumenTools
+import TestSupport
+import Testing
+import ToolDispatch
+
+/// The CLI and the tools describe one operation: every tool field has its command option
+/// (or is listed as tool-only), and where both exist they agree on the default and the
+/// allowed values; the defaults the help prose states are the parser's.
+@Suite struct OptionAgreementTests {
+  /// A tool field and the command option that means the same; `cliDefault`/`toolDefault`
+  /// override what is parsed where the two are spelled differently for the same value.
+  struct Pair: Sendable, CustomStringConvertible {
+    var field: String
+    var flag: String
+    var toolDefault: String? = nil
+    var cliDefault: String? = nil
+    var description: String { "\(field) ~ \(flag)" }
+  }
+
+  struct Operation: Sendable, CustomStringConvertible {
+    var tool: String
+    var command: String
+    var pairs: [Pair]
+    /// Fields only a model has (paths given as arguments, inline previews).
+    var toolOnly: Set<String>
+    /// Options the tool leaves out on purpose (server limits, encoder tuning, local files).
+    var cliOnly: Set<String>
+    var description: String { tool }
+  }
+
+  static let operations: [Operation] = [
+    Operation(
+      tool: "gif_to_video", command: "gif2video",
+      pairs: [
+        Pair(field: "output", flag: "--output", toolDefault: "the", cliDefault: "the"),
+        Pair(field: "codec", flag: "--codec"),
+        Pair(field: "crf", flag: "--crf"), Pair(field: "preset", flag: "--preset"),
+        Pair(field: "background", flag: "--background"), Pair(field: "max_width", flag: "--max-width"),
+        Pair(field: "loop", flag: "--loop", toolDefault: "1"),
+      ],
+      toolOnly: ["input"],
+      cliOnly: [
+        "--scale", "--fps", "--keep-duplicates", "--threads", "--matrix", "--max-dimension",
+        "--max-frame-pixels", "--max-frames", "--max-total-pixels", "--overwrite", "--json", "--verbose",
+        "--no-progress", "--help", "--version",
+      ]),
+    Operation(
+      tool: "extract_palette", command: "palette",
+      pairs: [
+        Pair(field: "k", flag: "-k"), Pair(field: "space", flag: "--space"),
+        Pair(field: "exclude", flag: "--exclude"), Pair(field: "exact_colors", flag: "--exact-colors"),
+        Pair(field: "swatch", flag: "--swatch"), Pair(field: "swatch_layout", flag: "--swatch-layout"),
+      ],
+      toolOnly: ["image", "preview"],
+      cliOnly: [
+        "--sort", "--seed", "--inits", "--alpha-threshold", "--frames", "--pixel-budget", "--format", "--output",
+        "--max-dimension", "--max-frame-pixels", "--max-frames", "--max-total-pixels", "--overwrite", "--json",
+        "--verbose", "--no-progress", "--help", "--version",
+      ]),
+    Operation(
+      tool: "render_map_animation", command: "map",
+      pairs: [
+        Pair(field: "output", flag: "--output", toolDefault: "the", cliDefault: "the"),
+        Pair(field: "title", flag: "--title"),
+        Pair(field: "region", flag: "--region"), Pair(field: "theme", flag: "--theme"),
+        Pair(field: "width", flag: "--size", toolDefault: "800", cliDefault: "800"),
+        Pair(field: "height", flag: "--size", toolDefault: "500", cliDefault: "500"),
+        Pair(field: "fps", flag: "--fps"), Pair(field: "seconds", flag: "--seconds"),
+        Pair(field: "label", flag: "--label"), Pair(field: "lat_column", flag: "--lat"),
+        Pair(field: "lon_column", flag: "--lon"),
+      ],
+      toolOnly: ["points", "preview"],
+      cliOnly: [
+        "--attribution", "--seed", "--loop", "--dither", "--crf", "--max-points", "--overwrite", "--json",
+        "--verbose", "--no-progress", "--help", "--version",
+      ]),
+  ]
+
+  /// One option of `--help`: its flags, and its text (continuation lines joined).
+  struct HelpOption {
+    var flags: [String]
+    var text: String
+    var defaultValue: String? { Self.capture(#"default: [^)]*\)"#, in: text) }
+    var values: [String]? {
+      Self.capture(#"\(values: [^;)]*[;)]"#, in: text)?.components(separatedBy: ", ")
+    }
+    static func capture(_ pattern: String, in text: String) -> String? {
+      guard let match = text.range(of: pattern, options: .regularExpression) else { return nil }
+      let inner = String(text[match])
+      guard let open = inner.firstIndex(of: ":") else { return nil }
+      return String(inner[inner.index(after: open)...].dropLast()).trimmingCharacters(in: .whitespaces)
+        .replacingOccurrences(of: "default: ", with: "")
+    }
+  }
+
+  static func helpOptions(_ command: String) throws -> [HelpOption] {
+    let run = try Run([command, "--help"])
+    var options: [HelpOption] = []
+    for line in run.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
+      let trimmed = line.drop { $0 == " " }
+      let indent = line.count - trimmed.count
+      if indent == 2, trimmed.hasPrefix("-") {
+        let flags = String(trimmed).split(separator: " ").prefix { $0.hasPrefix("-") }
+          .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+        options.append(HelpOption(flags: flags, text: String(trimmed)))
+      } else if indent > 2, !options.isEmpty {
+        options[options.count - 1].text += " " + trimmed
+      } else if !trimmed.isEmpty {
+        continue
+      }
+    }
+    return options
+  }
+
+  /// The default a tool field's description names: "null for X" (X up to a stop), or the
+  /// pair's override.
+  static func toolDefault(_ description: String) -> String? {
+    guard let range = description.range(of: "null for ") else { return nil }
+    let rest = description[range.upperBound...]
+    let value = rest.prefix { !" ;,(".contains($0) }
+    return String(value.hasSuffix(".") ? value.dropLast() : value)
+  }
+
+  @Test(arguments: operations)
+  func toolFieldsAndCommandOptionsAgree(_ operation: Operation) throws {
+    let registry = try LumenToolbox.registry()
+    let definition = try #require(registry.definitions.first { $0.name == operation.tool })
+    guard case .object(let properties)? = definition.inputSchema["properties"] else {
+      Issue.record("no properties")
+      return
+    }
+    let help = try Self.helpOptions(operation.command)
+    let paired = Set(operation.pairs.map(\.field))
+    // Every field is paired or declared tool-only; every option paired or declared CLI-only.
+    #expect(Set(properties.keys) == paired.union(operation.toolOnly), "\(operation.tool) fields")
+    let pairedFlags = Set(operation.pairs.map(\.flag))
+    for option in help {
+      let known = option.flags.contains { pairedFlags.contains($0) || operation.cliOnly.contains($0) }
+      if !known { Issue.record("\(operation.command) \(option.flags) has no tool field and is not declared CLI-only") }
+    }
+    for pair in operation.pairs {
+      let option = try #require(help.first { $0.flags.contains(pair.flag) }, "\(pair)")
+      let schema = try #require(properties[pair.field])
+      let description: String = if case .string(let text)? = schema["description"] { text } else { "" }
+      // Defaults: both sides say the same value (or both say none).
+      let toolSays = pair.toolDefault ?? Self.toolDefault(description)
+      let cliSays = pair.cliDefault ?? option.defaultValue ?? Self.proseDefault(option.text)
+      if let cliSays, cliSays != "[]" {
+        #expect(Self.same(toolSays, cliSays), "\(operation.tool).\(pair.field) null means \(toolSays ?? "nothing") but \(pair.flag) defaults to \(cliSays)")
+      }
+      // Allowed values: the tool's enum (without null) equals the option's values.
+      if let values = option.values, case .array(let allowed)? = schema["enum"] ?? schema["items"]?["enum"] {
+        let names = allowed.compactMap { value -> String? in if case .string(let s) = value { s } else { nil } }
+        #expect(Set(names) == Set(values), "\(pair): \(names) vs \(values)")
+      }
+    }
+  }
+
+  /// The same default, spelled either way: the first word, numbers compared as numbers.
+  static func same(_ a: String?, _ b: String) -> Bool {
+    guard let a else { return false }
+    func first(_ text: String) -> String {
+      String(text.prefix { !" ,;(".contains($0) })
+    }
+    let (x, y) = (first(a), first(b))
+    if let p = Double(x), let q = Double(y) { return p == q }
+    return x == y
+  }
+
+  /// A default stated in an option's help prose ("default 23 for h264", "default: h264").
+  static func proseDefault(_ text: String) -> String? {
+    guard let range = text.range(of: #"\(default:? [^ ,;)]+"#, options: .regularExpression) else { return nil }
+    return String(text[range].split(separator: " ")[1]).trimmingCharacters(in: CharacterSet(charactersIn: ":,)"))
+  }
+}
