@@ -3,13 +3,13 @@ import PackageDescription
 
 let package = Package(
   name: "lumen",
-  platforms: [.macOS(.v15)],
   products: [
     .library(
       name: "Lumen",
       targets: [
         "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette",
-        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP", "Lights", "Geo", "MapRendering",
+        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP", "LumenMCPHTTP", "Lights", "Geo",
+        "MapRendering",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],

@@ -67,8 +67,13 @@ int cpng_reader_open(const char *path, cpng_reader **out, cpng_reader_info *info
   }
   png_init_io(reader->png, reader->file);
   png_set_sig_bytes(reader->png, 8);
-  /* Lumen checks its own limits from the header; lift libpng's 1,000,000-pixel default. */
+  /* Lumen checks its own size limits from the header; lift libpng's 1,000,000-pixel default. */
   png_set_user_limits(reader->png, 0x7fffffff, 0x7fffffff);
+  /* Chunk lengths come from the file: a 90 KB PNG may claim a 2 GB iTXt chunk. No chunk that
+   * is kept in memory (text, ICC profile, unknown chunks) may ask for more than 8 MB, and at most
+   * 1,000 ancillary chunks are cached; image data (IDAT) streams and is not affected. */
+  png_set_chunk_malloc_max(reader->png, CPNG_READER_CHUNK_MALLOC_MAX);
+  png_set_chunk_cache_max(reader->png, CPNG_READER_CHUNK_CACHE_MAX);
   png_read_info(reader->png, reader->info);
   info->width = png_get_image_width(reader->png, reader->info);
   info->height = png_get_image_height(reader->png, reader->info);

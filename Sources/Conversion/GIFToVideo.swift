@@ -40,7 +40,7 @@ public enum GIFToVideo {
     try checkIsGIF(input)
     let temporary = try OutputFile(destination: output, inputs: [input], overwrite: options.overwrite)
     do {
-      let framesFound = try GIFDecoder.countFrames(path: input)
+      let framesFound = try GIFDecoder.countFrames(path: input, limits: options.limits)
       var job = try Job(
         input: input, temporaryPath: temporary.temporaryPath, container: container,
         options: options, framesFound: framesFound, progress: progress)

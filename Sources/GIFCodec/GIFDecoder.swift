@@ -132,6 +132,7 @@ public struct GIFDecoder: ~Copyable {
       x: Int(desc.Left), y: Int(desc.Top), width: Int(desc.Width), height: Int(desc.Height))
     try checkLimits(frame: rect, index: index)
     if canvas.isEmpty { try allocateCanvas(firstFrame: rect) }
+    try checkWork(index: index)
 
     let control = self.control ?? GraphicsControlBlock(
       DisposalMode: Int32(DISPOSAL_UNSPECIFIED), UserInputFlag: false, DelayTime: -1,
@@ -189,18 +190,33 @@ public struct GIFDecoder: ~Copyable {
         code: .limitExceeded, function: "limits",
         message: "more than \(limits.maxFrames) frames", frameIndex: index)
     }
-    totalPixels += rect.width * rect.height
+  }
+
+  /// Counts the work a frame produces: a whole composited canvas (what a video encodes), not
+  /// just the frame's rectangle, so 100,000 one-pixel frames on a 4096×4096 screen are refused.
+  private mutating func checkWork(index: Int) throws(GIFError) {
+    totalPixels += screenSize.width * screenSize.height
     if totalPixels > limits.maxTotalPixels {
       throw GIFError(
         code: .limitExceeded, function: "limits",
-        message: "more than \(limits.maxTotalPixels) decoded pixels in all", frameIndex: index)
+        message: "more than \(limits.maxTotalPixels) composited pixels in all (frames × screen "
+          + "\(screenSize))", frameIndex: index)
     }
   }
 
   /// Allocates the canvas; a degenerate 0-pixel screen takes its size from the first frame.
   private mutating func allocateCanvas(firstFrame rect: PixelRect) throws(GIFError) {
     if screenSize.width == 0 || screenSize.height == 0 {
-      screenSize = Size(width: rect.x + rect.width, height: rect.y + rect.height)
+      let extent = Size(width: rect.x + rect.width, height: rect.y + rect.height)
+      // The extent reaches from the origin to the frame's far corner: check it like a screen
+      // read from a header, before allocating it.
+      if let violation = limits.violation(width: extent.width, height: extent.height) {
+        throw GIFError(
+          code: .limitExceeded, function: "limits",
+          message: "the logical screen is empty and the first frame reaches \(extent): \(violation) "
+            + "(a decompression bomb?)", frameIndex: 0)
+      }
+      screenSize = extent
       warnings.append("the logical screen has no pixels; the first frame's extent \(screenSize) was used")
     }
     guard screenSize.width > 0, screenSize.height > 0 else {

@@ -17,6 +17,8 @@ public enum ImageSource {
     public var decodedWidth: Int
     public var decodedHeight: Int
     public var frames: Int
+    /// Damage found while reading (a partly decoded file); empty when the whole file decoded.
+    public var warnings: [String] = []
   }
 
   /// Which frames of an animation to read.
@@ -54,16 +56,20 @@ public enum ImageSource {
       guard count > 0 else {
         throw decoder.damage.map { $0 as any Error } ?? ImagingError.noPixels(path: path)
       }
+      // A frame kept partly drawn, or the damage that stopped an all-frames read.
+      var warnings = decoder.warnings
+      if let damage = decoder.damage { warnings.append("the file is damaged: \(damage)") }
       let size = decoder.screenSize
       return Info(
         format: "gif", width: size.width, height: size.height, decodedWidth: size.width,
-        decodedHeight: size.height, frames: count)
+        decodedHeight: size.height, frames: count, warnings: warnings)
     case .jpeg:
       let decoded = try JPEGFile.read(path: path, limits: limits, reducedDecodingTarget: reducedDecodingTarget)
       try body(decoded.image)
       return Info(
         format: "jpeg", width: decoded.storedSize.width, height: decoded.storedSize.height,
-        decodedWidth: decoded.image.width, decodedHeight: decoded.image.height, frames: 1)
+        decodedWidth: decoded.image.width, decodedHeight: decoded.image.height, frames: 1,
+        warnings: decoded.warnings)
     case .other:
       var reader = try MediaReader(path: path, reducedDecodingTarget: reducedDecodingTarget)
       let info = reader.info

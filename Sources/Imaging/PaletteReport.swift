@@ -26,6 +26,7 @@ public struct PaletteReport: Sendable, Hashable, Codable {
           + Self.percent(color.weight).leftPadded(to: 6) + "  " + color.name)
     }
     if let reason = palette.reason { lines.append("note: \(reason)") }
+    lines += image.warnings.map { "warning: \($0)" }
     return lines.joined(separator: "\n")
   }
 

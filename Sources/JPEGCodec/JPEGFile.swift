@@ -10,6 +10,9 @@ public enum JPEGFile {
   public struct Decoded: Sendable {
     public var image: RGBAImage
     public var storedSize: Size
+    /// What was wrong with a file that decoded only in part (the undecoded pixels are left
+    /// transparent, so they are not taken for image content).
+    public var warnings: [String] = []
   }
 
   /// Whether the bytes start like a JPEG (`FF D8 FF`).
@@ -54,18 +57,35 @@ public enum JPEGFile {
     }
     let outWidth = Int(cturbojpeg_scaled(width, 1, denominator))
     let outHeight = Int(cturbojpeg_scaled(height, 1, denominator))
+    // Alpha 0 marks pixels the decoder never wrote (it writes 255 into each pixel it decodes).
     var pixels = [UInt8](repeating: 0, count: outWidth * outHeight * 4)
     let status = pixels.withUnsafeMutableBufferPointer { out in
       tjDecompress2(
         handle.raw, bytes, UInt(bytes.count), out.baseAddress, Int32(outWidth), 0, Int32(outHeight),
         Int32(TJPF_RGBA.rawValue), 0)
     }
-    // A warning (a truncated or slightly damaged file) still leaves a usable picture.
-    if status != 0, tjGetErrorCode(handle.raw) != Int32(TJERR_WARNING.rawValue) {
-      try handle.check(status, "tjDecompress2")
+    var warnings: [String] = []
+    if status != 0 {
+      // A warning (a truncated or slightly damaged file) may still leave a usable picture.
+      guard tjGetErrorCode(handle.raw) == Int32(TJERR_WARNING.rawValue) else {
+        try handle.check(status, "tjDecompress2")
+        fatalError("unreachable: check throws for a non-zero status")
+      }
+      let total = outWidth * outHeight
+      var decoded = 0
+      for index in stride(from: 3, to: pixels.count, by: 4) where pixels[index] != 0 { decoded += 1 }
+      guard decoded > 0 else {
+        throw JPEGError(
+          function: "tjDecompress2",
+          message: "the file is damaged: not one pixel could be decoded (\(String(cString: tjGetErrorStr2(handle.raw))))")
+      }
+      let percent = Double(decoded) / Double(total) * 100
+      warnings.append(
+        "the file is damaged or cut short: \(String(format: "%.1f", percent))% of the pixels decoded "
+          + "(the rest is left out)")
     }
     return Decoded(
       image: RGBAImage(width: outWidth, height: outHeight, bytes: pixels),
-      storedSize: Size(width: Int(width), height: Int(height)))
+      storedSize: Size(width: Int(width), height: Int(height)), warnings: warnings)
   }
 }

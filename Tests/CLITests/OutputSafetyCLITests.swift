@@ -141,6 +141,21 @@ import Testing
     #expect(folder.contents() == ["demo.gif", "lighthouses-sample.csv", "palette-3colors.png"])
   }
 
+  @Test func aCopiedBinaryDrawsMapsWithItsOwnBasemaps() throws {
+    let folder = try workspace()
+    let copy = folder.file("lumen-copy")
+    try FileManager.default.copyItem(atPath: Fixtures.lumenExecutable.path, toPath: copy)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: copy)
+    process.arguments = ["map", "lighthouses-sample.csv", "-o", "world.png", "--region", "world"]
+    process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
+    process.standardOutput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 0)
+    #expect(FileManager.default.contents(atPath: folder.file("world.png"))?.count ?? 0 > 10_000)
+  }
+
   @Test func helpForANonexistentCommandIsAUsageError() throws {
     let run = try Run(["help", "nosuch"])
     #expect(run.status == 64)

@@ -198,7 +198,7 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
       _ = try GIFToVideo.convert(input: input, output: output)
     } throws: { error in
       guard case .noFramesDecoded(let why) = error as? ConversionError else { return false }
-      return why.contains("frame 1") && why.contains("0 of 1 frames")
+      return why.contains("frame 1") && why.contains("0 of 1 frame decoded")
     }
     #expect(folder.contents() == ["cut.gif"])
   }

@@ -120,7 +120,12 @@ import Testing
     }
     let empty = folder.write([], to: "empty.jpg")
     #expect(throws: ImagingError.self) { _ = try ExtractPalette.run(path: empty, request: PaletteRequest()) }
-    let junk = folder.write(Array("definitely not an image".utf8), to: "junk.webp")
+    let text = folder.write(Array("definitely not an image".utf8), to: "junk.webp")
+    #expect { _ = try ExtractPalette.run(path: text, request: PaletteRequest()) } throws: { error in
+      guard case .notAnImage(_, let kind) = error as? ImagingError else { return false }
+      return kind == .text
+    }
+    let junk = folder.write(Array("RIFF\u{10}\0\0\0WEBPVP8 junkjunkjunk".utf8), to: "junk2.webp")
     #expect(throws: FFmpegError.self) { _ = try ExtractPalette.run(path: junk, request: PaletteRequest()) }
     var request = PaletteRequest()
     request.limits = DecodeLimits(maxWidth: 50)

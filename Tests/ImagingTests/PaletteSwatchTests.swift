@@ -99,7 +99,8 @@ import Testing
           }
         }
       }
-      #expect(inked > 20, "\(label.text): \(inked) ink pixels")
+      // At least a few strokes of ink: tiny turned labels leave 16–30 such pixels.
+      #expect(inked > 10, "\(label.text): \(inked) ink pixels")
     }
   }
 

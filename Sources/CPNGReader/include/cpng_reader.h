@@ -1,5 +1,10 @@
 #ifndef CPNG_READER_H
 #define CPNG_READER_H
+/** The most bytes libpng may allocate for one ancillary chunk. */
+#define CPNG_READER_CHUNK_MALLOC_MAX (8u << 20)
+/** The most ancillary chunks libpng keeps. */
+#define CPNG_READER_CHUNK_CACHE_MAX 1000u
+
 #include <stddef.h>
 #include <stdint.h>
 
