@@ -13,9 +13,26 @@ extension GIFDecoder {
   /// - Returns: The number of frames found.
   /// - Throws: ``GIFError`` when the file cannot be opened or is not a GIF, or a limit is passed.
   public static func countFrames(path: String, limits: DecodeLimits? = nil) throws(GIFError) -> Int {
+    try scan(path: path, limits: limits).frames
+  }
+
+  /// What a scan of the records tells without decoding pixels.
+  public struct Scan: Sendable, Hashable {
+    /// Image descriptors found (up to the first structural damage).
+    public var frames: Int
+    /// How long the frames play in a browser (0–1 cs delays as 10 cs), in centiseconds.
+    public var playedCentiseconds: Int
+  }
+
+  /// Walks the records like ``countFrames(path:limits:)`` and adds up the frames' delays as
+  /// browsers play them.
+  public static func scan(path: String, limits: DecodeLimits? = nil) throws(GIFError) -> Scan {
     let file = try GIFFile(path: path)
-    let screenPixels = max(1, Int(file.handle.pointee.SWidth) * Int(file.handle.pointee.SHeight))
     var count = 0
+    var played = 0
+    var delay: Int?
+    var result: Scan { Scan(frames: count, playedCentiseconds: played) }
+    let screenPixels = max(1, Int(file.handle.pointee.SWidth) * Int(file.handle.pointee.SHeight))
     while true {
       if let limits {
         if count > limits.maxFrames {
@@ -31,27 +48,32 @@ extension GIFDecoder {
         }
       }
       var record = UNDEFINED_RECORD_TYPE
-      guard DGifGetRecordType(file.handle, &record) == GIF_OK else { return count }
+      guard DGifGetRecordType(file.handle, &record) == GIF_OK else { return result }
       switch record {
       case IMAGE_DESC_RECORD_TYPE:
-        guard DGifGetImageDesc(file.handle) == GIF_OK else { return count }
+        guard DGifGetImageDesc(file.handle) == GIF_OK else { return result }
         file.forgetSavedImages()
         count += 1
+        played += FrameTiming(authoredCentiseconds: delay).playedCentiseconds
+        delay = nil
         var codeSize: Int32 = 0
         var block: UnsafeMutablePointer<GifByteType>?
-        guard DGifGetCode(file.handle, &codeSize, &block) == GIF_OK else { return count }
+        guard DGifGetCode(file.handle, &codeSize, &block) == GIF_OK else { return result }
         while block != nil {
-          guard DGifGetCodeNext(file.handle, &block) == GIF_OK else { return count }
+          guard DGifGetCodeNext(file.handle, &block) == GIF_OK else { return result }
         }
       case EXTENSION_RECORD_TYPE:
         var code: Int32 = 0
         var block: UnsafeMutablePointer<GifByteType>?
-        guard DGifGetExtension(file.handle, &code, &block) == GIF_OK else { return count }
+        guard DGifGetExtension(file.handle, &code, &block) == GIF_OK else { return result }
+        if code == GRAPHICS_EXT_FUNC_CODE, let block, block[0] >= 4 {
+          delay = Int(block[2]) | Int(block[3]) << 8
+        }
         while block != nil {
-          guard DGifGetExtensionNext(file.handle, &block) == GIF_OK else { return count }
+          guard DGifGetExtensionNext(file.handle, &block) == GIF_OK else { return result }
         }
       default:
-        return count
+        return result
       }
     }
   }

@@ -15,7 +15,7 @@ public struct FileListing: Codable, Sendable, Hashable {
     public var height: Int?
     /// GIF frames.
     public var frames: Int?
-    /// Video length.
+    /// How long a video or GIF plays, in seconds (a GIF as browsers play it).
     public var durationSeconds: Double?
 
     /// One line for the model: path, kind, size and what else is known.

@@ -44,7 +44,8 @@ public struct ListFilesTool: Tool {
   public let description = """
     List the files in the workspace (optionally matching a glob such as "*.gif"), with each \
     file's size in bytes, kind told from its content (gif, png, jpeg, webp, mp4, webm, text…), \
-    MIME type, and where cheap its width and height, GIF frame count or video duration. Use it \
+    MIME type, and where cheap its width and height, GIF frame count and duration as browsers \
+    play it, or video duration. Use it \
     first to see what the user has uploaded and to get exact names for the other tools.
     """
   public let exampleArguments = #"{"pattern": "*.gif", "folder": null}"#
@@ -76,8 +77,9 @@ public struct ListFilesTool: Tool {
       file.width = size.width
       file.height = size.height
     }
-    if kind == .gif, entry.bytes <= gifScanBytes {
-      file.frames = try? GIFDecoder.countFrames(path: entry.absolutePath)
+    if kind == .gif, entry.bytes <= gifScanBytes, let scan = try? GIFDecoder.scan(path: entry.absolutePath) {
+      file.frames = scan.frames
+      file.durationSeconds = Double(scan.playedCentiseconds) / 100
     }
     if kind == .mp4 || kind == .webm, let reader = try? MediaReader(path: entry.absolutePath) {
       file.width = reader.info.width

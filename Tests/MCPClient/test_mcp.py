@@ -166,6 +166,7 @@ async def run(transport, lumen, fixtures):
         files = {f["path"]: f for f in structured(listing)["files"]}
         assert sorted(files) == ["demo.gif", "lighthouses-sample.csv", "palette-3colors.png"], files
         assert files["demo.gif"]["kind"] == "gif" and files["demo.gif"]["width"] == 160 and files["demo.gif"]["frames"] == 24, files
+        assert abs(files["demo.gif"]["durationSeconds"] - 2.4) < 1e-9, files
         assert files["palette-3colors.png"]["mimeType"] == "image/png" and files["palette-3colors.png"]["height"] == 10, files
         assert files["lighthouses-sample.csv"]["kind"] == "text", files
         gifs = await session.call_tool("list_files", {"pattern": "*.gif"})
