@@ -27,16 +27,18 @@ public enum MCPToolServer {
       instructions: registry.instructions.isEmpty ? nil : registry.instructions,
       capabilities: .init(
         resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
+    // The listing never changes: converted once, not on every tools/list.
+    let tools = try? registry.definitions.map { definition in
+      MCP.Tool(
+        name: definition.name, title: definition.title, description: definition.description,
+        inputSchema: try mcpValue(definition.inputSchema),
+        annotations: .init(
+          title: definition.title, readOnlyHint: definition.isReadOnly, destructiveHint: false,
+          idempotentHint: definition.isReadOnly, openWorldHint: false),
+        outputSchema: try mcpValue(definition.outputSchema))
+    }
     await server.withMethodHandler(ListTools.self) { _ in
-      let tools = try registry.definitions.map { definition in
-        MCP.Tool(
-          name: definition.name, title: definition.title, description: definition.description,
-          inputSchema: try mcpValue(definition.inputSchema),
-          annotations: .init(
-            title: definition.title, readOnlyHint: definition.isReadOnly, destructiveHint: false,
-            idempotentHint: definition.isReadOnly, openWorldHint: false),
-          outputSchema: try mcpValue(definition.outputSchema))
-      }
+      guard let tools else { throw MCPError.internalError("the tool schemas could not be converted") }
       return .init(tools: tools)
     }
     await WorkspaceResources(workspace: workspace).register(on: server)

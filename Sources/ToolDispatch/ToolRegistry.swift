@@ -1,4 +1,4 @@
-import Synchronization
+internal import Synchronization
 
 /// The tools on offer, and the one place calls go through: validation, the concurrency cap,
 /// the timeout, and turning every failure into a result the model can act on.
@@ -47,12 +47,15 @@ public final class ToolRegistry: Sendable {
   }
 
   public let policy: Policy
+  /// Where heavy calls run: threads of their own, never the cooperative pool.
+  private let heavyExecutor: HeavyWorkExecutor
   private let entries = Mutex<[String: Entry]>([:])
   private let order = Mutex<[String]>([])
   private let heavyCalls = Mutex(0)
 
   public init(policy: Policy = Policy(), instructions: String = "") {
     self.policy = policy
+    self.heavyExecutor = HeavyWorkExecutor.shared(threads: policy.maxConcurrentHeavyCalls)
     self.instructions = instructions
   }
 
@@ -104,7 +107,10 @@ public final class ToolRegistry: Sendable {
     }
     defer { if entry.isHeavy { heavyCalls.withLock { $0 -= 1 } } }
     do {
-      return try await withTimeout(policy.timeoutSeconds) { try await entry.run(arguments, context) }
+      let executor: HeavyWorkExecutor? = entry.isHeavy ? heavyExecutor : nil
+      return try await withTimeout(policy.timeoutSeconds) {
+        try await withTaskExecutorPreference(executor) { try await entry.run(arguments, context) }
+      }
     } catch let error as ToolError {
       return ToolResult(isError: true, text: error.description)
     } catch is CancellationError {

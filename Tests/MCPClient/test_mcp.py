@@ -50,8 +50,8 @@ def text_of(result):
 
 
 @contextlib.asynccontextmanager
-async def stdio_session(lumen, workspace):
-    params = StdioServerParameters(command=lumen, args=["mcp", "--workspace", workspace, "--max-concurrent", "2"])
+async def stdio_session(lumen, workspace, *extra):
+    params = StdioServerParameters(command=lumen, args=["mcp", "--workspace", workspace, "--max-concurrent", "2", *extra])
     async with stdio_client(params) as (read, write):
         async with ClientSession(read, write) as session:
             yield session
@@ -307,7 +307,37 @@ async def run(transport, lumen, fixtures):
     print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
 
 
+async def check_timeouts(lumen, fixtures):
+    """Two heavy calls past a 1 s timeout both end as timed out within 2 s and leave no file,
+    while tools/list sent meanwhile answers at once (heavy work runs off the cooperative pool)."""
+    import time
+    workspace = tempfile.mkdtemp(prefix="lumen-mcp-timeout-")
+    shutil.copy(os.path.join(fixtures, "demo.gif"), workspace)
+    async with stdio_session(lumen, workspace, "--timeout", "1") as session:
+        await session.initialize()
+        start = time.monotonic()
+        slow = [asyncio.ensure_future(session.call_tool(
+            "gif_to_video", {"input": "demo.gif", "output": f"slow{i}.mp4", "preset": "veryslow", "loop": 1000}))
+            for i in range(2)]
+        await asyncio.sleep(0.3)
+        listed_at = time.monotonic()
+        tools = await session.list_tools()
+        listing = time.monotonic() - listed_at
+        results = await asyncio.gather(*slow)
+        ended = time.monotonic() - start
+        assert len(tools.tools) == 4, tools
+        assert listing < 0.5, f"tools/list took {listing:.3f} s while two heavy calls ran"
+        assert all(is_error(r) and "timed out" in text_of(r) for r in results), [text_of(r) for r in results]
+        assert ended < 2.5, f"the timed-out calls ended after {ended:.2f} s"
+    leftovers = sorted(os.listdir(workspace))
+    assert leftovers == ["demo.gif"], leftovers
+    shutil.rmtree(workspace)
+    print(f"MCP timeouts: tools/list answered in {listing * 1000:.0f} ms during two heavy calls; both timed out after {ended:.2f} s")
+
+
 if __name__ == "__main__":
     if len(sys.argv) != 4 or sys.argv[1] not in ("stdio", "http"):
         sys.exit(__doc__)
     asyncio.run(run(sys.argv[1], sys.argv[2], sys.argv[3]))
+    if sys.argv[1] == "stdio":
+        asyncio.run(check_timeouts(sys.argv[2], sys.argv[3]))
