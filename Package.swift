@@ -113,6 +113,12 @@ let package = Package(
 
     // MARK: - Tests
     .target(name: "TestSupport", dependencies: ["LumenCore"], path: "Tests/TestSupport"),
+    // README's library example, compiled with the package (ReadmeExampleTests keeps them equal).
+    .executableTarget(
+      name: "LibraryExample",
+      dependencies: ["Conversion", "GIFCodec", "Imaging", "LumenCore", "MapRendering"],
+      path: "Examples/LibraryExample"),
+
     .testTarget(name: "LumenCoreTests", dependencies: ["LumenCore", "TestSupport"]),
     .testTarget(name: "GIFCodecTests", dependencies: ["GIFCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "PNGCodecTests", dependencies: ["PNGCodec", "TestSupport"]),
