@@ -94,9 +94,8 @@ public struct MediaReader: ~Copyable {
       height: Int(decodedHeight), yuvMatrix: nil)
     // Read YUV back with the matrix and range it is tagged with (BT.601 when untagged).
     let matrix = parameters.color_space == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601
-    let table = sws_getCoefficients(matrix)
     let fullRange: Int32 = parameters.color_range == AVCOL_RANGE_JPEG ? 1 : 0
-    sws_setColorspaceDetails(scaler.raw, table, fullRange, table, 1, 0, 1 << 16, 1 << 16)
+    try scaler.setColorspace(matrix: matrix, sourceFullRange: fullRange, destinationFullRange: 1)
     let packet = try Packet()
     let decoded = try Frame()
     let rgba = try Frame(format: AV_PIX_FMT_RGBA, width: Int(decodedWidth), height: Int(decodedHeight))
@@ -159,20 +158,7 @@ public struct MediaReader: ~Copyable {
     // swscale writes whole SIMD blocks, so it converts into the padded AVFrame buffer; the rows
     // are then copied into the tightly packed image.
     try check(av_frame_make_writable(rgba.raw), "av_frame_make_writable")
-    withUnsafeMutableBytes(of: &decoded.raw.pointee.data) { planes in
-      withUnsafeMutableBytes(of: &decoded.raw.pointee.linesize) { strides in
-        withUnsafeMutableBytes(of: &rgba.raw.pointee.data) { destinationPlanes in
-          withUnsafeMutableBytes(of: &rgba.raw.pointee.linesize) { destinationStrides in
-            let sourcePlanes = planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
-            let constPlanes: [UnsafePointer<UInt8>?] = sourcePlanes.map { $0.map { UnsafePointer($0) } }
-            _ = sws_scale(
-              scaler.raw, constPlanes, strides.bindMemory(to: Int32.self).baseAddress, 0,
-              Int32(height), destinationPlanes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
-              destinationStrides.bindMemory(to: Int32.self).baseAddress)
-          }
-        }
-      }
-    }
+    try scaler.scale(decoded, height: height, into: rgba)
     let rowBytes = width * 4
     let stride = Int(rgba.raw.pointee.linesize.0)
     let source = rgba.raw.pointee.data.0!

@@ -119,8 +119,8 @@ public struct VideoWriter: ~Copyable {
     if settings.inputSize == settings.outputSize {
       RGBToYUV420.convert(image, matrix: settings.matrix, into: picture.raw)
     } else {
-      let scaled = scale(image)
-      guard scaled == Int32(settings.outputSize.height) else {
+      let scaled = try scale(image)
+      guard scaled == settings.outputSize.height else {
         throw FFmpegError(code: cffmpeg_averror(EINVAL), function: "sws_scale")
       }
     }
@@ -147,30 +147,20 @@ public struct VideoWriter: ~Copyable {
 
   /// Copies the picture into a padded AVFrame (swscale reads whole SIMD blocks past a row's
   /// end), then resizes and converts it to the encoder's YUV with swscale.
-  private func scale(_ image: RGBAImage) -> Int32 {
+  /// Copies the picture into the RGBA source frame and scales it into the output picture.
+  private func scale(_ image: RGBAImage) throws(FFmpegError) -> Int {
     let rowBytes = image.width * 4
     let stride = Int(source.raw.pointee.linesize.0)
-    let destination = source.raw.pointee.data.0!
+    guard let destination = source.raw.pointee.data.0 else {
+      throw FFmpegError(code: cffmpeg_averror(EINVAL), function: "av_frame_get_buffer")
+    }
     image.bytes.withUnsafeBytes { pixels in
+      guard let base = pixels.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
       for y in 0..<image.height {
-        (destination + y * stride).update(
-          from: pixels.baseAddress!.assumingMemoryBound(to: UInt8.self) + y * rowBytes, count: rowBytes)
+        (destination + y * stride).update(from: base + y * rowBytes, count: rowBytes)
       }
     }
-    return withUnsafeMutableBytes(of: &source.raw.pointee.data) { sourcePlanes in
-      withUnsafeMutableBytes(of: &source.raw.pointee.linesize) { sourceStrides in
-        withUnsafeMutableBytes(of: &picture.raw.pointee.data) { planes in
-          withUnsafeMutableBytes(of: &picture.raw.pointee.linesize) { strides in
-            let constPlanes = sourcePlanes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
-              .map { $0.map { UnsafePointer($0) } }
-            return sws_scale(
-              scaler.raw, constPlanes, sourceStrides.bindMemory(to: Int32.self).baseAddress, 0,
-              Int32(image.height), planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
-              strides.bindMemory(to: Int32.self).baseAddress)
-          }
-        }
-      }
-    }
+    return try scaler.scale(source, height: image.height, into: picture)
   }
 
   private mutating func send(_ frame: UnsafeMutablePointer<AVFrame>?) throws(FFmpegError) {
