@@ -18,7 +18,8 @@ let (gif, photo, points) = (arguments[1], arguments[2], arguments[3])
 var options = GIFToVideoOptions()
 options.background = RGBColor(hex: "black")!
 options.overwrite = true
-let report = try GIFToVideo.convert(input: gif, output: "out.mp4", options: options) { done, total in
+let report = try GIFToVideo.convert(input: gif, output: "out.mp4", options: options) {
+  done, total in
   print("\(done)/\(total ?? 0)")
 }
 print(report.summary)

@@ -31,7 +31,8 @@ public struct FrameFlattener: Sendable {
     let outHeight = outputSize.height
     precondition(canvas.width <= outWidth && canvas.height <= outHeight && canvas.width > 0)
     var result = [UInt8](repeating: 0, count: outWidth * outHeight * 4)
-    let bg = UInt32(background.red) | UInt32(background.green) << 8
+    let bg =
+      UInt32(background.red) | UInt32(background.green) << 8
       | UInt32(background.blue) << 16 | 0xFF00_0000
     let (r0, g0, b0) = (UInt32(background.red), UInt32(background.green), UInt32(background.blue))
     var transparentSeen = false

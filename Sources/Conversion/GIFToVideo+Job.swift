@@ -37,7 +37,9 @@ extension GIFToVideo {
       var decoder = try GIFDecoder(path: input, limits: options.limits)
       guard let first = try decoder.nextFrame() else {
         let found = max(framesFound, decoder.framesFound)
-        let why = decoder.damage.map { "\($0) (0 of \(counted(found, "frame")) decoded)" } ?? "the file has no frames"
+        let why =
+          decoder.damage.map { "\($0) (0 of \(counted(found, "frame")) decoded)" }
+          ?? "the file has no frames"
         throw ConversionError.noFramesDecoded(why)
       }
       let screen = decoder.screenSize
@@ -105,7 +107,9 @@ extension GIFToVideo {
       warnings += firstDecoderWarnings
       let found = max(framesFound, framesFoundByDecoder)
       if let damage {
-        warnings.append("damaged file: decoded \(framesDecoded) of \(counted(found, "frame")); stopped at \(damage)")
+        warnings.append(
+          "damaged file: decoded \(framesDecoded) of \(counted(found, "frame")); stopped at \(damage)"
+        )
       }
       return GIFToVideoReport(
         input: input, inputBytes: 0, width: screen.width, height: screen.height,
@@ -173,20 +177,27 @@ extension GIFToVideo {
       if let scale = options.scale {
         let minimum = options.codec.minimumSize
         let rounded = scale.roundedUpToEven
-        let even = Size(width: max(rounded.width, minimum.width), height: max(rounded.height, minimum.height))
-        let note = even == scale ? "scaled \(screen) to \(even)" : "scaled \(screen) to \(even) (sides rounded up to even or the codec's minimum)"
+        let even = Size(
+          width: max(rounded.width, minimum.width), height: max(rounded.height, minimum.height))
+        let note =
+          even == scale
+          ? "scaled \(screen) to \(even)"
+          : "scaled \(screen) to \(even) (sides rounded up to even or the codec's minimum)"
         return (screen, even, [note])
       }
       if let maxWidth = options.maxWidth, screen.width > maxWidth {
         let minimum = options.codec.minimumSize
         let width = max(minimum.width, maxWidth & ~1)
-        let height = max(minimum.height, Int((Double(screen.height) * Double(width) / Double(screen.width) / 2).rounded()) * 2)
+        let height = max(
+          minimum.height,
+          Int((Double(screen.height) * Double(width) / Double(screen.width) / 2).rounded()) * 2)
         let target = Size(width: width, height: height)
         return (screen, target, ["scaled \(screen) to \(target) (--max-width \(maxWidth))"])
       }
       let minimum = options.codec.minimumSize
       let even = screen.roundedUpToEven
-      let padded = Size(width: max(even.width, minimum.width), height: max(even.height, minimum.height))
+      let padded = Size(
+        width: max(even.width, minimum.width), height: max(even.height, minimum.height))
       let notes = padded == screen ? [] : ["padded \(screen) to \(padded) with the edge pixels"]
       return (padded, padded, notes)
     }

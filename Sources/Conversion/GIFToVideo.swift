@@ -38,7 +38,8 @@ public enum GIFToVideo {
     let container = try container(for: output, options: options)
     let inputBytes = try fileSize(input)
     try checkIsGIF(input)
-    let temporary = try OutputFile(destination: output, inputs: [input], overwrite: options.overwrite)
+    let temporary = try OutputFile(
+      destination: output, inputs: [input], overwrite: options.overwrite)
     do {
       let framesFound = try GIFDecoder.countFrames(path: input, limits: options.limits)
       var job = try Job(
@@ -72,7 +73,8 @@ public enum GIFToVideo {
     let container = options.container ?? fromName ?? options.codec.containers[0]
     if let fromName, fromName != container {
       throw .invalidOption(
-        "container \(container.rawValue) disagrees with the output name \(output); use a .\(container.rawValue) name")
+        "container \(container.rawValue) disagrees with the output name \(output); use a .\(container.rawValue) name"
+      )
     }
     guard options.codec.containers.contains(container) else {
       throw .unsupportedContainer(codec: options.codec.rawValue, container: container.rawValue)
@@ -91,7 +93,8 @@ public enum GIFToVideo {
 
   /// The codec for an output when none is named: VP9 for `.webm`, else H.264.
   public static func defaultCodec(forOutput output: String) -> VideoCodec {
-    VideoContainer(pathExtension: URL(fileURLWithPath: output).pathExtension) == .webm ? .vp9 : .h264
+    VideoContainer(pathExtension: URL(fileURLWithPath: output).pathExtension) == .webm
+      ? .vp9 : .h264
   }
 
   /// Refuses anything but a GIF by its bytes, naming what the file is.

@@ -39,17 +39,24 @@ public struct GIFToVideoOptions: Sendable, Hashable {
   public func validate() throws(ConversionError) {
     if let crf, !codec.crfRange.contains(crf) {
       throw .invalidOption(
-        "crf \(crf) is out of range: crf must be \(codec.crfRange.lowerBound)–\(codec.crfRange.upperBound) for \(codec.rawValue)")
+        "crf \(crf) is out of range: crf must be \(codec.crfRange.lowerBound)–\(codec.crfRange.upperBound) for \(codec.rawValue)"
+      )
     }
     if !VideoCodec.presets.contains(preset) {
       throw .invalidOption(
         "preset \(preset) is not one of \(VideoCodec.presets.joined(separator: ", "))")
     }
     if let scale, scale.width > limits.maxWidth || scale.height > limits.maxHeight {
-      throw .invalidOption("scale \(scale) exceeds the size limits (\(limits.maxWidth)×\(limits.maxHeight))")
+      throw .invalidOption(
+        "scale \(scale) exceeds the size limits (\(limits.maxWidth)×\(limits.maxHeight))")
     }
-    if let maxWidth, maxWidth < 2 { throw .invalidOption("max width \(maxWidth) is out of range: it must be at least 2") }
-    if !(1...1000).contains(plays) { throw .invalidOption("loop \(plays) is out of range: a video plays 1–1000 times (it cannot loop forever)") }
+    if let maxWidth, maxWidth < 2 {
+      throw .invalidOption("max width \(maxWidth) is out of range: it must be at least 2")
+    }
+    if !(1...1000).contains(plays) {
+      throw .invalidOption(
+        "loop \(plays) is out of range: a video plays 1–1000 times (it cannot loop forever)")
+    }
     if let framesPerSecond, !(1...120).contains(framesPerSecond) {
       throw .invalidOption("fps \(framesPerSecond) is out of range 1–120")
     }

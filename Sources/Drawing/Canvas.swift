@@ -19,8 +19,12 @@ public struct Canvas: ~Copyable {
   ///
   /// - Throws: ``CairoError`` when cairo cannot allocate the surface.
   public init(size: Size, fill: RGBColor) throws(CairoError) {
-    guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
-    else { throw CairoError(status: 1, function: "cairo_image_surface_create", message: "no memory") }
+    guard
+      let surface = cairo_image_surface_create(
+        CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
+    else {
+      throw CairoError(status: 1, function: "cairo_image_surface_create", message: "no memory")
+    }
     let status = cairo_surface_status(surface)
     guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
       cairo_surface_destroy(surface)
@@ -87,7 +91,8 @@ public struct Canvas: ~Copyable {
   /// Fills an axis-aligned rectangle.
   public func fillRectangle(_ rect: PixelRect, color: RGBAPixel) {
     setColor(color)
-    cairo_rectangle(context, Double(rect.x), Double(rect.y), Double(rect.width), Double(rect.height))
+    cairo_rectangle(
+      context, Double(rect.x), Double(rect.y), Double(rect.width), Double(rect.height))
     cairo_fill(context)
   }
 
@@ -105,7 +110,8 @@ public struct Canvas: ~Copyable {
   ) {
     setColor(color)
     cairo_select_font_face(
-      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+      bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     cairo_set_font_size(context, sizePoints)
     cairo_move_to(context, x, y)
     cairo_show_text(context, text)
@@ -162,7 +168,8 @@ public struct Canvas: ~Copyable {
   /// The width in pixels `text` takes at `sizePoints`.
   public func textWidth(_ text: String, sizePoints: Double, bold: Bool = false) -> Double {
     cairo_select_font_face(
-      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+      context, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL,
+      bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     cairo_set_font_size(context, sizePoints)
     var extents = cairo_text_extents_t()
     cairo_text_extents(context, text, &extents)
@@ -184,10 +191,15 @@ public struct Canvas: ~Copyable {
     for y in 0..<size.height {
       let row = data + y * stride
       for x in 0..<size.width {
-        let b = row[x * 4], g = row[x * 4 + 1], r = row[x * 4 + 2], a = row[x * 4 + 3]
+        let b = row[x * 4]
+        let g = row[x * 4 + 1]
+        let r = row[x * 4 + 2]
+        let a = row[x * 4 + 3]
         let i = (y * size.width + x) * 4
         if a == 255 || a == 0 {
-          bytes[i] = r; bytes[i + 1] = g; bytes[i + 2] = b
+          bytes[i] = r
+          bytes[i + 1] = g
+          bytes[i + 2] = b
         } else {
           bytes[i] = UInt8((Int(r) * 255 + Int(a) / 2) / Int(a))
           bytes[i + 1] = UInt8((Int(g) * 255 + Int(a) / 2) / Int(a))

@@ -26,12 +26,13 @@ public enum FFmpegLog {
   public static func setLevel(_ level: Level) {
     FFmpegLibrary.setLogLevel(level.raw)
     if !svtLogSetByUser {
-      let svt = switch level {
-      case .quiet, .error: "1"
-      case .warning: "2"
-      case .info: "3"
-      case .debug: "4"
-      }
+      let svt =
+        switch level {
+        case .quiet, .error: "1"
+        case .warning: "2"
+        case .info: "3"
+        case .debug: "4"
+        }
       setenv("SVT_LOG", svt, 1)
     }
   }

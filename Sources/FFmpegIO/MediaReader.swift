@@ -41,7 +41,8 @@ public struct MediaReader: ~Copyable {
       av_find_best_stream(input.raw, AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0), "av_find_best_stream")
     let stream = input.raw.pointee.streams[Int(index)]!
     guard let codec else {
-      throw FFmpegError(code: FFmpegError.invalidData, function: "av_find_best_stream", message: "no decoder")
+      throw FFmpegError(
+        code: FFmpegError.invalidData, function: "av_find_best_stream", message: "no decoder")
     }
     let decoder = try CodecContext(codec: codec)
     try check(
@@ -56,7 +57,8 @@ public struct MediaReader: ~Copyable {
     else {
       throw FFmpegError(
         code: FFmpegError.invalidData, function: "avformat_find_stream_info",
-        message: "\(path): no decodable picture (\(String(cString: avcodec_get_name(parameters.codec_id))) "
+        message:
+          "\(path): no decodable picture (\(String(cString: avcodec_get_name(parameters.codec_id))) "
           + "stream without a size or pixel format)")
     }
     var lowres: Int32 = 0
@@ -78,14 +80,19 @@ public struct MediaReader: ~Copyable {
     let info = VideoInfo(
       formatName: String(cString: input.raw.pointee.iformat.pointee.name),
       codecName: String(cString: avcodec_get_name(parameters.codec_id)),
-      profileName: avcodec_profile_name(parameters.codec_id, parameters.profile).map { String(cString: $0) },
+      profileName: avcodec_profile_name(parameters.codec_id, parameters.profile).map {
+        String(cString: $0)
+      },
       width: Int(parameters.width), height: Int(parameters.height),
-      pixelFormatName: av_get_pix_fmt_name(AVPixelFormat(parameters.format)).map { String(cString: $0) } ?? "none",
+      pixelFormatName: av_get_pix_fmt_name(AVPixelFormat(parameters.format)).map {
+        String(cString: $0)
+      } ?? "none",
       colorPrimaries: String(cString: av_color_primaries_name(parameters.color_primaries)),
       colorTransfer: String(cString: av_color_transfer_name(parameters.color_trc)),
       colorSpace: String(cString: av_color_space_name(parameters.color_space)),
       colorRange: String(cString: av_color_range_name(parameters.color_range)),
-      durationSeconds: duration == CFFMPEG_AV_NOPTS_VALUE ? nil : Double(duration) / Double(AV_TIME_BASE),
+      durationSeconds: duration == CFFMPEG_AV_NOPTS_VALUE
+        ? nil : Double(duration) / Double(AV_TIME_BASE),
       frameCountFromHeader: stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil,
       decodedWidth: Int(decodedWidth), decodedHeight: Int(decodedHeight))
     let scaler = try ScaleContext(
@@ -98,7 +105,8 @@ public struct MediaReader: ~Copyable {
     try scaler.setColorspace(matrix: matrix, sourceFullRange: fullRange, destinationFullRange: 1)
     let packet = try Packet()
     let decoded = try Frame()
-    let rgba = try Frame(format: AV_PIX_FMT_RGBA, width: Int(decodedWidth), height: Int(decodedHeight))
+    let rgba = try Frame(
+      format: AV_PIX_FMT_RGBA, width: Int(decodedWidth), height: Int(decodedHeight))
     self.input = input
     self.decoder = decoder
     self.packet = packet
@@ -120,7 +128,9 @@ public struct MediaReader: ~Copyable {
       let status = avcodec_receive_frame(decoder.raw, decoded.raw)
       if status >= 0 { return try convertDecoded() }
       if status == FFmpegError.endOfFile { return nil }
-      guard status == FFmpegError.tryAgain else { throw FFmpegError(code: status, function: "avcodec_receive_frame") }
+      guard status == FFmpegError.tryAgain else {
+        throw FFmpegError(code: status, function: "avcodec_receive_frame")
+      }
       try feedDecoder()
     }
   }
@@ -165,7 +175,8 @@ public struct MediaReader: ~Copyable {
     var bytes = [UInt8](repeating: 0, count: rowBytes * height)
     bytes.withUnsafeMutableBytes { destination in
       for y in 0..<height {
-        (destination.baseAddress! + y * rowBytes).copyMemory(from: source + y * stride, byteCount: rowBytes)
+        (destination.baseAddress! + y * rowBytes).copyMemory(
+          from: source + y * stride, byteCount: rowBytes)
       }
     }
     let seconds = av_q2d(timeBase)

@@ -12,7 +12,9 @@ internal import LumenCore
 /// sizes only.
 enum RGBToYUV420 {
   /// Writes `image` into the frame's three planes (the frame must be `width`×`height` yuv420p).
-  static func convert(_ image: RGBAImage, matrix: YUVMatrix, into frame: UnsafeMutablePointer<AVFrame>) {
+  static func convert(
+    _ image: RGBAImage, matrix: YUVMatrix, into frame: UnsafeMutablePointer<AVFrame>
+  ) {
     precondition(image.width % 2 == 0 && image.height % 2 == 0, "4:2:0 needs even sides")
     let k = Coefficients(matrix)
     let width = image.width
@@ -29,7 +31,9 @@ enum RGBToYUV420 {
     var sums = [Int32](repeating: 0, count: padded * 3)
     image.bytes.withUnsafeBytes { rgba in
       sums.withUnsafeMutableBufferPointer { sums in
-        let channels = (sums.baseAddress!, sums.baseAddress! + padded, sums.baseAddress! + 2 * padded)
+        let channels = (
+          sums.baseAddress!, sums.baseAddress! + padded, sums.baseAddress! + 2 * padded
+        )
         for row in stride(from: 0, to: height, by: 2) {
           let top = rgba.baseAddress! + row * width * 4
           let bottom = top + width * 4
@@ -70,14 +74,18 @@ enum RGBToYUV420 {
     let mask = SIMD8<Int32>(repeating: 0xFF)
     var x = 0
     while x + 8 <= width {
-      let a = SIMD8<Int32>(truncatingIfNeeded: top.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<UInt32>.self))
-      let b = SIMD8<Int32>(truncatingIfNeeded: bottom.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<UInt32>.self))
+      let a = SIMD8<Int32>(
+        truncatingIfNeeded: top.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<UInt32>.self))
+      let b = SIMD8<Int32>(
+        truncatingIfNeeded: bottom.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<UInt32>.self))
       let (ra, ga, ba) = (a & mask, (a &>> 8) & mask, (a &>> 16) & mask)
       let (rb, gb, bb) = (b & mask, (b &>> 8) & mask, (b &>> 16) & mask)
       let ya = (ra &* k.yR &+ ga &* k.yG &+ ba &* k.yB &+ offset) &>> 16
       let yb = (rb &* k.yR &+ gb &* k.yG &+ bb &* k.yB &+ offset) &>> 16
-      UnsafeMutableRawPointer(topLuma + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: ya), as: SIMD8<UInt8>.self)
-      UnsafeMutableRawPointer(bottomLuma + x).storeBytes(of: SIMD8<UInt8>(truncatingIfNeeded: yb), as: SIMD8<UInt8>.self)
+      UnsafeMutableRawPointer(topLuma + x).storeBytes(
+        of: SIMD8<UInt8>(truncatingIfNeeded: ya), as: SIMD8<UInt8>.self)
+      UnsafeMutableRawPointer(bottomLuma + x).storeBytes(
+        of: SIMD8<UInt8>(truncatingIfNeeded: yb), as: SIMD8<UInt8>.self)
       UnsafeMutableRawPointer(sums.0 + 1 + x).storeBytes(of: ra &+ rb, as: SIMD8<Int32>.self)
       UnsafeMutableRawPointer(sums.1 + 1 + x).storeBytes(of: ga &+ gb, as: SIMD8<Int32>.self)
       UnsafeMutableRawPointer(sums.2 + 1 + x).storeBytes(of: ba &+ bb, as: SIMD8<Int32>.self)
@@ -86,10 +94,16 @@ enum RGBToYUV420 {
     let topBytes = top.assumingMemoryBound(to: UInt8.self)
     let bottomBytes = bottom.assumingMemoryBound(to: UInt8.self)
     while x < width {
-      let (ra, ga, ba) = (Int32(topBytes[4 * x]), Int32(topBytes[4 * x + 1]), Int32(topBytes[4 * x + 2]))
-      let (rb, gb, bb) = (Int32(bottomBytes[4 * x]), Int32(bottomBytes[4 * x + 1]), Int32(bottomBytes[4 * x + 2]))
-      topLuma[x] = UInt8(truncatingIfNeeded: (ra &* k.yR &+ ga &* k.yG &+ ba &* k.yB &+ offset[0]) >> 16)
-      bottomLuma[x] = UInt8(truncatingIfNeeded: (rb &* k.yR &+ gb &* k.yG &+ bb &* k.yB &+ offset[0]) >> 16)
+      let (ra, ga, ba) = (
+        Int32(topBytes[4 * x]), Int32(topBytes[4 * x + 1]), Int32(topBytes[4 * x + 2])
+      )
+      let (rb, gb, bb) = (
+        Int32(bottomBytes[4 * x]), Int32(bottomBytes[4 * x + 1]), Int32(bottomBytes[4 * x + 2])
+      )
+      topLuma[x] = UInt8(
+        truncatingIfNeeded: (ra &* k.yR &+ ga &* k.yG &+ ba &* k.yB &+ offset[0]) >> 16)
+      bottomLuma[x] = UInt8(
+        truncatingIfNeeded: (rb &* k.yR &+ gb &* k.yG &+ bb &* k.yB &+ offset[0]) >> 16)
       sums.0[1 + x] = ra &+ rb
       sums.1[1 + x] = ga &+ gb
       sums.2[1 + x] = ba &+ bb
@@ -104,7 +118,9 @@ enum RGBToYUV420 {
     width: Int, u: UnsafeMutablePointer<UInt8>, v: UnsafeMutablePointer<UInt8>, _ k: Coefficients
   ) {
     let offset = SIMD4<Int32>(repeating: (128 << 20) + (1 << 19))
-    @inline(__always) func filtered(_ channel: UnsafeMutablePointer<Int32>, _ x: Int) -> SIMD4<Int32> {
+    @inline(__always) func filtered(_ channel: UnsafeMutablePointer<Int32>, _ x: Int) -> SIMD4<
+      Int32
+    > {
       // Padded index x + 1 is column x; taps at columns x−1, x, x+1, x+2 for 8 columns.
       let raw = UnsafeRawPointer(channel)
       let left = raw.loadUnaligned(fromByteOffset: 4 * x, as: SIMD8<Int32>.self)
@@ -118,8 +134,10 @@ enum RGBToYUV420 {
     var x = 0
     while x < width {
       let (r, g, b) = (filtered(sums.0, x), filtered(sums.1, x), filtered(sums.2, x))
-      let cb = ((r &* k.uR &+ g &* k.uG &+ b &* k.uB &+ offset) &>> 20).clamped(lowerBound: low, upperBound: high)
-      let cr = ((r &* k.vR &+ g &* k.vG &+ b &* k.vB &+ offset) &>> 20).clamped(lowerBound: low, upperBound: high)
+      let cb = ((r &* k.uR &+ g &* k.uG &+ b &* k.uB &+ offset) &>> 20).clamped(
+        lowerBound: low, upperBound: high)
+      let cr = ((r &* k.vR &+ g &* k.vG &+ b &* k.vB &+ offset) &>> 20).clamped(
+        lowerBound: low, upperBound: high)
       let count = min(4, (width - x) / 2)
       for lane in 0..<count {
         u[x / 2 + lane] = UInt8(truncatingIfNeeded: cb[lane])

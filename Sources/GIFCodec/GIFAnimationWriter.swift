@@ -47,7 +47,8 @@ public struct GIFAnimationWriter: ~Copyable {
   ) throws(GIFError) {
     guard size.width > 0, size.height > 0, size.width <= 65535, size.height <= 65535 else {
       throw GIFError(
-        code: .limitExceeded, function: "limits", message: "a GIF is 1…65535 pixels wide and high, not \(size)")
+        code: .limitExceeded, function: "limits",
+        message: "a GIF is 1…65535 pixels wide and high, not \(size)")
     }
     let file = try GIFEncoderFile(path: path)
     try Self.writeHeader(file, size: size, table: colorTable, loopCount: loopCount)
@@ -67,8 +68,11 @@ public struct GIFAnimationWriter: ~Copyable {
     let entries = table.colors.count + 1
     var bits = 1
     while 1 << bits < entries { bits += 1 }
-    var colors = [GifColorType](repeating: GifColorType(Red: 0, Green: 0, Blue: 0), count: 1 << bits)
-    for (i, c) in table.colors.enumerated() { colors[i] = GifColorType(Red: c.red, Green: c.green, Blue: c.blue) }
+    var colors = [GifColorType](
+      repeating: GifColorType(Red: 0, Green: 0, Blue: 0), count: 1 << bits)
+    for (i, c) in table.colors.enumerated() {
+      colors[i] = GifColorType(Red: c.red, Green: c.green, Blue: c.blue)
+    }
     guard let map = GifMakeMapObject(Int32(1 << bits), &colors) else {
       throw GIFError(code: Code.noMemory, function: "GifMakeMapObject", message: "out of memory")
     }
@@ -77,7 +81,8 @@ public struct GIFAnimationWriter: ~Copyable {
       EGifPutScreenDesc(gif, Int32(size.width), Int32(size.height), 8, 0, map), "EGifPutScreenDesc")
     if let loopCount {
       let count = UInt16(clamping: max(0, loopCount))
-      try file.check(EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), "EGifPutExtensionLeader")
+      try file.check(
+        EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), "EGifPutExtensionLeader")
       var name = Array("NETSCAPE2.0".utf8)
       try file.check(EGifPutExtensionBlock(gif, 11, &name), "EGifPutExtensionBlock")
       var value: [UInt8] = [1, UInt8(count & 0xFF), UInt8(count >> 8)]
@@ -125,7 +130,8 @@ public struct GIFAnimationWriter: ~Copyable {
       previous.withUnsafeMutableBufferPointer { before in
         pendingIndices.withUnsafeMutableBufferPointer { out in
           for y in 0..<rect.height {
-            let row = (rect.y + y) * width + rect.x, target = y * rect.width
+            let row = (rect.y + y) * width + rect.x
+            let target = y * rect.width
             for x in 0..<rect.width {
               let value = now[row + x]
               out[target + x] = value == before[row + x] ? transparent : value
@@ -156,7 +162,8 @@ public struct GIFAnimationWriter: ~Copyable {
   private mutating func quantizeAll(_ frame: RGBAImage) {
     for y in 0..<size.height {
       for x in 0..<size.width {
-        let i = y * size.width + x, p = i * 4
+        let i = y * size.width + x
+        let p = i * 4
         current[i] = index(frame.bytes[p], frame.bytes[p + 1], frame.bytes[p + 2], x: x, y: y)
       }
     }
@@ -165,7 +172,10 @@ public struct GIFAnimationWriter: ~Copyable {
   /// Quantizes the pixels whose colour differs from the last frame's (8 bytes compared at a
   /// time) into `current`, and returns the bounding box of changed indices, or `nil`.
   private mutating func quantizeChanges(_ frame: RGBAImage) -> PixelRect? {
-    var minX = Int.max, minY = Int.max, maxX = -1, maxY = -1
+    var minX = Int.max
+    var minY = Int.max
+    var maxX = -1
+    var maxY = -1
     let width = size.width
     var changed: [(Int, Int)] = []
     frame.bytes.withUnsafeBytes { now in
@@ -177,7 +187,9 @@ public struct GIFAnimationWriter: ~Copyable {
             let a = now.loadUnaligned(fromByteOffset: rowByte + x * 4, as: UInt64.self)
             let b = before.loadUnaligned(fromByteOffset: rowByte + x * 4, as: UInt64.self)
             if a != b {
-              if UInt32(truncatingIfNeeded: a) != UInt32(truncatingIfNeeded: b) { changed.append((x, y)) }
+              if UInt32(truncatingIfNeeded: a) != UInt32(truncatingIfNeeded: b) {
+                changed.append((x, y))
+              }
               if a >> 32 != b >> 32 { changed.append((x + 1, y)) }
             }
             x += 2
@@ -192,12 +204,15 @@ public struct GIFAnimationWriter: ~Copyable {
       }
     }
     for (x, y) in changed {
-      let i = y * width + x, p = i * 4
+      let i = y * width + x
+      let p = i * 4
       let value = index(frame.bytes[p], frame.bytes[p + 1], frame.bytes[p + 2], x: x, y: y)
       current[i] = value
       if value != previous[i] {
-        minX = min(minX, x); maxX = max(maxX, x)
-        minY = min(minY, y); maxY = max(maxY, y)
+        minX = min(minX, x)
+        maxX = max(maxX, x)
+        minY = min(minY, y)
+        maxY = max(maxY, y)
       }
     }
     previousPixels.withUnsafeMutableBytes { target in
@@ -217,11 +232,13 @@ public struct GIFAnimationWriter: ~Copyable {
     var extensionBytes = [UInt8](repeating: 0, count: 4)
     let length = EGifGCBToExtension(&control, &extensionBytes)
     try file.check(
-      EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &extensionBytes), "EGifPutExtension",
+      EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &extensionBytes),
+      "EGifPutExtension",
       frame: index)
     try file.check(
       EGifPutImageDesc(
-        gif, Int32(frame.rect.x), Int32(frame.rect.y), Int32(frame.rect.width), Int32(frame.rect.height),
+        gif, Int32(frame.rect.x), Int32(frame.rect.y), Int32(frame.rect.width),
+        Int32(frame.rect.height),
         false, nil), "EGifPutImageDesc", frame: index)
     // The LZW data goes through giflib as ready sub-blocks, with the minimum code size giflib
     // wrote after the image descriptor (from the global table's depth).
@@ -237,7 +254,8 @@ public struct GIFAnimationWriter: ~Copyable {
       while offset < blocks.count {
         let block = blocks.baseAddress! + offset
         if offset == 0 {
-          try file.check(EGifPutCode(gif, Int32(minimumCodeSize), block), "EGifPutCode", frame: index)
+          try file.check(
+            EGifPutCode(gif, Int32(minimumCodeSize), block), "EGifPutCode", frame: index)
         } else {
           try file.check(EGifPutCodeNext(gif, block), "EGifPutCodeNext", frame: index)
         }

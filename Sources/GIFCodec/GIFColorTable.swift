@@ -40,9 +40,12 @@ public struct GIFColorTable: Sendable {
   }
 
   private func nearest(red: Int, green: Int, blue: Int) -> UInt8 {
-    var best = 0, bestDistance = Int.max
+    var best = 0
+    var bestDistance = Int.max
     for (i, c) in colors.enumerated() {
-      let dr = Int(c.red) - red, dg = Int(c.green) - green, db = Int(c.blue) - blue
+      let dr = Int(c.red) - red
+      let dg = Int(c.green) - green
+      let db = Int(c.blue) - blue
       let distance = 2 * dr * dr + 4 * dg * dg + 3 * db * db
       if distance < bestDistance {
         bestDistance = distance

@@ -12,7 +12,8 @@ extension GIFDecoder {
   ///   throws: a 100,001-frame file is refused after 100,001 descriptors, not after decoding.
   /// - Returns: The number of frames found.
   /// - Throws: ``GIFError`` when the file cannot be opened or is not a GIF, or a limit is passed.
-  public static func countFrames(path: String, limits: DecodeLimits? = nil) throws(GIFError) -> Int {
+  public static func countFrames(path: String, limits: DecodeLimits? = nil) throws(GIFError) -> Int
+  {
     try scan(path: path, limits: limits).frames
   }
 
@@ -37,13 +38,15 @@ extension GIFDecoder {
       if let limits {
         if count > limits.maxFrames {
           throw GIFError(
-            code: .limitExceeded, function: "limits", message: "more than \(limits.maxFrames) frames",
+            code: .limitExceeded, function: "limits",
+            message: "more than \(limits.maxFrames) frames",
             frameIndex: count - 1)
         }
         if count * screenPixels > limits.maxTotalPixels {
           throw GIFError(
             code: .limitExceeded, function: "limits",
-            message: "\(count) frames × \(screenPixels) screen pixels is more than \(limits.maxTotalPixels) "
+            message:
+              "\(count) frames × \(screenPixels) screen pixels is more than \(limits.maxTotalPixels) "
               + "composited pixels in all", frameIndex: count - 1)
         }
       }

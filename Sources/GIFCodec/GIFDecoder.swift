@@ -111,7 +111,8 @@ public struct GIFDecoder: ~Copyable {
   private mutating func stop(at error: GIFError, missingTrailer: Bool) {
     finished = true
     if missingTrailer && framesDecoded > 0 && error.code == .readFailed {
-      warnings.append("the file ends without a GIF trailer after \(counted(framesDecoded, "frame"))")
+      warnings.append(
+        "the file ends without a GIF trailer after \(counted(framesDecoded, "frame"))")
     } else {
       damage = error
     }
@@ -134,9 +135,11 @@ public struct GIFDecoder: ~Copyable {
     if canvas.isEmpty { try allocateCanvas(firstFrame: rect) }
     try checkWork(index: index)
 
-    let control = self.control ?? GraphicsControlBlock(
-      DisposalMode: Int32(DISPOSAL_UNSPECIFIED), UserInputFlag: false, DelayTime: -1,
-      TransparentColor: Int32(NO_TRANSPARENT_COLOR))
+    let control =
+      self.control
+      ?? GraphicsControlBlock(
+        DisposalMode: Int32(DISPOSAL_UNSPECIFIED), UserInputFlag: false, DelayTime: -1,
+        TransparentColor: Int32(NO_TRANSPARENT_COLOR))
     let hadControl = self.control != nil
     self.control = nil
     let disposal = GIFDisposal(giflibMode: control.DisposalMode)
@@ -153,11 +156,13 @@ public struct GIFDecoder: ~Copyable {
     }
     if let transparent, transparent < 256 { palette[transparent] = 0 }
 
-    let visible = rect.clipped(to: PixelRect(x: 0, y: 0, width: screenSize.width, height: screenSize.height))
+    let visible = rect.clipped(
+      to: PixelRect(x: 0, y: 0, width: screenSize.width, height: screenSize.height))
     if disposal == .previous { savedCanvas = canvas }
     do {
-      try drawRows(of: rect, visible: visible, interlaced: desc.Interlace, palette: palette, frame: index)
-    } catch where error.code == .imageDefect {
+      try drawRows(
+        of: rect, visible: visible, interlaced: desc.Interlace, palette: palette, frame: index)
+    } catch  where error.code == .imageDefect {
       // The frame's blocks are complete but its LZW codes are garbage: like browsers, show the
       // rows decoded so far, then stop (the position in the code stream is lost).
       stop(at: error, missingTrailer: false)
@@ -213,14 +218,18 @@ public struct GIFDecoder: ~Copyable {
       if let violation = limits.violation(width: extent.width, height: extent.height) {
         throw GIFError(
           code: .limitExceeded, function: "limits",
-          message: "the logical screen is empty and the first frame reaches \(extent): \(violation) "
+          message:
+            "the logical screen is empty and the first frame reaches \(extent): \(violation) "
             + "(a decompression bomb?)", frameIndex: 0)
       }
       screenSize = extent
-      warnings.append("the logical screen has no pixels; the first frame's extent \(screenSize) was used")
+      warnings.append(
+        "the logical screen has no pixels; the first frame's extent \(screenSize) was used")
     }
     guard screenSize.width > 0, screenSize.height > 0 else {
-      throw GIFError(code: .emptyScreen, function: "limits", message: "the GIF has no pixels (0-sized screen and frame)")
+      throw GIFError(
+        code: .emptyScreen, function: "limits",
+        message: "the GIF has no pixels (0-sized screen and frame)")
     }
     canvas = [UInt8](repeating: 0, count: screenSize.width * screenSize.height * 4)
   }
@@ -314,7 +323,8 @@ public struct GIFDecoder: ~Copyable {
       metadata.comments.append(String(decoding: bytes, as: UTF8.self))
     case Int32(APPLICATION_EXT_FUNC_CODE):
       guard blocks.count >= 2, let identity = blocks.first,
-        identity.elementsEqual(Array("NETSCAPE2.0".utf8)) || identity.elementsEqual(Array("ANIMEXTS1.0".utf8))
+        identity.elementsEqual(Array("NETSCAPE2.0".utf8))
+          || identity.elementsEqual(Array("ANIMEXTS1.0".utf8))
       else { return }
       let data = blocks[1]
       if data.count >= 3, data[0] == 1, metadata.loopCount == nil {

@@ -9,7 +9,8 @@ struct GIFEncoderFile: ~Copyable {
   init(path: String) throws(GIFError) {
     var status: Int32 = 0
     guard let handle = EGifOpenFileName(path, false, &status) else {
-      throw GIFError(giflibCode: status, function: "EGifOpenFileName", frameIndex: nil, byteOffset: nil)
+      throw GIFError(
+        giflibCode: status, function: "EGifOpenFileName", frameIndex: nil, byteOffset: nil)
     }
     EGifSetGifVersion(handle, true)
     self.handle = handle
@@ -20,7 +21,8 @@ struct GIFEncoderFile: ~Copyable {
   func check(_ status: Int32, _ function: String, frame: Int? = nil) throws(GIFError) {
     guard status == GIF_OK else {
       throw GIFError(
-        giflibCode: handle?.pointee.Error ?? 0, function: function, frameIndex: frame, byteOffset: nil)
+        giflibCode: handle?.pointee.Error ?? 0, function: function, frameIndex: frame,
+        byteOffset: nil)
     }
   }
 
@@ -30,7 +32,8 @@ struct GIFEncoderFile: ~Copyable {
     self.handle = nil
     var status: Int32 = 0
     guard EGifCloseFile(handle, &status) == GIF_OK else {
-      throw GIFError(giflibCode: status, function: "EGifCloseFile", frameIndex: nil, byteOffset: nil)
+      throw GIFError(
+        giflibCode: status, function: "EGifCloseFile", frameIndex: nil, byteOffset: nil)
     }
   }
 

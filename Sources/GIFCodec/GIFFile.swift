@@ -15,15 +15,18 @@ struct GIFFile: ~Copyable {
   init(path: String) throws(GIFError) {
     let input = try InputFile(path: path)
     var status: Int32 = 0
-    let opened = DGifOpen(UnsafeMutableRawPointer(input.state), { gif, buffer, count in
-      guard let gif, let buffer, count > 0 else { return 0 }
-      let state = gif.pointee.UserData.assumingMemoryBound(to: ReadState.self)
-      let read = fread(buffer, 1, Int(count), state.pointee.file)
-      state.pointee.offset += read
-      return Int32(read)
-    }, &status)
+    let opened = DGifOpen(
+      UnsafeMutableRawPointer(input.state),
+      { gif, buffer, count in
+        guard let gif, let buffer, count > 0 else { return 0 }
+        let state = gif.pointee.UserData.assumingMemoryBound(to: ReadState.self)
+        let read = fread(buffer, 1, Int(count), state.pointee.file)
+        state.pointee.offset += read
+        return Int32(read)
+      }, &status)
     guard let opened else {
-      throw GIFError(giflibCode: status, function: "DGifOpen", frameIndex: nil, byteOffset: input.offset)
+      throw GIFError(
+        giflibCode: status, function: "DGifOpen", frameIndex: nil, byteOffset: input.offset)
     }
     self.handle = opened
     self.input = input

@@ -15,7 +15,8 @@ struct GIFLZWEncoder {
   /// Key (prefix code << 8 | index) in the high 20 bits, code in the low 12.
   private var table = [UInt32](repeating: GIFLZWEncoder.emptySlot, count: GIFLZWEncoder.tableSize)
   /// The code of (prefix code, `directIndex`), by prefix code.
-  private var directChildren = [UInt16](repeating: GIFLZWEncoder.noChild, count: GIFLZWEncoder.maxCode + 1)
+  private var directChildren = [UInt16](
+    repeating: GIFLZWEncoder.noChild, count: GIFLZWEncoder.maxCode + 1)
 
   /// The compressed bytes of the last frame, already cut into sub-blocks: each a length byte
   /// (1…255) and that many bytes. The terminating empty block is not included.
@@ -24,7 +25,9 @@ struct GIFLZWEncoder {
   /// Compresses `indices` with LZW minimum code size `minimumCodeSize` (2…8; every index must
   /// be below `1 << minimumCodeSize`) into ``blocks``. `directIndex` is the index expected
   /// most often; any value gives the same bytes, only the speed differs.
-  mutating func encode(_ indices: UnsafeBufferPointer<UInt8>, minimumCodeSize: Int, directIndex: UInt8) {
+  mutating func encode(
+    _ indices: UnsafeBufferPointer<UInt8>, minimumCodeSize: Int, directIndex: UInt8
+  ) {
     precondition((2...8).contains(minimumCodeSize), "LZW minimum code size \(minimumCodeSize)")
     // Take the last frame's buffer out of `blocks` (so it is not shared) and refill it.
     var reused: [UInt8] = []

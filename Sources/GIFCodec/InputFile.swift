@@ -13,7 +13,8 @@ struct InputFile: ~Copyable {
   init(path: String) throws(GIFError) {
     guard let file = fopen(path, "rb") else {
       let reason = String(cString: strerror(errno))
-      throw GIFError(code: .openFailed, function: "fopen", message: "cannot open \(path): \(reason)")
+      throw GIFError(
+        code: .openFailed, function: "fopen", message: "cannot open \(path): \(reason)")
     }
     state = .allocate(capacity: 1)
     state.initialize(to: ReadState(file: file, offset: 0))

@@ -22,10 +22,15 @@ public struct AlbersEqualArea: Sendable, Hashable {
   ///   - standardParallels: the two latitudes of true scale, in degrees.
   ///   - originLatitude: the latitude of the origin (y = 0), in degrees.
   ///   - centralMeridian: the longitude of the origin (x = 0), in degrees.
-  public init(standardParallels: (Double, Double), originLatitude: Double, centralMeridian: Double) {
-    let phi1 = standardParallels.0 * .pi / 180, phi2 = standardParallels.1 * .pi / 180
-    let m1 = Self.m(phi1), m2 = Self.m(phi2)
-    let q1 = Self.q(phi1), q2 = Self.q(phi2), q0 = Self.q(originLatitude * .pi / 180)
+  public init(standardParallels: (Double, Double), originLatitude: Double, centralMeridian: Double)
+  {
+    let phi1 = standardParallels.0 * .pi / 180
+    let phi2 = standardParallels.1 * .pi / 180
+    let m1 = Self.m(phi1)
+    let m2 = Self.m(phi2)
+    let q1 = Self.q(phi1)
+    let q2 = Self.q(phi2)
+    let q0 = Self.q(originLatitude * .pi / 180)
     n = (m1 * m1 - m2 * m2) / (q2 - q1)
     c = m1 * m1 + n * q1
     rho0 = Self.semiMajorAxisMetres * (c - n * q0).squareRoot() / n
@@ -33,11 +38,15 @@ public struct AlbersEqualArea: Sendable, Hashable {
   }
 
   public static func == (a: Self, b: Self) -> Bool {
-    a.n == b.n && a.c == b.c && a.rho0 == b.rho0 && a.centralMeridianRadians == b.centralMeridianRadians
+    a.n == b.n && a.c == b.c && a.rho0 == b.rho0
+      && a.centralMeridianRadians == b.centralMeridianRadians
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(n); hasher.combine(c); hasher.combine(rho0); hasher.combine(centralMeridianRadians)
+    hasher.combine(n)
+    hasher.combine(c)
+    hasher.combine(rho0)
+    hasher.combine(centralMeridianRadians)
   }
 
   /// Projects a coordinate to metres east (`x`) and north (`y`) of the origin.
@@ -56,7 +65,8 @@ public struct AlbersEqualArea: Sendable, Hashable {
   }
 
   private static func q(_ phi: Double) -> Double {
-    let e = eccentricitySquared.squareRoot(), s = sin(phi)
+    let e = eccentricitySquared.squareRoot()
+    let s = sin(phi)
     return (1 - eccentricitySquared)
       * (s / (1 - eccentricitySquared * s * s) - 1 / (2 * e) * log((1 - e * s) / (1 + e * s)))
   }

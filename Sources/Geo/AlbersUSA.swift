@@ -25,7 +25,9 @@ public struct AlbersUSA: Sendable {
   /// The inset a coordinate is drawn in (`region_of` in make_mapdata.py).
   public static func inset(of c: GeoCoordinate) -> Inset {
     if c.latitude > 50.5 && (c.longitude < -129 || c.longitude > 170) { return .alaska }
-    if c.latitude > 18 && c.latitude < 23 && c.longitude > -161 && c.longitude < -154 { return .hawaii }
+    if c.latitude > 18 && c.latitude < 23 && c.longitude > -161 && c.longitude < -154 {
+      return .hawaii
+    }
     if c.latitude > 17.5 && c.latitude < 18.7 && c.longitude > -68 && c.longitude < -65 {
       return .puertoRico
     }

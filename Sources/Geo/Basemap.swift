@@ -50,8 +50,8 @@ public struct Basemap: Sendable {
     self.source = source
     self.features = collection.features.map { feature in
       BasemapFeature(
-        name: feature.properties.NAME ?? feature.properties.name ?? "",
-        code: feature.properties.STUSPS ?? feature.properties.iso_a3 ?? "",
+        name: feature.properties.censusName ?? feature.properties.name ?? "",
+        code: feature.properties.censusCode ?? feature.properties.isoCode ?? "",
         polygons: feature.geometry?.polygons ?? [])
     }
   }

@@ -24,19 +24,24 @@ struct BasemapBinaryReader {
     var features: [BasemapFeature] = []
     features.reserveCapacity(count)
     for _ in 0..<count {
-      let name = try text(), code = try text()
+      let name = try text()
+      let code = try text()
       var polygons: [[[Point]]] = []
       for _ in 0..<(try u32()) {
         var rings: [[Point]] = []
         for _ in 0..<(try u32()) {
           let points = try u32()
-          guard points <= (bytes.count - offset) / 8 else { throw Malformed(description: "ring runs past the end") }
+          guard points <= (bytes.count - offset) / 8 else {
+            throw Malformed(description: "ring runs past the end")
+          }
           var ring: [Point] = []
           ring.reserveCapacity(points)
           bytes.withUnsafeBytes { raw in
             for i in 0..<points {
-              let x = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + i * 8, as: Int32.self))
-              let y = Int32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + i * 8 + 4, as: Int32.self))
+              let x = Int32(
+                littleEndian: raw.loadUnaligned(fromByteOffset: offset + i * 8, as: Int32.self))
+              let y = Int32(
+                littleEndian: raw.loadUnaligned(fromByteOffset: offset + i * 8 + 4, as: Int32.self))
               ring.append(Point(x: Double(x) / scale, y: Double(y) / scale))
             }
           }
@@ -52,7 +57,9 @@ struct BasemapBinaryReader {
 
   private mutating func u32() throws -> Int {
     guard offset + 4 <= bytes.count else { throw Malformed(description: "basemap ends early") }
-    let value = Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(bytes[offset + 3]) << 24
+    let value =
+      Int(bytes[offset]) | Int(bytes[offset + 1]) << 8 | Int(bytes[offset + 2]) << 16 | Int(
+        bytes[offset + 3]) << 24
     offset += 4
     return value
   }

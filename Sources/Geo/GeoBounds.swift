@@ -16,11 +16,15 @@ public struct GeoBounds: Sendable, Hashable, Codable, CustomStringConvertible {
 
   /// The smallest box holding every coordinate, or `nil` for none.
   public init?(enclosing coordinates: some Sequence<GeoCoordinate>) {
-    var west = Double.infinity, south = Double.infinity
-    var east = -Double.infinity, north = -Double.infinity
+    var west = Double.infinity
+    var south = Double.infinity
+    var east = -Double.infinity
+    var north = -Double.infinity
     for c in coordinates {
-      west = min(west, c.longitude); east = max(east, c.longitude)
-      south = min(south, c.latitude); north = max(north, c.latitude)
+      west = min(west, c.longitude)
+      east = max(east, c.longitude)
+      south = min(south, c.latitude)
+      north = max(north, c.latitude)
     }
     guard west <= east else { return nil }
     self.init(west: west, south: south, east: east, north: north)

@@ -7,12 +7,19 @@ struct GeoJSONCollection: Decodable {
     var geometry: Geometry?
   }
 
-  // The field names of the Census and Natural Earth files.
+  /// The fields of the Census (`NAME`, `STUSPS`) and Natural Earth (`name`, `iso_a3`) files.
   struct Properties: Decodable {
-    var NAME: String?
-    var STUSPS: String?
+    var censusName: String?
+    var censusCode: String?
     var name: String?
-    var iso_a3: String?
+    var isoCode: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case censusName = "NAME"
+      case censusCode = "STUSPS"
+      case name
+      case isoCode = "iso_a3"
+    }
   }
 
   /// A Polygon or MultiPolygon; other geometry types decode to no polygons.
@@ -31,7 +38,9 @@ struct GeoJSONCollection: Decodable {
       case "Polygon":
         polygons = [try container.decode([[[Double]]].self, forKey: .coordinates).map(ring)]
       case "MultiPolygon":
-        polygons = try container.decode([[[[Double]]]].self, forKey: .coordinates).map { $0.map(ring) }
+        polygons = try container.decode([[[[Double]]]].self, forKey: .coordinates).map {
+          $0.map(ring)
+        }
       default:
         polygons = []
       }

@@ -64,7 +64,8 @@ public enum ImageSource {
         format: "gif", width: size.width, height: size.height, decodedWidth: size.width,
         decodedHeight: size.height, frames: count, warnings: warnings)
     case .jpeg:
-      let decoded = try JPEGFile.read(path: path, limits: limits, reducedDecodingTarget: reducedDecodingTarget)
+      let decoded = try JPEGFile.read(
+        path: path, limits: limits, reducedDecodingTarget: reducedDecodingTarget)
       try body(decoded.image)
       return Info(
         format: "jpeg", width: decoded.storedSize.width, height: decoded.storedSize.height,

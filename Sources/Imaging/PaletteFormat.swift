@@ -27,13 +27,15 @@ public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
     switch (format, fromName) {
     case (let format?, let fromName?) where format != fromName:
       throw .invalidOption(
-        "format \(format.rawValue) disagrees with the output name \(path) (a .\(fromName.rawValue) file)")
+        "format \(format.rawValue) disagrees with the output name \(path) (a .\(fromName.rawValue) file)"
+      )
     case (let format?, _): return format
     case (nil, let fromName?): return fromName
     case (nil, nil):
       throw .invalidOption(
         "\(path): cannot tell the palette format from "
-          + (pathExtension.isEmpty ? "a name without an extension" : "the extension .\(pathExtension)")
+          + (pathExtension.isEmpty
+            ? "a name without an extension" : "the extension .\(pathExtension)")
           + "; name it .css, .gpl, .ase, .hex or .txt, or give the format")
     }
   }
@@ -47,7 +49,8 @@ public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
     case .css:
       var text = ":root {\n"
       for (i, color) in colors.enumerated() {
-        text += "  --palette-\(i + 1): \(color.hex); /* \(PaletteReport.percent(color.weight)) \(color.name) */\n"
+        text +=
+          "  --palette-\(i + 1): \(color.hex); /* \(PaletteReport.percent(color.weight)) \(color.name) */\n"
       }
       return Array((text + "}\n").utf8)
     case .gpl:
@@ -81,6 +84,9 @@ public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
 
   private static func be16(_ value: UInt16) -> [UInt8] { [UInt8(value >> 8), UInt8(value & 0xFF)] }
   private static func be32(_ value: UInt32) -> [UInt8] {
-    [UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF), UInt8(value & 0xFF)]
+    [
+      UInt8(value >> 24), UInt8((value >> 16) & 0xFF), UInt8((value >> 8) & 0xFF),
+      UInt8(value & 0xFF),
+    ]
   }
 }

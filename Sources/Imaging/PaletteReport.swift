@@ -17,7 +17,9 @@ public struct PaletteReport: Sendable, Hashable, Codable {
     for (key, share) in palette.excludedShares.sorted(by: { $0.key < $1.key }) {
       lines.append("excluded \(key): \(Self.percent(share))")
     }
-    if palette.pixelsTransparent > 0 { lines.append("transparent pixels skipped: \(palette.pixelsTransparent)") }
+    if palette.pixelsTransparent > 0 {
+      lines.append("transparent pixels skipped: \(palette.pixelsTransparent)")
+    }
     lines.append("hex       rgb            share   name")
     for color in palette.colors {
       let rgb = color.rgb.map { String($0) }.joined(separator: ",")

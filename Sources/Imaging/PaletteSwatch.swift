@@ -1,5 +1,5 @@
-internal import Foundation
 internal import Drawing
+internal import Foundation
 public import LumenCore
 internal import PNGCodec
 public import Palette

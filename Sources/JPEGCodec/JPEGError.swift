@@ -20,8 +20,10 @@ public struct JPEGError: Error, Hashable, CustomStringConvertible {
     if isLimit { return message }
     switch function {
     case "FileManager.contents": return "the file cannot be read"
-    case "tjDecompressHeader3": return "the file is not a readable JPEG (damaged or cut short in its header)"
-    case "tjDecompress2" where message.hasPrefix("the file"): return message.components(separatedBy: " (").first ?? message
+    case "tjDecompressHeader3":
+      return "the file is not a readable JPEG (damaged or cut short in its header)"
+    case "tjDecompress2" where message.hasPrefix("the file"):
+      return message.components(separatedBy: " (").first ?? message
     default: return "the JPEG picture data is damaged"
     }
   }

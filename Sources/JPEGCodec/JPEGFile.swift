@@ -31,7 +31,9 @@ public enum JPEGFile {
   ///   - limits: Checked against the stored size from the header, before decoding.
   ///   - reducedDecodingTarget: Decode at the scale (1, ½, ¼, ⅛) whose pixel count is nearest
   ///     this target on a log scale; `nil` decodes at full size.
-  public static func read(path: String, limits: DecodeLimits = .default, reducedDecodingTarget: Int? = nil)
+  public static func read(
+    path: String, limits: DecodeLimits = .default, reducedDecodingTarget: Int? = nil
+  )
     throws(JPEGError) -> Decoded
   {
     guard let data = FileManager.default.contents(atPath: path) else {
@@ -44,10 +46,12 @@ public enum JPEGFile {
     var colorspace: Int32 = 0
     let bytes = [UInt8](data)
     try handle.check(
-      tjDecompressHeader3(handle.raw, bytes, UInt(bytes.count), &width, &height, &subsampling, &colorspace),
+      tjDecompressHeader3(
+        handle.raw, bytes, UInt(bytes.count), &width, &height, &subsampling, &colorspace),
       "tjDecompressHeader3")
     guard width > 0, height > 0 else {
-      throw JPEGError(function: "tjDecompressHeader3", message: "\(path) has no picture (0×0 header)")
+      throw JPEGError(
+        function: "tjDecompressHeader3", message: "\(path) has no picture (0×0 header)")
     }
     if let violation = limits.violation(width: Int(width), height: Int(height)) {
       throw JPEGError(function: "limits", message: "\(path): \(violation)", isLimit: true)
@@ -55,7 +59,8 @@ public enum JPEGFile {
     var denominator: Int32 = 1
     if let target = reducedDecodingTarget, target > 0 {
       func mismatch(_ d: Int32) -> Double {
-        let pixels = Double(cturbojpeg_scaled(width, 1, d)) * Double(cturbojpeg_scaled(height, 1, d))
+        let pixels =
+          Double(cturbojpeg_scaled(width, 1, d)) * Double(cturbojpeg_scaled(height, 1, d))
         return abs(log2(max(pixels, 1) / Double(target)))
       }
       for candidate: Int32 in [2, 4, 8] where mismatch(candidate) < mismatch(denominator) {
@@ -93,11 +98,15 @@ public enum JPEGFile {
       }
       let total = outWidth * outHeight
       var decoded = 0
-      for index in stride(from: 3, to: pixels.count, by: 4) where pixels[index] != 0 { decoded += 1 }
+      for index in stride(from: 3, to: pixels.count, by: 4) where pixels[index] != 0 {
+        decoded += 1
+      }
       guard decoded > 0 else {
         throw JPEGError(
           function: "tjDecompress2",
-          message: "the file is damaged: not one pixel could be decoded (\(String(cString: tjGetErrorStr2(handle.raw))))")
+          message:
+            "the file is damaged: not one pixel could be decoded (\(String(cString: tjGetErrorStr2(handle.raw))))"
+        )
       }
       let percent = Double(decoded) / Double(total) * 100
       warnings.append(

@@ -39,7 +39,12 @@ extension Root {
         try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
           for (index, call) in calls.enumerated() {
             group.addTask {
-              (index, try await registry.call(name: call.name, arguments: call.arguments, context: ToolContext(workspace: space)))
+              (
+                index,
+                try await registry.call(
+                  name: call.name, arguments: call.arguments, context: ToolContext(workspace: space)
+                )
+              )
             }
           }
           var results = [ToolResult?](repeating: nil, count: calls.count)
@@ -51,7 +56,8 @@ extension Root {
     }
 
     /// Runs async work from this synchronous command and waits for it.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T {
+    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T
+    {
       let box = ResultBox<T>()
       let done = DispatchSemaphore(value: 0)
       Task {

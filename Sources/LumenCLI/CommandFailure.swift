@@ -8,7 +8,9 @@ enum CommandFailure {
   /// - Parameters:
   ///   - file: The input the command read: named first when the message does not name it.
   ///   - verbose: Also print the failing library call and code.
-  static func report(_ error: any Error, json: Bool, file: String? = nil, verbose: Bool = false) -> ExitCode {
+  static func report(_ error: any Error, json: Bool, file: String? = nil, verbose: Bool = false)
+    -> ExitCode
+  {
     let code = ExitStatus.code(for: error)
     var err = StandardError()
     var message = "\(error)"

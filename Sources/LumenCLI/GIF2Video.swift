@@ -30,7 +30,9 @@ extension Root {
 
     @Option(
       name: .shortAndLong,
-      help: "The video to write: .mp4 or .webm (default: the input's name with .mp4, or .webm for vp9/av1).")
+      help:
+        "The video to write: .mp4 or .webm (default: the input's name with .mp4, or .webm for vp9/av1)."
+    )
     var output: String?
 
     @Option(help: "Video codec: h264, hevc, vp9 or av1 (default: h264, or vp9 for a .webm output).")

@@ -10,7 +10,8 @@ extension Root {
   struct MCPCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "mcp",
-      abstract: "Serve Lumen's tools over MCP on stdin/stdout (logs go to stderr), or over HTTP on 127.0.0.1.",
+      abstract:
+        "Serve Lumen's tools over MCP on stdin/stdout (logs go to stderr), or over HTTP on 127.0.0.1.",
       discussion: """
         Add to an MCP client's configuration, e.g. Claude Desktop's:
           {"mcpServers": {"lumen": {"command": "/path/to/lumen",
@@ -45,7 +46,9 @@ extension Root {
 
     @Option(
       name: .customLong("allow-host"),
-      help: "With --http, also accept requests whose Host is this name (repeatable; localhost, 127.0.0.1 and [::1] always are).")
+      help:
+        "With --http, also accept requests whose Host is this name (repeatable; localhost, 127.0.0.1 and [::1] always are)."
+    )
     var allowedHosts: [String] = []
 
     @Option(help: "With --http, close a session unused for this many minutes.")
@@ -53,7 +56,9 @@ extension Root {
 
     func validate() throws {
       if port != nil && !http { throw ValidationError("--port needs --http") }
-      if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535, got \(port)") }
+      if let port, !(0...65535).contains(port) {
+        throw ValidationError("--port must be 0…65535, got \(port)")
+      }
       if !(sessionIdleMinutes > 0 && sessionIdleMinutes <= 1440) {
         throw ValidationError("--session-idle-minutes must be more than 0 and at most 1440")
       }
@@ -65,7 +70,8 @@ extension Root {
         policy: .init(maxConcurrentHeavyCalls: maxConcurrent, timeoutSeconds: timeout))
       guard http else {
         try CallCommand.blocking {
-          try await MCPToolServer.serveStdio(registry: registry, workspace: space, version: LumenVersion.current)
+          try await MCPToolServer.serveStdio(
+            registry: registry, workspace: space, version: LumenVersion.current)
         }
         return
       }
@@ -73,8 +79,10 @@ extension Root {
       let port = self.port ?? 8931
       try CallCommand.blocking {
         try await MCPHTTPServer.serve(
-          registry: registry, workspace: space, version: LumenVersion.current, port: port, token: token,
-          allowedHosts: allowedHosts, sessionIdleTimeout: .milliseconds(Int(sessionIdleMinutes * 60_000))
+          registry: registry, workspace: space, version: LumenVersion.current, port: port,
+          token: token,
+          allowedHosts: allowedHosts,
+          sessionIdleTimeout: .milliseconds(Int(sessionIdleMinutes * 60_000))
         ) { url in
           var standardError = StandardError()
           let auth = token.map { $0.isEmpty ? "" : " (bearer token required)" } ?? ""

@@ -9,7 +9,8 @@ extension Root {
   struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "map",
-      abstract: "Draw points from a CSV as blinking lights on a map (GIF, MP4, WebM or a PNG frame).",
+      abstract:
+        "Draw points from a CSV as blinking lights on a map (GIF, MP4, WebM or a PNG frame).",
       discussion: """
         Latitude and longitude columns are found by name (lat/latitude, \
         lon/lng/long/longitude) or given with --lat/--lon; the separator (, ; tab |) is found \
@@ -71,7 +72,9 @@ extension Root {
     @Option(help: "Seed for the lights' phases (same seed, same animation).")
     var seed: UInt64 = 1
 
-    @Option(help: "How many times the animation plays (0 loops forever: a GIF loops, a video plays once).")
+    @Option(
+      help: "How many times the animation plays (0 loops forever: a GIF loops, a video plays once)."
+    )
     var loop = 0
 
     @Option(help: "GIF dithering: none or ordered.")
@@ -88,7 +91,8 @@ extension Root {
 
     func validate() throws {
       if MapOutputFormat(path: destination) == nil {
-        throw ValidationError("cannot tell the format of '\(destination)': use .gif, .mp4, .webm or .png")
+        throw ValidationError(
+          "cannot tell the format of '\(destination)': use .gif, .mp4, .webm or .png")
       }
       if let problem = try makeOptions().validationFailure() { throw ValidationError(problem) }
     }
@@ -98,7 +102,8 @@ extension Root {
       let bar: ProgressBar? = showBar ? ProgressBar(label: "map") : nil
       let report: MapReport
       do {
-        report = try MapAnimation.render(input: input, output: destination, options: makeOptions()) { done, total in
+        report = try MapAnimation.render(input: input, output: destination, options: makeOptions())
+        { done, total in
           bar?.update(done: done, total: total)
         }
         bar?.finish()
@@ -115,11 +120,17 @@ extension Root {
 
     func makeOptions() throws -> MapOptions {
       var options = MapOptions()
-      guard let size = Size(parsing: size) else { throw ValidationError("--size must be WxH, e.g. 800x500, not '\(size)'") }
-      guard let region = MapRegion(parsing: region) else {
-        throw ValidationError("--region must be auto, usa, world or W,S,E,N (e.g. --region=-89,41,-84,46.5), not '\(region)'")
+      guard let size = Size(parsing: size) else {
+        throw ValidationError("--size must be WxH, e.g. 800x500, not '\(size)'")
       }
-      guard let theme = MapTheme.named(theme) else { throw ValidationError("--theme must be dark or light, not '\(theme)'") }
+      guard let region = MapRegion(parsing: region) else {
+        throw ValidationError(
+          "--region must be auto, usa, world or W,S,E,N (e.g. --region=-89,41,-84,46.5), not '\(region)'"
+        )
+      }
+      guard let theme = MapTheme.named(theme) else {
+        throw ValidationError("--theme must be dark or light, not '\(theme)'")
+      }
       options.size = size
       options.framesPerSecond = fps
       options.seconds = seconds

@@ -5,7 +5,9 @@ import ArgumentParser
 struct OutputOptions: ParsableArguments {
   @Flag(
     name: [.customShort("y"), .long],
-    help: "Replace an output that already exists (never an input). Without it, existing files are refused.")
+    help:
+      "Replace an output that already exists (never an input). Without it, existing files are refused."
+  )
   var overwrite = false
 
   @Flag(name: .long, help: "Print a machine-readable JSON report on stdout.")

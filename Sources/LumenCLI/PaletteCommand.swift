@@ -62,7 +62,9 @@ extension Root {
 
     @Option(
       name: .shortAndLong,
-      help: "Write the palette to this file, in the format its extension names (.css, .gpl, .ase, .hex, .txt).")
+      help:
+        "Write the palette to this file, in the format its extension names (.css, .gpl, .ase, .hex, .txt)."
+    )
     var output: String?
 
     @Option(help: "Also write a PNG swatch of the palette here.")
@@ -78,16 +80,24 @@ extension Root {
     var outputOptions: OutputOptions
 
     func validate() throws {
-      if k != "auto", Int(k) == nil { throw ValidationError("-k must be a number or 'auto', not '\(k)'") }
-      if format == .ase, output == nil { throw ValidationError("--format ase is binary: give -o FILE") }
+      if k != "auto", Int(k) == nil {
+        throw ValidationError("-k must be a number or 'auto', not '\(k)'")
+      }
+      if format == .ase, output == nil {
+        throw ValidationError("--format ase is binary: give -o FILE")
+      }
       if let output {
         do { _ = try PaletteFormat.forOutput(output, format: format) } catch {
           throw ValidationError(error.description)
         }
       }
       if let swatch {
-        do { try PaletteSwatch.checkSwatchName(swatch) } catch { throw ValidationError(error.description) }
-        if swatch == output { throw ValidationError("--swatch and -o name the same file, \(swatch)") }
+        do { try PaletteSwatch.checkSwatchName(swatch) } catch {
+          throw ValidationError(error.description)
+        }
+        if swatch == output {
+          throw ValidationError("--swatch and -o name the same file, \(swatch)")
+        }
       }
       do { try makeRequest().validate() } catch { throw ValidationError(error.description) }
     }
@@ -102,7 +112,8 @@ extension Root {
         }
         report = try ExtractPalette.run(path: image, request: makeRequest())
         if let swatch {
-          try PaletteSwatch.write(report.palette.colors, to: swatch, layout: swatchLayout, inputs: [image],
+          try PaletteSwatch.write(
+            report.palette.colors, to: swatch, layout: swatchLayout, inputs: [image],
             overwrite: overwrite)
         }
         if let output {
@@ -121,7 +132,8 @@ extension Root {
 
     /// Writes formatted output to `-o` (temporary file, then rename).
     private func write(_ bytes: [UInt8], to output: String) throws {
-      let file = try OutputFile(destination: output, inputs: [image], overwrite: outputOptions.overwrite)
+      let file = try OutputFile(
+        destination: output, inputs: [image], overwrite: outputOptions.overwrite)
       do {
         try Data(bytes).write(to: URL(fileURLWithPath: file.temporaryPath))
         try file.commit()

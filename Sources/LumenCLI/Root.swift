@@ -18,7 +18,10 @@ public struct Root: ParsableCommand {
         lumen call --workspace media < assistant-message.json
       """,
     version: LumenVersion.current,
-    subcommands: [GIF2Video.self, PaletteCommand.self, MapCommand.self, ToolsCommand.self, CallCommand.self, MCPCommand.self])
+    subcommands: [
+      GIF2Video.self, PaletteCommand.self, MapCommand.self, ToolsCommand.self, CallCommand.self,
+      MCPCommand.self,
+    ])
 
   public init() {}
 

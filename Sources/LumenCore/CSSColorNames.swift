@@ -159,7 +159,8 @@ extension CSSColorNames {
     let key = name.lowercased()
     guard let entry = all.first(where: { $0.name == key }) else { return nil }
     return RGBColor(
-      red: UInt8(truncatingIfNeeded: entry.rgb >> 16), green: UInt8(truncatingIfNeeded: entry.rgb >> 8),
+      red: UInt8(truncatingIfNeeded: entry.rgb >> 16),
+      green: UInt8(truncatingIfNeeded: entry.rgb >> 8),
       blue: UInt8(truncatingIfNeeded: entry.rgb))
   }
 }

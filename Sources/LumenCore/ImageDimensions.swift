@@ -9,16 +9,24 @@ public enum ImageDimensions {
     defer { try? handle.close() }
     switch kind {
     case .gif:
-      guard let b = try? handle.read(upToCount: 10).map(Array.init), b.count == 10 else { return nil }
+      guard let b = try? handle.read(upToCount: 10).map(Array.init), b.count == 10 else {
+        return nil
+      }
       return size(Int(b[6]) | Int(b[7]) << 8, Int(b[8]) | Int(b[9]) << 8)
     case .png:
-      guard let b = try? handle.read(upToCount: 24).map(Array.init), b.count == 24 else { return nil }
+      guard let b = try? handle.read(upToCount: 24).map(Array.init), b.count == 24 else {
+        return nil
+      }
       return size(be32(b, 16), be32(b, 20))
     case .bmp:
-      guard let b = try? handle.read(upToCount: 26).map(Array.init), b.count == 26 else { return nil }
+      guard let b = try? handle.read(upToCount: 26).map(Array.init), b.count == 26 else {
+        return nil
+      }
       return size(le32(b, 18), abs(Int(Int32(truncatingIfNeeded: le32(b, 22)))))
     case .webp:
-      guard let b = try? handle.read(upToCount: 30).map(Array.init), b.count == 30 else { return nil }
+      guard let b = try? handle.read(upToCount: 30).map(Array.init), b.count == 30 else {
+        return nil
+      }
       switch String(decoding: b[12..<16], as: UTF8.self) {
       case "VP8 ": return size(le16(b, 26) & 0x3FFF, le16(b, 28) & 0x3FFF)
       case "VP8L":
@@ -41,7 +49,10 @@ public enum ImageDimensions {
     while i + 9 < b.count {
       guard b[i] == 0xFF else { return nil }
       let marker = b[i + 1]
-      if marker == 0xFF { i += 1; continue }
+      if marker == 0xFF {
+        i += 1
+        continue
+      }
       let length = be16(b, i + 2)
       if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
         return size(be16(b, i + 7), be16(b, i + 5))

@@ -67,7 +67,8 @@ public struct OutputFile: Sendable {
     }
     if let target = Self.identity(of: destination) {
       if let input = inputs.first(where: { Self.identity(of: $0) == target }) {
-        let same = input == destination ? "it is the input" : "it is the input \(input) (the same file)"
+        let same =
+          input == destination ? "it is the input" : "it is the input \(input) (the same file)"
         throw Failure(
           path: destination, reason: "\(same); choose another output name", kind: .isInput)
       }
@@ -80,8 +81,10 @@ public struct OutputFile: Sendable {
     self.destination = destination
     self.overwrite = overwrite
     let unique = UInt64.random(in: 0...UInt64.max)
-    temporaryPath = url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(String(unique, radix: 36)).lumen-tmp").path
+    temporaryPath =
+      url.deletingLastPathComponent()
+      .appendingPathComponent(".\(url.lastPathComponent).\(String(unique, radix: 36)).lumen-tmp")
+      .path
     Self.pending.withLock { _ = $0.insert(temporaryPath) }
   }
 
@@ -168,7 +171,8 @@ public struct OutputFile: Sendable {
   static let newFileMode: mode_t = {
     if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-      let mask = mode_t(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+      let mask = mode_t(
+        line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
     {
       return 0o666 & ~mask
     }

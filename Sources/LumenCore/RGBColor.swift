@@ -55,7 +55,9 @@ public struct RGBColor: Sendable, Hashable, Codable, CustomStringConvertible {
     let text = try decoder.singleValueContainer().decode(String.self)
     guard let color = RGBColor(hex: text) else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "not a colour (\(Self.syntax)): \(text)"))
+        .init(
+          codingPath: decoder.codingPath, debugDescription: "not a colour (\(Self.syntax)): \(text)"
+        ))
     }
     self = color
   }

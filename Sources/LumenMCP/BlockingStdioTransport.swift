@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import Logging
 import MCP
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -44,7 +44,8 @@ actor BlockingStdioTransport: Transport {
           switch event {
           case .message(let bytes): continuation.yield(Data(bytes))
           case .tooLarge(let size):
-            let reply = #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"message of "#
+            let reply =
+              #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"message of "#
               + "\(size) bytes is over the limit of \(limit) bytes; send smaller requests\"}}\n"
             Self.writeAll(Array(reply.utf8))
           }
@@ -74,16 +75,18 @@ actor BlockingStdioTransport: Transport {
   /// Writes every byte to stdout as one message; `false` when the pipe is gone.
   @discardableResult
   nonisolated static func writeAll(_ bytes: [UInt8]) -> Bool {
-    stdoutLock.withLock { _ in bytes.withUnsafeBytes { raw in
-      var offset = 0
-      while offset < raw.count {
-        let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
-        if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { return false }
-        offset += written
+    stdoutLock.withLock { _ in
+      bytes.withUnsafeBytes { raw in
+        var offset = 0
+        while offset < raw.count {
+          let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
+          if written < 0 && errno == EINTR { continue }
+          guard written > 0 else { return false }
+          offset += written
+        }
+        return true
       }
-      return true
-    } }
+    }
   }
 
   nonisolated func receive() -> AsyncThrowingStream<Data, any Swift.Error> {

@@ -13,7 +13,9 @@ public import ToolDispatch
 public enum MCPToolServer {
   /// Serves over stdin/stdout until the client disconnects (stdout carries only protocol
   /// messages).
-  public static func serveStdio(registry: ToolRegistry, workspace: Workspace, version: String) async throws {
+  public static func serveStdio(registry: ToolRegistry, workspace: Workspace, version: String)
+    async throws
+  {
     let server = await makeServer(registry: registry, workspace: workspace, version: version)
     try await server.start(transport: BlockingStdioTransport())
     await server.waitUntilCompleted()
@@ -21,7 +23,9 @@ public enum MCPToolServer {
 
   /// A server with Lumen's `tools/list` and `tools/call` handlers, not yet started (one per
   /// stdio process, or one per HTTP session).
-  package static func makeServer(registry: ToolRegistry, workspace: Workspace, version: String) async -> Server {
+  package static func makeServer(registry: ToolRegistry, workspace: Workspace, version: String)
+    async -> Server
+  {
     let server = Server(
       name: "lumen", version: version, title: "Lumen media tools",
       instructions: registry.instructions.isEmpty ? nil : registry.instructions,
@@ -38,7 +42,9 @@ public enum MCPToolServer {
         outputSchema: try mcpValue(definition.outputSchema))
     }
     await server.withMethodHandler(ListTools.self) { _ in
-      guard let tools else { throw MCPError.internalError("the tool schemas could not be converted") }
+      guard let tools else {
+        throw MCPError.internalError("the tool schemas could not be converted")
+      }
       return .init(tools: tools)
     }
     await WorkspaceResources(workspace: workspace).register(on: server)
@@ -54,14 +60,20 @@ public enum MCPToolServer {
       }
       let result: ToolResult
       do {
-        result = try await registry.call(name: parameters.name, arguments: arguments, context: context)
+        result = try await registry.call(
+          name: parameters.name, arguments: arguments, context: context)
       } catch {
         throw MCPError.invalidParams("\(error)")
       }
-      var content: [MCP.Tool.Content] = [.text(text: result.isError ? "Error: \(result.text)" : result.text, annotations: nil, _meta: nil)]
+      var content: [MCP.Tool.Content] = [
+        .text(
+          text: result.isError ? "Error: \(result.text)" : result.text, annotations: nil, _meta: nil
+        )
+      ]
       for file in result.files {
         let url = URL(fileURLWithPath: workspace.root).appendingPathComponent(file)
-        content.append(.resourceLink(uri: url.absoluteString, name: file, mimeType: mimeType(of: file)))
+        content.append(
+          .resourceLink(uri: url.absoluteString, name: file, mimeType: mimeType(of: file)))
       }
       if let preview = result.preview {
         content.append(
@@ -70,7 +82,8 @@ public enum MCPToolServer {
             annotations: nil, _meta: nil))
       }
       return .init(
-        content: content, structuredContent: try result.structured.map(mcpValue), isError: result.isError)
+        content: content, structuredContent: try result.structured.map(mcpValue),
+        isError: result.isError)
     }
     return server
   }

@@ -23,10 +23,13 @@ struct WorkspaceResources: Sendable {
   }
 
   func list(cursor: String?) throws -> ListResources.Result {
-    let offset = try cursor.map { text -> Int in
-      guard let offset = Int(text), offset >= 0 else { throw MCPError.invalidParams("invalid cursor \(text)") }
-      return offset
-    } ?? 0
+    let offset =
+      try cursor.map { text -> Int in
+        guard let offset = Int(text), offset >= 0 else {
+          throw MCPError.invalidParams("invalid cursor \(text)")
+        }
+        return offset
+      } ?? 0
     let (entries, _) = try workspace.files(limit: offset + Self.pageSize + 1)
     let page = entries.dropFirst(offset).prefix(Self.pageSize)
     let resources = page.map { entry in
@@ -40,7 +43,8 @@ struct WorkspaceResources: Sendable {
 
   func read(uri: String) throws -> ReadResource.Result {
     guard let url = URL(string: uri), url.isFileURL else {
-      throw MCPError.invalidParams("\(uri) is not a file:// URI of the workspace (resources/list gives them)")
+      throw MCPError.invalidParams(
+        "\(uri) is not a file:// URI of the workspace (resources/list gives them)")
     }
     let rootURL = URL(fileURLWithPath: workspace.root)
     let path = url.standardizedFileURL.path
@@ -54,13 +58,15 @@ struct WorkspaceResources: Sendable {
     let size = (try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0
     guard size <= Self.maxReadBytes else {
       throw MCPError.invalidParams(
-        "\(workspace.relative(absolute)) is \(size) bytes; resources/read returns files up to \(Self.maxReadBytes)")
+        "\(workspace.relative(absolute)) is \(size) bytes; resources/read returns files up to \(Self.maxReadBytes)"
+      )
     }
     guard let data = FileManager.default.contents(atPath: absolute) else {
       throw MCPError.invalidParams("\(workspace.relative(absolute)) cannot be read")
     }
     let mimeType = MCPToolServer.mimeType(of: absolute)
-    let isText = mimeType.hasPrefix("text/") || mimeType == "application/json" || mimeType == "image/svg+xml"
+    let isText =
+      mimeType.hasPrefix("text/") || mimeType == "application/json" || mimeType == "image/svg+xml"
     if isText, let text = String(data: data, encoding: .utf8) {
       return .init(contents: [.text(text, uri: uri, mimeType: mimeType)])
     }

@@ -33,15 +33,19 @@ struct HTTPAccessPolicy: Sendable {
           + "others with --allow-host)")
     }
     if let origin, !Self.isLocal(origin: origin) {
-      return Refusal(status: 403, message: "Forbidden: Origin \(origin) is not allowed (only localhost and 127.0.0.1)")
+      return Refusal(
+        status: 403,
+        message: "Forbidden: Origin \(origin) is not allowed (only localhost and 127.0.0.1)")
     }
     guard let token else { return nil }
     guard let authorization else {
-      return Refusal(status: 401, message: "Unauthorized: send Authorization: Bearer <token> (LUMEN_MCP_TOKEN)")
+      return Refusal(
+        status: 401, message: "Unauthorized: send Authorization: Bearer <token> (LUMEN_MCP_TOKEN)")
     }
     let parts = authorization.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
     guard parts.count == 2, parts[0].lowercased() == "bearer",
-      Self.constantTimeEqual(Array(parts[1].trimmingCharacters(in: .whitespaces).utf8), Array(token.utf8))
+      Self.constantTimeEqual(
+        Array(parts[1].trimmingCharacters(in: .whitespaces).utf8), Array(token.utf8))
     else {
       return Refusal(status: 401, message: "Unauthorized: wrong bearer token")
     }

@@ -11,6 +11,8 @@ extension MCP.HTTPRequest {
       let name = field.name.canonicalName
       headers[name] = headers[name].map { "\($0), \(field.value)" } ?? field.value
     }
-    self.init(method: request.method.rawValue, headers: headers, body: body.isEmpty ? nil : body, path: request.uri.path)
+    self.init(
+      method: request.method.rawValue, headers: headers, body: body.isEmpty ? nil : body,
+      path: request.uri.path)
   }
 }

@@ -8,7 +8,8 @@ internal import MCP
 enum JSONRPCCheck {
   /// What is wrong with the message, or `nil` when the SDK may take it.
   static func problem(in body: Data) -> MCPError? {
-    guard let parsed = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed]) else {
+    guard let parsed = try? JSONSerialization.jsonObject(with: body, options: [.fragmentsAllowed])
+    else {
       return .parseError("the body is not JSON")
     }
     guard let message = parsed as? [String: Any] else {
@@ -26,7 +27,8 @@ enum JSONRPCCheck {
   /// A string, or a whole number that fits an `Int` (no fraction, no exponent overflow).
   static func isValidID(_ id: Any) -> Bool {
     if id is String { return true }
-    guard type(of: id) != Bool.self, let number = id as? NSNumber, String(cString: number.objCType) != "c"
+    guard type(of: id) != Bool.self, let number = id as? NSNumber,
+      String(cString: number.objCType) != "c"
     else { return false }
     let value = number.doubleValue
     return value.isFinite && value.rounded() == value && abs(value) < 9.0e15

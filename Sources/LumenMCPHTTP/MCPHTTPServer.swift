@@ -67,7 +67,8 @@ public enum MCPHTTPServer {
   }
 
   /// Checks access, then hands the request to its MCP session.
-  static func respond(to request: Request, policy: HTTPAccessPolicy, sessions: MCPSessionTable) async throws
+  static func respond(to request: Request, policy: HTTPAccessPolicy, sessions: MCPSessionTable)
+    async throws
     -> Response
   {
     if let refusal = policy.refusal(
@@ -75,7 +76,9 @@ public enum MCPHTTPServer {
       authorization: request.headers[.authorization])
     {
       let extra = refusal.status == 401 ? [HTTPHeaderName.wwwAuthenticate: "Bearer"] : [:]
-      return Response(MCP.HTTPResponse.error(statusCode: refusal.status, .invalidRequest(refusal.message), extraHeaders: extra))
+      return Response(
+        MCP.HTTPResponse.error(
+          statusCode: refusal.status, .invalidRequest(refusal.message), extraHeaders: extra))
     }
     var request = request
     let body = try await request.collectBody(upTo: maximumBodyBytes)

@@ -22,7 +22,10 @@ actor MCPSessionTable {
   private let idleTimeout: Duration
   private var sessions: [String: Session] = [:]
 
-  init(maximumSessions: Int = 32, idleTimeout: Duration = .seconds(600), makeServer: @escaping ServerFactory) {
+  init(
+    maximumSessions: Int = 32, idleTimeout: Duration = .seconds(600),
+    makeServer: @escaping ServerFactory
+  ) {
     self.makeServer = makeServer
     self.maximumSessions = maximumSessions
     self.idleTimeout = idleTimeout
@@ -42,10 +45,15 @@ actor MCPSessionTable {
       return response
     }
     if let sessionID {
-      return .error(statusCode: 404, .invalidRequest("Not Found: no session \(sessionID) (expired or closed); initialize again"))
+      return .error(
+        statusCode: 404,
+        .invalidRequest("Not Found: no session \(sessionID) (expired or closed); initialize again"))
     }
     guard request.method.uppercased() == "POST", Self.isInitialize(request.body) else {
-      return .error(statusCode: 400, .invalidRequest("Bad Request: missing \(HTTPHeaderName.sessionID) header (initialize first)"))
+      return .error(
+        statusCode: 400,
+        .invalidRequest(
+          "Bad Request: missing \(HTTPHeaderName.sessionID) header (initialize first)"))
     }
     return await open(request)
   }
@@ -97,7 +105,8 @@ actor MCPSessionTable {
 
   /// Whether a POST body is a JSON-RPC `initialize` request.
   static func isInitialize(_ body: Data?) -> Bool {
-    guard let body, let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] else { return false }
+    guard let body, let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any]
+    else { return false }
     return object["method"] as? String == "initialize" && object["id"] != nil
   }
 }

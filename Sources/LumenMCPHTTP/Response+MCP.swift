@@ -16,7 +16,8 @@ extension Hummingbird.Response {
     case .stream(let events, _):
       body = ResponseBody(asyncSequence: events.map { ByteBuffer(bytes: $0) })
     default:
-      body = response.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
+      body =
+        response.bodyData.map { ResponseBody(byteBuffer: ByteBuffer(bytes: $0)) } ?? ResponseBody()
     }
     self.init(status: .init(code: response.statusCode), headers: fields, body: body)
   }

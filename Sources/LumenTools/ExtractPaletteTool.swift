@@ -45,9 +45,12 @@ public struct ExtractPaletteTool: Tool {
       "space": "Clustering space; null for cielab.",
       "exclude": "Backgrounds to remove before clustering (white, black, border); null for none.",
       "exact_colors": "true to snap each colour to one that occurs in the image; null for false.",
-      "swatch": "A PNG of the palette to create (a .png name), relative to the workspace; must not exist; null for none.",
-      "swatch_layout": "How the swatch and preview show the colours: bars (as wide as their shares, labelled with hex) or grid (tiles labelled with hex, CSS name and share); null for bars.",
-      "preview": "true to also get a small PNG of the palette inline (an image, under 100 KB) to look at; null for false.",
+      "swatch":
+        "A PNG of the palette to create (a .png name), relative to the workspace; must not exist; null for none.",
+      "swatch_layout":
+        "How the swatch and preview show the colours: bars (as wide as their shares, labelled with hex) or grid (tiles labelled with hex, CSS name and share); null for bars.",
+      "preview":
+        "true to also get a small PNG of the palette inline (an image, under 100 KB) to look at; null for false.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = ["k": 1...64]
   }
@@ -68,7 +71,8 @@ public struct ExtractPaletteTool: Tool {
     colours. Returns each colour's hex, RGB, share of the pixels (summing to 1) and nearest CSS \
     name, and optionally writes a PNG swatch or shows a small one inline (preview).
     """
-  public let exampleArguments = #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": null}"#
+  public let exampleArguments =
+    #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)
@@ -81,13 +85,16 @@ public struct ExtractPaletteTool: Tool {
     let swatch = try arguments.swatch.map { try context.workspace.output($0, field: "swatch") }
     if let swatch {
       do { try PaletteSwatch.checkSwatchName(swatch) } catch {
-        throw ToolError.badArgument(field: "swatch", problem: "must end in .png (a swatch is a PNG picture)")
+        throw ToolError.badArgument(
+          field: "swatch", problem: "must end in .png (a swatch is a PNG picture)")
       }
     }
     var request = PaletteRequest()
     request.palette.count = .exactly(arguments.k ?? 5)
-    request.palette.space = arguments.space.flatMap { PaletteOptions.Space(rawValue: $0.rawValue) } ?? .cielab
-    request.palette.exclusions = Set((arguments.exclude ?? []).compactMap { PaletteOptions.Exclusion(rawValue: $0.rawValue) })
+    request.palette.space =
+      arguments.space.flatMap { PaletteOptions.Space(rawValue: $0.rawValue) } ?? .cielab
+    request.palette.exclusions = Set(
+      (arguments.exclude ?? []).compactMap { PaletteOptions.Exclusion(rawValue: $0.rawValue) })
     request.palette.exactColors = arguments.exactColors ?? false
     var report = try ExtractPalette.run(path: image, request: request)
     report.path = context.workspace.relative(report.path)
@@ -98,7 +105,9 @@ public struct ExtractPaletteTool: Tool {
       try PaletteSwatch.write(report.palette.colors, to: swatch, layout: layout, inputs: [image])
       files.append(context.workspace.relative(swatch))
     }
-    let colors = report.palette.colors.map { "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)" }
+    let colors = report.palette.colors.map {
+      "\($0.hex) \(PaletteReport.percent($0.weight)) \($0.name)"
+    }
     var text = "\(colors.count) colours: " + colors.joined(separator: ", ")
     var preview: ToolPreview?
     if arguments.preview == true {
@@ -106,9 +115,12 @@ public struct ExtractPaletteTool: Tool {
       let png = try PaletteSwatch.png(
         colors, size: Self.previewSize(layout: layout, colorCount: colors.count), layout: layout)
       preview = ToolPreview(format: .png, bytes: png)
-      if preview == nil { text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))" }
+      if preview == nil {
+        text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))"
+      }
     }
     return ToolResult(
-      isError: false, text: text, structured: try JSONText.value(of: report), files: files, preview: preview)
+      isError: false, text: text, structured: try JSONText.value(of: report), files: files,
+      preview: preview)
   }
 }

@@ -41,13 +41,18 @@ public struct GIFToVideoTool: Tool {
 
     public static let fieldDescriptions = [
       "input": "The GIF, relative to the workspace (e.g. \"animations/cat.gif\").",
-      "output": "The video to create, relative to the workspace: .mp4 or .webm; must not exist. null: the input's name with .mp4 (.webm for vp9/av1).",
+      "output":
+        "The video to create, relative to the workspace: .mp4 or .webm; must not exist. null: the input's name with .mp4 (.webm for vp9/av1).",
       "codec": "Video codec; null for h264 (plays everywhere), or vp9 when output ends in .webm.",
-      "crf": "Quality, 0–51 for h264/hevc, 0–63 for vp9/av1 (lower is better); null for the codec's default (23 for h264).",
+      "crf":
+        "Quality, 0–51 for h264/hevc, 0–63 for vp9/av1 (lower is better); null for the codec's default (23 for h264).",
       "preset": "Encoder speed; null for medium.",
-      "background": "Colour under transparent pixels: #rrggbb, #rgb or a CSS colour name (\"black\"); null for #ffffff.",
-      "max_width": "Scale down to at most this many pixels wide (2–16384), keeping the aspect ratio; null keeps the size.",
-      "loop": "How many times the animation plays in the video (1–1000; a video cannot loop forever); null plays it once.",
+      "background":
+        "Colour under transparent pixels: #rrggbb, #rgb or a CSS colour name (\"black\"); null for #ffffff.",
+      "max_width":
+        "Scale down to at most this many pixels wide (2–16384), keeping the aspect ratio; null keeps the size.",
+      "loop":
+        "How many times the animation plays in the video (1–1000; a video cannot loop forever); null plays it once.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = [
       "crf": 0...63, "max_width": 2...16384, "loop": 1...1000,
@@ -64,7 +69,8 @@ public struct GIFToVideoTool: Tool {
     transparency flattened on a background. Use it when a user wants a GIF as a video. Returns \
     the output's path, duration, size in bytes, frames and warnings (damage, padding, clamped delays).
     """
-  public let exampleArguments = #"{"input": "cat.gif", "output": "cat.mp4", "codec": null, "crf": null, "preset": null, "background": null, "max_width": null, "loop": null}"#
+  public let exampleArguments =
+    #"{"input": "cat.gif", "output": "cat.mp4", "codec": null, "crf": null, "preset": null, "background": null, "max_width": null, "loop": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)
@@ -75,8 +81,9 @@ public struct GIFToVideoTool: Tool {
   private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
     let input = try context.workspace.input(arguments.input, field: "input")
     let codec: VideoCodec =
-      if let chosen = arguments.codec { chosen.codec }
-      else { arguments.output.map(GIFToVideo.defaultCodec(forOutput:)) ?? .h264 }
+      if let chosen = arguments.codec { chosen.codec } else {
+        arguments.output.map(GIFToVideo.defaultCodec(forOutput:)) ?? .h264
+      }
     let defaultName = GIFToVideo.defaultOutput(for: arguments.input, codec: codec)
     let output = try context.workspace.output(arguments.output ?? defaultName, field: "output")
     var options = GIFToVideoOptions()
@@ -86,7 +93,8 @@ public struct GIFToVideoTool: Tool {
     if let background = arguments.background {
       guard let color = RGBColor(hex: background) else {
         throw ToolError.badArgument(
-          field: "background", problem: "\"\(background)\" is not a colour: use \(RGBColor.syntax) (e.g. \"#000000\")")
+          field: "background",
+          problem: "\"\(background)\" is not a colour: use \(RGBColor.syntax) (e.g. \"#000000\")")
       }
       options.background = color
     }
@@ -96,7 +104,8 @@ public struct GIFToVideoTool: Tool {
     do { try options.validate() } catch {
       throw ToolError.badArgument(field: "(arguments)", problem: error.description)
     }
-    let report = try GIFToVideo.convert(input: input, output: output, options: options) { done, total in
+    let report = try GIFToVideo.convert(input: input, output: output, options: options) {
+      done, total in
       context.progress(done, total)
     }
     var structured = try JSONText.value(of: report)

@@ -25,8 +25,10 @@ public struct ListFilesTool: Tool {
     enum CodingKeys: String, CodingKey { case pattern, folder }
 
     public static let fieldDescriptions = [
-      "pattern": "A glob matched against each path and name, such as \"*.gif\" or \"maps/*.png\"; null lists every file.",
-      "folder": "A folder inside the workspace to list (with its subfolders); null for the whole workspace.",
+      "pattern":
+        "A glob matched against each path and name, such as \"*.gif\" or \"maps/*.png\"; null lists every file.",
+      "folder":
+        "A folder inside the workspace to list (with its subfolders); null for the whole workspace.",
     ]
   }
 
@@ -72,12 +74,15 @@ public struct ListFilesTool: Tool {
 
   static func describe(_ entry: Workspace.Entry) -> FileListing.File {
     let kind = FileKind.sniff(path: entry.absolutePath) ?? .unknown
-    var file = FileListing.File(path: entry.path, bytes: entry.bytes, kind: kind.rawValue, mimeType: kind.mimeType)
+    var file = FileListing.File(
+      path: entry.path, bytes: entry.bytes, kind: kind.rawValue, mimeType: kind.mimeType)
     if let size = ImageDimensions.read(path: entry.absolutePath, kind: kind) {
       file.width = size.width
       file.height = size.height
     }
-    if kind == .gif, entry.bytes <= gifScanBytes, let scan = try? GIFDecoder.scan(path: entry.absolutePath) {
+    if kind == .gif, entry.bytes <= gifScanBytes,
+      let scan = try? GIFDecoder.scan(path: entry.absolutePath)
+    {
       file.frames = scan.frames
       file.durationSeconds = Double(scan.playedCentiseconds) / 100
     }

@@ -50,19 +50,24 @@ public struct RenderMapAnimationTool: Tool {
     }
 
     public static let fieldDescriptions = [
-      "points": "A CSV of points relative to the workspace, with a header row: lat/latitude and lon/lng/longitude columns (or name them with lat_column/lon_column); optional name, color, size and characteristic (e.g. \"Fl(2) R 6s\") columns.",
-      "output": "The file to create, relative to the workspace; must not exist. .gif, .mp4, .webm or .png (one poster frame). null: the CSV's name with .gif.",
+      "points":
+        "A CSV of points relative to the workspace, with a header row: lat/latitude and lon/lng/longitude columns (or name them with lat_column/lon_column); optional name, color, size and characteristic (e.g. \"Fl(2) R 6s\") columns.",
+      "output":
+        "The file to create, relative to the workspace; must not exist. .gif, .mp4, .webm or .png (one poster frame). null: the CSV's name with .gif.",
       "title": "A title drawn in the top-left corner; null for none.",
-      "region": "\"auto\", \"usa\" (Albers with Alaska/Hawaii/Puerto Rico insets), \"world\", or a box \"W,S,E,N\" in degrees such as \"-89,41,-84,46.5\"; null for auto (usa when every point is in the US).",
+      "region":
+        "\"auto\", \"usa\" (Albers with Alaska/Hawaii/Puerto Rico insets), \"world\", or a box \"W,S,E,N\" in degrees such as \"-89,41,-84,46.5\"; null for auto (usa when every point is in the US).",
       "theme": "Colours; null for dark (a night map).",
       "width": "Picture width in pixels, 16–1920; null for 800.",
       "height": "Picture height in pixels, 16–1080; null for 500.",
       "fps": "Frames per second, 1–30; null for 10.",
-      "seconds": "Length in seconds, 0.1–30; null for 12 (periods are fitted so the animation loops seamlessly).",
+      "seconds":
+        "Length in seconds, 0.1–30; null for 12 (periods are fitted so the animation loops seamlessly).",
       "label": "The corner label: a clock, the frame number, or none; null for clock.",
       "lat_column": "The latitude column's name when it is not a common one; null to find it.",
       "lon_column": "The longitude column's name when it is not a common one; null to find it.",
-      "preview": "true to also get a 400×250 PNG of the brightest frame inline (under 100 KB) to look at; null for false.",
+      "preview":
+        "true to also get a 400×250 PNG of the brightest frame inline (under 100 KB) to look at; null for false.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = [
       "width": 16...1920, "height": 16...1080, "fps": 1...30, "seconds": 0.1...30,
@@ -85,7 +90,8 @@ public struct RenderMapAnimationTool: Tool {
     seeded default). Use it for "make a map where every X blinks". Returns the output's path, \
     points drawn and skipped (with reasons), region, projection, frames, bytes and warnings.
     """
-  public let exampleArguments = #"{"points": "lighthouses.csv", "output": "lighthouses.gif", "title": "US lighthouses", "region": null, "theme": null, "width": null, "height": null, "fps": null, "seconds": null, "label": null, "lat_column": null, "lon_column": null, "preview": null}"#
+  public let exampleArguments =
+    #"{"points": "lighthouses.csv", "output": "lighthouses.gif", "title": "US lighthouses", "region": null, "theme": null, "width": null, "height": null, "fps": null, "seconds": null, "label": null, "lat_column": null, "lon_column": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)
@@ -98,7 +104,8 @@ public struct RenderMapAnimationTool: Tool {
     let output = try context.workspace.output(
       arguments.output ?? MapAnimation.defaultOutput(for: arguments.points), field: "output")
     guard let format = MapOutputFormat(path: output) else {
-      throw ToolError.badArgument(field: "output", problem: "must end in .gif, .mp4, .webm or .png (e.g. \"map.gif\")")
+      throw ToolError.badArgument(
+        field: "output", problem: "must end in .gif, .mp4, .webm or .png (e.g. \"map.gif\")")
     }
     var options = MapOptions()
     options.size = Size(width: arguments.width ?? 800, height: arguments.height ?? 500)
@@ -106,7 +113,9 @@ public struct RenderMapAnimationTool: Tool {
     options.seconds = arguments.seconds ?? MapOptions().seconds
     if let text = arguments.region {
       guard let region = MapRegion(parsing: text) else {
-        throw ToolError.badArgument(field: "region", problem: "\"\(text)\" is not auto, usa, world or W,S,E,N (e.g. \"-89,41,-84,46.5\")")
+        throw ToolError.badArgument(
+          field: "region",
+          problem: "\"\(text)\" is not auto, usa, world or W,S,E,N (e.g. \"-89,41,-84,46.5\")")
       }
       options.region = region
     }
@@ -129,7 +138,8 @@ public struct RenderMapAnimationTool: Tool {
     report.input = context.workspace.relative(report.input)
     report.output = context.workspace.relative(report.output)
 
-    var text = "Wrote \(report.output): \(report.format.uppercased()) \(report.width)×\(report.height), "
+    var text =
+      "Wrote \(report.output): \(report.format.uppercased()) \(report.width)×\(report.height), "
       + "\(counted(report.frames, "frame")), \(report.outputBytes) bytes; \(counted(report.pointsDrawn, "point")) drawn"
       + (report.skipped.isEmpty ? "." : ", \(report.skipped.values.reduce(0, +)) skipped.")
     var preview: ToolPreview?
@@ -138,10 +148,13 @@ public struct RenderMapAnimationTool: Tool {
       small.size = Size(width: 400, height: 250)
       let png = try PNGFile.encode(try MapAnimation.poster(table, options: small))
       preview = ToolPreview(format: .png, bytes: png)
-      if preview == nil { text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))" }
+      if preview == nil {
+        text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))"
+      }
     }
     return ToolResult(
-      isError: false, text: text, structured: try JSONText.value(of: report), files: [report.output],
+      isError: false, text: text, structured: try JSONText.value(of: report),
+      files: [report.output],
       preview: preview)
   }
 }

@@ -56,12 +56,16 @@ public struct MapOptions: Sendable {
     if !(16...4096).contains(size.width) || !(16...4096).contains(size.height) {
       return "size \(size) is out of range: width and height must be 16…4096 pixels (e.g. 800x500)"
     }
-    if !(1...50).contains(framesPerSecond) { return "fps \(framesPerSecond) is out of range 1…50 (e.g. 10)" }
+    if !(1...50).contains(framesPerSecond) {
+      return "fps \(framesPerSecond) is out of range 1…50 (e.g. 10)"
+    }
     if !(seconds.isFinite && seconds >= 0.1 && seconds <= 120) {
       return "seconds \(seconds) is out of range 0.1…120 (e.g. 12)"
     }
     if maxPoints < 1 { return "max points must be at least 1" }
-    if !(0...1000).contains(plays) { return "loop \(plays) is out of range 0…1000 (0 loops forever)" }
+    if !(0...1000).contains(plays) {
+      return "loop \(plays) is out of range 0…1000 (0 loops forever)"
+    }
     if let crf, !(0...63).contains(crf) { return "crf \(crf) is out of range 0…63" }
     return nil
   }

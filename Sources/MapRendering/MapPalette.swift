@@ -9,7 +9,9 @@ enum MapPalette {
   static func table(
     theme: MapTheme, lightColors: [RGBColor], outlines: [RGBColor: RGBColor] = [:]
   ) -> GIFColorTable {
-    var colors: [RGBColor] = [theme.background, theme.land, theme.border, theme.text, theme.secondaryText]
+    var colors: [RGBColor] = [
+      theme.background, theme.land, theme.border, theme.text, theme.secondaryText,
+    ]
     func add(_ c: RGBColor) { if !colors.contains(c) { colors.append(c) } }
     func blends(_ a: RGBColor, _ b: RGBColor, steps: Int) {
       for s in 1..<steps { add(mix(a, b, Double(s) / Double(steps))) }
@@ -38,7 +40,9 @@ enum MapPalette {
   }
 
   static func mix(_ a: RGBColor, _ b: RGBColor, _ t: Double) -> RGBColor {
-    func m(_ x: UInt8, _ y: UInt8) -> UInt8 { UInt8((Double(x) + (Double(y) - Double(x)) * t).rounded()) }
+    func m(_ x: UInt8, _ y: UInt8) -> UInt8 {
+      UInt8((Double(x) + (Double(y) - Double(x)) * t).rounded())
+    }
     return RGBColor(red: m(a.red, b.red), green: m(a.green, b.green), blue: m(a.blue, b.blue))
   }
 }

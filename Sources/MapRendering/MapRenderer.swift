@@ -41,22 +41,38 @@ public struct MapRenderer: Sendable {
     let bottomBand = Int(20 * ui)
     let side = Int(8 * ui)
     var view = try MapView.resolve(options.region, points: points)
-    view.fit(into: PixelRect(x: side, y: topBand, width: size.width - 2 * side, height: size.height - topBand - bottomBand))
+    view.fit(
+      into: PixelRect(
+        x: side, y: topBand, width: size.width - 2 * side,
+        height: size.height - topBand - bottomBand))
     self.view = view
 
     // Lights: pixel, schedule, colour, sprite.
     var lights: [MapLight] = []
-    var outside = 0, fallbacks = 0, withCharacteristic = 0
+    var outside = 0
+    var fallbacks = 0
+    var withCharacteristic = 0
     var failures: [String: Int] = [:]
     var spriteSizes: [Double] = []
     let bounds = PixelRect(x: 0, y: topBand, width: size.width, height: size.height - topBand)
     for (index, point) in points.enumerated() {
-      if case .usa = options.region, !AlbersUSA.covers(point.coordinate) { outside += 1; continue }
-      if case .bounds(let box) = options.region, !box.contains(point.coordinate) { outside += 1; continue }
+      if case .usa = options.region, !AlbersUSA.covers(point.coordinate) {
+        outside += 1
+        continue
+      }
+      if case .bounds(let box) = options.region, !box.contains(point.coordinate) {
+        outside += 1
+        continue
+      }
       let p = view.pixel(point.coordinate)
-      guard p.x.isFinite, p.y.isFinite else { outside += 1; continue }
-      let x = Int(p.x.rounded()), y = Int(p.y.rounded())
-      guard x >= bounds.x, x < bounds.x + bounds.width, y >= bounds.y, y < bounds.y + bounds.height else {
+      guard p.x.isFinite, p.y.isFinite else {
+        outside += 1
+        continue
+      }
+      let x = Int(p.x.rounded())
+      let y = Int(p.y.rounded())
+      guard x >= bounds.x, x < bounds.x + bounds.width, y >= bounds.y, y < bounds.y + bounds.height
+      else {
         outside += 1
         continue
       }
@@ -99,9 +115,13 @@ public struct MapRenderer: Sendable {
     lightsWithCharacteristic = withCharacteristic
     var warnings: [String] = []
     for (message, count) in failures.sorted(by: { $0.value > $1.value }).prefix(5) {
-      warnings.append("\(count) light characteristic(s) not understood, default blink used: \(message)")
+      warnings.append(
+        "\(count) light characteristic(s) not understood, default blink used: \(message)")
     }
-    if outside > 0 { warnings.append("\(outside) point(s) lie outside the map (\(view.regionName)) and are not drawn") }
+    if outside > 0 {
+      warnings.append(
+        "\(outside) point(s) lie outside the map (\(view.regionName)) and are not drawn")
+    }
     self.warnings = warnings
 
     // Legend: every colour a light shows during its period, named as drawn.
@@ -128,11 +148,14 @@ public struct MapRenderer: Sendable {
     outlines =
       style == .outlined
       ? Dictionary(
-        uniqueKeysWithValues: order.map { ($0, LightPalette.outline(of: $0, against: backgrounds)) })
+        uniqueKeysWithValues: order.map { ($0, LightPalette.outline(of: $0, against: backgrounds)) }
+      )
       : [:]
 
-    labelRect = options.label == .none
-      ? nil : PixelRect(x: size.width - Int(150 * ui) - side, y: 0, width: Int(150 * ui), height: topBand)
+    labelRect =
+      options.label == .none
+      ? nil
+      : PixelRect(x: size.width - Int(150 * ui) - side, y: 0, width: Int(150 * ui), height: topBand)
     basemap = try Self.drawBase(
       view: view, lights: lights, legend: legend, outlines: outlines, options: options, ui: ui,
       topBand: topBand)
@@ -148,7 +171,8 @@ public struct MapRenderer: Sendable {
     let hasStates = view.layers.contains { $0.source == .usStatesLonLat }
     for layer in view.layers {
       // With the states drawn, the country outline of the US would cover the Great Lakes.
-      for feature in layer.features where !(hasStates && layer.source == .worldCountries && feature.code == "USA") {
+      for feature in layer.features
+      where !(hasStates && layer.source == .worldCountries && feature.code == "USA") {
         let rings = feature.polygons.flatMap { $0 }.map { ring in
           ring.map { view.pixel(basemapPoint: $0, isLonLat: layer.source.isLonLat) }
         }
@@ -161,17 +185,21 @@ public struct MapRenderer: Sendable {
       let color = light.color(atSeconds: 0)
       var c = RGBAPixel(outlines[color] ?? color)
       c.alpha = UInt8(theme.idleDotOpacity * 255)
-      canvas.fillCircle(centerX: Double(light.x), centerY: Double(light.y), radius: 1.2 * ui, color: c)
+      canvas.fillCircle(
+        centerX: Double(light.x), centerY: Double(light.y), radius: 1.2 * ui, color: c)
     }
     // Bands above and below the map stay plain, whatever the projection spills into them.
     let bottomBand = Int(20 * ui)
-    canvas.fillRectangle(PixelRect(x: 0, y: 0, width: size.width, height: topBand), color: RGBAPixel(theme.background))
+    canvas.fillRectangle(
+      PixelRect(x: 0, y: 0, width: size.width, height: topBand), color: RGBAPixel(theme.background))
     canvas.fillRectangle(
       PixelRect(x: 0, y: size.height - bottomBand, width: size.width, height: bottomBand),
       color: RGBAPixel(theme.background))
     // Title band.
     if let title = options.title {
-      canvas.drawText(title, x: 10 * ui, y: Double(topBand) - 9 * ui, sizePoints: 15 * ui, color: RGBAPixel(theme.text), bold: true)
+      canvas.drawText(
+        title, x: 10 * ui, y: Double(topBand) - 9 * ui, sizePoints: 15 * ui,
+        color: RGBAPixel(theme.text), bold: true)
     }
     // Legend, bottom left: a dot and a count per colour.
     var x = 10 * ui
@@ -179,16 +207,23 @@ public struct MapRenderer: Sendable {
     for entry in legend.prefix(6) {
       if let ring = outlines[entry.color] {
         canvas.fillCircle(
-          centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 4.3 * ui, color: RGBAPixel(ring))
+          centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 4.3 * ui,
+          color: RGBAPixel(ring))
       }
-      canvas.fillCircle(centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 3.2 * ui, color: RGBAPixel(entry.color))
+      canvas.fillCircle(
+        centerX: x + 3 * ui, centerY: baseline - 3.5 * ui, radius: 3.2 * ui,
+        color: RGBAPixel(entry.color))
       let text = "\(entry.name) \(entry.count)"
-      canvas.drawText(text, x: x + 9 * ui, y: baseline, sizePoints: 10 * ui, color: RGBAPixel(theme.secondaryText))
+      canvas.drawText(
+        text, x: x + 9 * ui, y: baseline, sizePoints: 10 * ui, color: RGBAPixel(theme.secondaryText)
+      )
       x += 9 * ui + canvas.textWidth(text, sizePoints: 10 * ui) + 12 * ui
     }
     // Attribution, bottom right.
-    let basemapSource = view.layers.contains { $0.source == .worldCountries } && view.layers.count == 1
-      ? "Natural Earth" : view.layers.count > 1 ? "Natural Earth, US Census Bureau" : "US Census Bureau"
+    let basemapSource =
+      view.layers.contains { $0.source == .worldCountries } && view.layers.count == 1
+      ? "Natural Earth"
+      : view.layers.count > 1 ? "Natural Earth, US Census Bureau" : "US Census Bureau"
     var attribution = "Basemap: \(basemapSource) (public domain)"
     if let extra = options.attribution { attribution = extra + " · " + attribution }
     let width = canvas.textWidth(attribution, sizePoints: 8.5 * ui)
@@ -200,7 +235,9 @@ public struct MapRenderer: Sendable {
   }
 
   /// The moment a frame shows, in seconds.
-  public func seconds(ofFrame index: Int) -> Double { Double(index) / Double(options.framesPerSecond) }
+  public func seconds(ofFrame index: Int) -> Double {
+    Double(index) / Double(options.framesPerSecond)
+  }
 
   /// Draws frame `index`: the basemap, each lit light's glow, and the label.
   public func frame(_ index: Int) throws -> RGBAImage {
@@ -216,21 +253,29 @@ public struct MapRenderer: Sendable {
       basemap.bytes.withUnsafeBytes { source in target.copyMemory(from: source) }
     }
     let t = seconds(ofFrame: index)
-    let width = image.width, height = image.height
+    let width = image.width
+    let height = image.height
     image.bytes.withUnsafeMutableBufferPointer { pixels in
       for light in lights {
         let level = light.schedule.brightness(atSeconds: t)
         let b = Int32((level * 256).rounded())
         guard b > 0 else { continue }
         let c = light.color(atSeconds: t)
-        let cr = Int32(c.red), cg = Int32(c.green), cb = Int32(c.blue)
+        let cr = Int32(c.red)
+        let cg = Int32(c.green)
+        let cb = Int32(c.blue)
         let ring = outlines[c] ?? c
-        let rr = Int32(ring.red), rg = Int32(ring.green), rb = Int32(ring.blue)
+        let rr = Int32(ring.red)
+        let rg = Int32(ring.green)
+        let rb = Int32(ring.blue)
         let sprite = sprites[light.spriteIndex]
         let hasRing = !sprite.ringWeights.isEmpty
-        let r = sprite.radius, side = 2 * r + 1
-        let y0 = max(0, light.y - r), y1 = min(height - 1, light.y + r)
-        let x0 = max(0, light.x - r), x1 = min(width - 1, light.x + r)
+        let r = sprite.radius
+        let side = 2 * r + 1
+        let y0 = max(0, light.y - r)
+        let y1 = min(height - 1, light.y + r)
+        let x0 = max(0, light.x - r)
+        let x1 = min(width - 1, light.x + r)
         guard y0 <= y1, x0 <= x1 else { continue }
         sprite.weights.withUnsafeBufferPointer { weights in
           sprite.ringWeights.withUnsafeBufferPointer { rings in
@@ -242,7 +287,9 @@ public struct MapRenderer: Sendable {
                   // The ring is a disc under the core: blend it first.
                   let kr = rings[row + x] * b >> 8
                   if kr >= 12 {
-                    let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
+                    let pr = Int32(pixels[p])
+                    let pg = Int32(pixels[p + 1])
+                    let pb = Int32(pixels[p + 2])
                     pixels[p] = UInt8(truncatingIfNeeded: pr + ((rr - pr) * kr) >> 8)
                     pixels[p + 1] = UInt8(truncatingIfNeeded: pg + ((rg - pg) * kr) >> 8)
                     pixels[p + 2] = UInt8(truncatingIfNeeded: pb + ((rb - pb) * kr) >> 8)
@@ -250,7 +297,9 @@ public struct MapRenderer: Sendable {
                 }
                 let k = weights[row + x] * b >> 8
                 if k < 12 { continue }  // under 5 %: invisible, and it would only churn the GIF
-                let pr = Int32(pixels[p]), pg = Int32(pixels[p + 1]), pb = Int32(pixels[p + 2])
+                let pr = Int32(pixels[p])
+                let pg = Int32(pixels[p + 1])
+                let pb = Int32(pixels[p + 2])
                 pixels[p] = UInt8(truncatingIfNeeded: pr + ((cr - pr) * k) >> 8)
                 pixels[p + 1] = UInt8(truncatingIfNeeded: pg + ((cg - pg) * k) >> 8)
                 pixels[p + 2] = UInt8(truncatingIfNeeded: pb + ((cb - pb) * k) >> 8)
@@ -272,16 +321,20 @@ public struct MapRenderer: Sendable {
     case .frame: text = "frame \(index + 1)/\(options.frameCount)"
     case .none: return
     }
-    let canvas = try Canvas(size: Size(width: rect.width, height: rect.height), fill: options.theme.background)
+    let canvas = try Canvas(
+      size: Size(width: rect.width, height: rect.height), fill: options.theme.background)
     let sizePoints = 11 * ui
     let width = canvas.textWidth(text, sizePoints: sizePoints)
     canvas.drawText(
-      text, x: Double(rect.width) - width - 2 * ui, y: Double(rect.height) - 9 * ui, sizePoints: sizePoints,
+      text, x: Double(rect.width) - width - 2 * ui, y: Double(rect.height) - 9 * ui,
+      sizePoints: sizePoints,
       color: RGBAPixel(options.theme.secondaryText))
     let label = canvas.image()
     for y in 0..<rect.height {
-      let source = y * rect.width * 4, target = ((rect.y + y) * image.width + rect.x) * 4
-      image.bytes.replaceSubrange(target..<(target + rect.width * 4), with: label.bytes[source..<(source + rect.width * 4)])
+      let source = y * rect.width * 4
+      let target = ((rect.y + y) * image.width + rect.x) * 4
+      image.bytes.replaceSubrange(
+        target..<(target + rect.width * 4), with: label.bytes[source..<(source + rect.width * 4)])
     }
   }
 }

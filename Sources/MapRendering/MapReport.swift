@@ -35,7 +35,11 @@ public struct MapReport: Sendable, Codable {
     var lines = [
       "\(output): \(format.uppercased()) \(width)×\(height), \(counted(frames, "frame")) at \(framesPerSecond) fps (\(durationSeconds) s), \(outputBytes) bytes",
       "points: \(pointsDrawn) drawn of \(counted(rowsRead, "row"))"
-        + (skipped.isEmpty ? "" : "; skipped " + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")),
+        + (skipped.isEmpty
+          ? ""
+          : "; skipped "
+            + skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+              separator: ", ")),
       "region: \(region), projection \(projection); \(lightsWithCharacteristic) lights with their own characteristic",
       "time: \(String(format2: elapsedSeconds)) s",
     ]

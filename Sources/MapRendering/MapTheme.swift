@@ -18,15 +18,18 @@ public struct MapTheme: Sendable, Hashable {
   public static let dark = MapTheme(
     name: "dark", background: RGBColor(red: 8, green: 14, blue: 28),
     land: RGBColor(red: 27, green: 38, blue: 56), border: RGBColor(red: 58, green: 74, blue: 98),
-    text: RGBColor(red: 230, green: 236, blue: 245), secondaryText: RGBColor(red: 128, green: 144, blue: 166),
+    text: RGBColor(red: 230, green: 236, blue: 245),
+    secondaryText: RGBColor(red: 128, green: 144, blue: 166),
     idleDotOpacity: 0.35, lightStyle: .glow)
 
   /// A day map: pale sea, warm paper land; lights are saturated dots in a dark ring, so that
   /// every one stands out from land and sea (contrast ratio ≥ 3:1).
   public static let light = MapTheme(
     name: "light", background: RGBColor(red: 214, green: 228, blue: 240),
-    land: RGBColor(red: 246, green: 243, blue: 235), border: RGBColor(red: 172, green: 182, blue: 194),
-    text: RGBColor(red: 28, green: 36, blue: 48), secondaryText: RGBColor(red: 96, green: 108, blue: 122),
+    land: RGBColor(red: 246, green: 243, blue: 235),
+    border: RGBColor(red: 172, green: 182, blue: 194),
+    text: RGBColor(red: 28, green: 36, blue: 48),
+    secondaryText: RGBColor(red: 96, green: 108, blue: 122),
     idleDotOpacity: 0.45, lightStyle: .outlined)
 
   /// The theme called `name`, or `nil`.

@@ -42,9 +42,15 @@ struct MapView {
     var view = MapView(
       regionName: "usa", projection: .albersUSA(AlbersUSA()), layers: [states], minX: .infinity,
       minY: .infinity, maxX: -.infinity, maxY: -.infinity)
-    for feature in states.features { for polygon in feature.polygons { for ring in polygon { for p in ring { view.include(p) } } } }
-    let padX = (view.maxX - view.minX) * 0.02, padY = (view.maxY - view.minY) * 0.02
-    view.minX -= padX; view.maxX += padX; view.minY -= padY; view.maxY += padY
+    for feature in states.features {
+      for polygon in feature.polygons { for ring in polygon { for p in ring { view.include(p) } } }
+    }
+    let padX = (view.maxX - view.minX) * 0.02
+    let padY = (view.maxY - view.minY) * 0.02
+    view.minX -= padX
+    view.maxX += padX
+    view.minY -= padY
+    view.maxY += padY
     return view
   }
 
@@ -52,8 +58,10 @@ struct MapView {
     let projection = EqualEarth()
     let east = projection.project(GeoCoordinate(latitude: 0, longitude: 180)).x
     return MapView(
-      regionName: "world", projection: .equalEarth(projection), layers: [try Basemap.load(.worldCountries)],
-      minX: -east, minY: projection.project(GeoCoordinate(latitude: -58, longitude: 0)).y, maxX: east,
+      regionName: "world", projection: .equalEarth(projection),
+      layers: [try Basemap.load(.worldCountries)],
+      minX: -east, minY: projection.project(GeoCoordinate(latitude: -58, longitude: 0)).y,
+      maxX: east,
       maxY: projection.project(GeoCoordinate(latitude: 84, longitude: 0)).y)
   }
 
@@ -63,22 +71,28 @@ struct MapView {
     let ne = projection.project(GeoCoordinate(latitude: box.north, longitude: box.east))
     var layers = [try Basemap.load(.worldCountries)]
     let usArea = GeoBounds(west: -180, south: 15, east: -60, north: 72)
-    if box.west < usArea.east && box.east > usArea.west && box.south < usArea.north && box.north > usArea.south {
+    if box.west < usArea.east && box.east > usArea.west && box.south < usArea.north
+      && box.north > usArea.south
+    {
       layers.append(try Basemap.load(.usStatesLonLat))
     }
     return MapView(
-      regionName: "bounds \(box)", projection: .equirectangular(projection), layers: layers, minX: sw.x,
+      regionName: "bounds \(box)", projection: .equirectangular(projection), layers: layers,
+      minX: sw.x,
       minY: sw.y, maxX: ne.x, maxY: ne.y)
   }
 
   private mutating func include(_ p: Point) {
-    minX = min(minX, p.x); maxX = max(maxX, p.x)
-    minY = min(minY, p.y); maxY = max(maxY, p.y)
+    minX = min(minX, p.x)
+    maxX = max(maxX, p.x)
+    minY = min(minY, p.y)
+    maxY = max(maxY, p.y)
   }
 
   /// Fits the projected box into `area` (pixels), keeping the aspect ratio, centred.
   mutating func fit(into area: PixelRect) {
-    let width = max(maxX - minX, 1), height = max(maxY - minY, 1)
+    let width = max(maxX - minX, 1)
+    let height = max(maxY - minY, 1)
     scale = min(Double(area.width) / width, Double(area.height) / height)
     offsetX = Double(area.x) + (Double(area.width) - width * scale) / 2
     offsetY = Double(area.y) + (Double(area.height) - height * scale) / 2

@@ -72,21 +72,29 @@ public struct PointTable: Sendable {
     }
     if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
     guard text.contains(where: { !$0.isWhitespace }) else {
-      throw .emptyInput("\(name) is empty: expected a header row with latitude and longitude columns, then one row per point")
+      throw .emptyInput(
+        "\(name) is empty: expected a header row with latitude and longitude columns, then one row per point"
+      )
     }
     let reader: CSVReader
     do {
       reader = try CSVReader(
-        string: text, hasHeaderRow: true, trimFields: true, delimiter: CSVDelimiter.sniff(text.prefix(64 << 10)))
+        string: text, hasHeaderRow: true, trimFields: true,
+        delimiter: CSVDelimiter.sniff(text.prefix(64 << 10)))
     } catch {
       throw .unreadableInput("\(name) is not readable CSV: \(error)")
     }
     let header = reader.headerRow ?? []
-    let columns = try PointColumns.find(in: header, latitude: latitudeColumn, longitude: longitudeColumn).get()
+    let columns = try PointColumns.find(
+      in: header, latitude: latitudeColumn, longitude: longitudeColumn
+    ).get()
     func index(_ column: String?) -> Int? { column.flatMap { header.firstIndex(of: $0) } }
-    let lat = index(columns.latitude)!, lon = index(columns.longitude)!
-    let nameIndex = index(columns.name), colorIndex = index(columns.color)
-    let sizeIndex = index(columns.size), lightIndex = index(columns.characteristic)
+    let lat = index(columns.latitude)!
+    let lon = index(columns.longitude)!
+    let nameIndex = index(columns.name)
+    let colorIndex = index(columns.color)
+    let sizeIndex = index(columns.size)
+    let lightIndex = index(columns.characteristic)
 
     var points: [MapPoint] = []
     var skipped: [String: Int] = [:]
@@ -120,7 +128,8 @@ public struct PointTable: Sendable {
       }
       guard points.count < maxPoints else {
         throw .limitExceeded(
-          "\(name) has more than \(maxPoints) points; the limit is \(maxPoints) (a map cannot show more distinctly; sample the data or raise --max-points)")
+          "\(name) has more than \(maxPoints) points; the limit is \(maxPoints) (a map cannot show more distinctly; sample the data or raise --max-points)"
+        )
       }
       var color: RGBColor?
       if let text = field(colorIndex) {
@@ -130,7 +139,8 @@ public struct PointTable: Sendable {
       let size = field(sizeIndex).flatMap(Double.init).map { min(max($0, 0.25), 4) } ?? 1
       points.append(
         MapPoint(
-          coordinate: GeoCoordinate(latitude: latitude, longitude: longitude), name: field(nameIndex),
+          coordinate: GeoCoordinate(latitude: latitude, longitude: longitude),
+          name: field(nameIndex),
           color: color, sizeFactor: size.isFinite ? size : 1, characteristic: field(lightIndex)))
     }
     if let error = reader.error {
@@ -140,12 +150,16 @@ public struct PointTable: Sendable {
       throw .emptyInput("\(name) has a header row but no data rows")
     }
     guard !points.isEmpty else {
-      let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+      let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
+        separator: ", ")
       throw .noValidPoints("none of the \(rows) rows of \(name) has valid coordinates (\(reasons))")
     }
     if badColors > 0 {
-      warnings.append("\(badColors) colour value(s) were not a #hex, a CSS name or a chart letter; the light's own colour was used")
+      warnings.append(
+        "\(badColors) colour value(s) were not a #hex, a CSS name or a chart letter; the light's own colour was used"
+      )
     }
-    return PointTable(points: points, rowsRead: rows, skipped: skipped, columns: columns, warnings: warnings)
+    return PointTable(
+      points: points, rowsRead: rows, skipped: skipped, columns: columns, warnings: warnings)
   }
 }

@@ -24,7 +24,8 @@ public enum PNGFile {
   {
     let reader = try PNGReader(path: path)
     if let violation = limits.violation(width: reader.width, height: reader.height) {
-      throw PNGError(code: PNGError.limitExceededCode, function: "limits", message: "\(path): \(violation)")
+      throw PNGError(
+        code: PNGError.limitExceededCode, function: "limits", message: "\(path): \(violation)")
     }
     var bytes = [UInt8](repeating: 0, count: reader.width * reader.height * 4)
     var failure: PNGError?
@@ -82,7 +83,8 @@ public enum PNGFile {
     let writing = handle()
     let status = bytes.withUnsafeMutableBytes { memory in
       image.bytes.withUnsafeBytes { pixels in
-        png_image_write_to_memory(writing.raw, memory.baseAddress, &size, 0, pixels.baseAddress, stride, nil)
+        png_image_write_to_memory(
+          writing.raw, memory.baseAddress, &size, 0, pixels.baseAddress, stride, nil)
       }
     }
     try writing.check(status, "png_image_write_to_memory")

@@ -16,7 +16,8 @@ struct PNGReader: ~Copyable {
     var message = [CChar](repeating: 0, count: 256)
     let status = cpng_reader_open(path, &reader, &info, &message, message.count)
     guard status == Int32(CPNG_READER_OK), let reader else {
-      throw PNGError(code: status, function: "png_read_info", message: "\(path): \(Self.text(message))")
+      throw PNGError(
+        code: status, function: "png_read_info", message: "\(path): \(Self.text(message))")
     }
     raw = reader
     width = Int(info.width)

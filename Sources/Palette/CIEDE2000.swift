@@ -39,7 +39,8 @@ public enum CIEDE2000 {
         meanH = (h1p + h2p + (h1p + h2p < 360 ? 360 : -360)) / 2
       }
     }
-    let t = 1 - 0.17 * cos(radians(meanH - 30)) + 0.24 * cos(radians(2 * meanH))
+    let t =
+      1 - 0.17 * cos(radians(meanH - 30)) + 0.24 * cos(radians(2 * meanH))
       + 0.32 * cos(radians(3 * meanH + 6)) - 0.20 * cos(radians(4 * meanH - 63))
     let deltaTheta = 30 * exp(-pow((meanH - 275) / 25, 2))
     let meanCp7 = pow(meanCp, 7)

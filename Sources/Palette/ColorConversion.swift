@@ -28,11 +28,15 @@ public enum ColorConversion {
 
   /// CIELAB (D65) of an sRGB colour with channels in 0…255 (fractional values allowed).
   public static func lab(red: Float, green: Float, blue: Float) -> LabColor {
-    let r = linear(red), g = linear(green), b = linear(blue)
+    let r = linear(red)
+    let g = linear(green)
+    let b = linear(blue)
     let x = (0.412_456_4 * r + 0.357_576_1 * g + 0.180_437_5 * b) / 0.950_47
     let y = 0.212_672_9 * r + 0.715_152_2 * g + 0.072_175_0 * b
     let z = (0.019_333_9 * r + 0.119_192_0 * g + 0.950_304_1 * b) / 1.088_83
-    let fx = labF(x), fy = labF(y), fz = labF(z)
+    let fx = labF(x)
+    let fy = labF(y)
+    let fz = labF(z)
     return LabColor(l: 116 * fy - 16, a: 500 * (fx - fy), b: 200 * (fy - fz))
   }
 
@@ -46,7 +50,9 @@ public enum ColorConversion {
     let fy = (lab.l + 16) / 116
     let fx = fy + lab.a / 500
     let fz = fy - lab.b / 200
-    let x = 0.950_47 * labFInverse(fx), y = labFInverse(fy), z = 1.088_83 * labFInverse(fz)
+    let x = 0.950_47 * labFInverse(fx)
+    let y = labFInverse(fy)
+    let z = 1.088_83 * labFInverse(fz)
     let r = 3.240_454_2 * x - 1.537_138_5 * y - 0.498_531_4 * z
     let g = -0.969_266_0 * x + 1.876_010_8 * y + 0.041_556_0 * z
     let b = 0.055_643_4 * x - 0.204_025_9 * y + 1.057_225_2 * z
@@ -55,7 +61,9 @@ public enum ColorConversion {
 
   /// OKLab of an sRGB colour with channels in 0…255.
   public static func oklab(red: Float, green: Float, blue: Float) -> LabColor {
-    let r = linear(red), g = linear(green), b = linear(blue)
+    let r = linear(red)
+    let g = linear(green)
+    let b = linear(blue)
     let l = cbrtf(0.412_221_470_8 * r + 0.536_332_536_3 * g + 0.051_445_992_9 * b)
     let m = cbrtf(0.211_903_498_2 * r + 0.680_699_545_1 * g + 0.107_396_956_6 * b)
     let s = cbrtf(0.088_302_461_9 * r + 0.281_718_837_6 * g + 0.629_978_700_5 * b)

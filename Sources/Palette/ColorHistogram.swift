@@ -42,7 +42,9 @@ public struct ColorHistogram: Sendable {
                   transparent += 1
                   continue
                 }
-                let r = pixel & 0xFF, g = (pixel >> 8) & 0xFF, b = (pixel >> 16) & 0xFF
+                let r = pixel & 0xFF
+                let g = (pixel >> 8) & 0xFF
+                let b = (pixel >> 16) & 0xFF
                 let bin = Int((r >> 3) << 10 | (g >> 3) << 5 | (b >> 3))
                 counts[bin] &+= 1
                 sums[3 * bin] &+= UInt64(r)

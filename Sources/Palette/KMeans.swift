@@ -25,7 +25,8 @@ enum KMeans {
       var centers = seedPlusPlus(points: points, weights: weights, k: k, generator: &generator)
       let result = lloyd(
         points: points, weights: weights, centers: &centers,
-        maxIterations: initializations > 1 ? screeningIterations : maxIterations, tolerance: tolerance)
+        maxIterations: initializations > 1 ? screeningIterations : maxIterations,
+        tolerance: tolerance)
       if best == nil || result.weightedError < best!.weightedError { best = result }
     }
     guard initializations > 1, var centers = best?.centers else { return best! }
@@ -78,7 +79,10 @@ enum KMeans {
         if totals[c] > 0 {
           updated = sums[c] / totals[c]
         } else {
-          updated = points[worstPoint(points: points, weights: weights, centers: centers, assignment: assignment)]
+          updated =
+            points[
+              worstPoint(points: points, weights: weights, centers: centers, assignment: assignment)
+            ]
         }
         moved = max(moved, distanceSquared(updated, centers[c]))
         centers[c] = updated
@@ -105,7 +109,9 @@ enum KMeans {
           assignment.withUnsafeMutableBufferPointer { assignment in
             for start in stride(from: 0, to: count, by: 8) {
               let lanes = min(8, count - start)
-              var l = SIMD8<Float>(), a = SIMD8<Float>(), b = SIMD8<Float>()
+              var l = SIMD8<Float>()
+              var a = SIMD8<Float>()
+              var b = SIMD8<Float>()
               for lane in 0..<lanes {
                 let point = points[start + lane]
                 l[lane] = point.x

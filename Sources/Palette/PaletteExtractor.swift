@@ -22,7 +22,9 @@ public enum PaletteExtractor {
     from histogram: ColorHistogram, options: PaletteOptions, borderColor: RGBColor? = nil
   ) -> PaletteResult {
     var bins = histogram.bins
-    let labs = bins.map { ColorConversion.lab(red: $0.meanRed, green: $0.meanGreen, blue: $0.meanBlue) }
+    let labs = bins.map {
+      ColorConversion.lab(red: $0.meanRed, green: $0.meanGreen, blue: $0.meanBlue)
+    }
     var shares: [String: Double] = [:]
     var keep = [Bool](repeating: true, count: bins.count)
     let total = Double(max(1, histogram.pixelsCounted))
@@ -62,7 +64,8 @@ public enum PaletteExtractor {
       switch options.space {
       case .cielab: return SIMD4(binLabs[i].l, binLabs[i].a, binLabs[i].b, 0)
       case .oklab:
-        let ok = ColorConversion.oklab(red: bins[i].meanRed, green: bins[i].meanGreen, blue: bins[i].meanBlue)
+        let ok = ColorConversion.oklab(
+          red: bins[i].meanRed, green: bins[i].meanGreen, blue: bins[i].meanBlue)
         return SIMD4(ok.l * 100, ok.a * 100, ok.b * 100, 0)
       }
     }
@@ -102,7 +105,8 @@ public enum PaletteExtractor {
     var target = k
     if points.count < k {
       target = points.count
-      reason = "the image has only \(points.count) distinct colour\(points.count == 1 ? "" : "s") (at 5 bits per channel)"
+      reason =
+        "the image has only \(points.count) distinct colour\(points.count == 1 ? "" : "s") (at 5 bits per channel)"
     }
     var result = KMeans.cluster(
       points: points, weights: weights, k: target, seed: options.seed,
@@ -115,15 +119,18 @@ public enum PaletteExtractor {
       centers.remove(at: drop)
       var assignment = [Int](repeating: 0, count: points.count)
       _ = KMeans.assign(points: points, weights: weights, centers: centers, assignment: &assignment)
-      let worst = KMeans.worstPoint(points: points, weights: weights, centers: centers, assignment: assignment)
+      let worst = KMeans.worstPoint(
+        points: points, weights: weights, centers: centers, assignment: assignment)
       let gap = CIEDE2000.difference(
         lab(of: points[worst], options.space), lab(of: centers[assignment[worst]], options.space))
       if gap > options.justNoticeableDifference {
         centers.append(points[worst])
       }
-      result = KMeans.lloyd(points: points, weights: weights, centers: &centers, maxIterations: 100, tolerance: 1e-3)
+      result = KMeans.lloyd(
+        points: points, weights: weights, centers: &centers, maxIterations: 100, tolerance: 1e-3)
       if centers.count < target {
-        reason = "only \(centers.count) perceptibly different colours (CIEDE2000 > \(options.justNoticeableDifference))"
+        reason =
+          "only \(centers.count) perceptibly different colours (CIEDE2000 > \(options.justNoticeableDifference))"
         break
       }
     }
@@ -131,7 +138,9 @@ public enum PaletteExtractor {
   }
 
   /// The index of the lighter centre of the closest pair under the JND, if any.
-  static func closePair(_ result: KMeans.Result, weights pointWeights: [Float], options: PaletteOptions)
+  static func closePair(
+    _ result: KMeans.Result, weights pointWeights: [Float], options: PaletteOptions
+  )
     -> (Int, Double)?
   {
     var weights = [Float](repeating: 0, count: result.centers.count)
@@ -154,7 +163,9 @@ public enum PaletteExtractor {
     switch space {
     case .cielab: return LabColor(l: point.x, a: point.y, b: point.z)
     case .oklab:
-      return ColorConversion.lab(ColorConversion.rgb(fromOKLab: LabColor(l: point.x / 100, a: point.y / 100, b: point.z / 100)))
+      return ColorConversion.lab(
+        ColorConversion.rgb(
+          fromOKLab: LabColor(l: point.x / 100, a: point.y / 100, b: point.z / 100)))
     }
   }
 
@@ -182,8 +193,11 @@ public enum PaletteExtractor {
         rgb = bins[nearestBin[c]].sample
       } else {
         switch options.space {
-        case .cielab: rgb = ColorConversion.rgb(fromLab: LabColor(l: center.x, a: center.y, b: center.z))
-        case .oklab: rgb = ColorConversion.rgb(fromOKLab: LabColor(l: center.x / 100, a: center.y / 100, b: center.z / 100))
+        case .cielab:
+          rgb = ColorConversion.rgb(fromLab: LabColor(l: center.x, a: center.y, b: center.z))
+        case .oklab:
+          rgb = ColorConversion.rgb(
+            fromOKLab: LabColor(l: center.x / 100, a: center.y / 100, b: center.z / 100))
         }
       }
       let ok = ColorConversion.oklab(rgb)
@@ -191,7 +205,9 @@ public enum PaletteExtractor {
       colors.append(
         PaletteColor(
           hex: rgb.hex, rgb: [Int(rgb.red), Int(rgb.green), Int(rgb.blue)],
-          oklch: .init(l: rounded(Double(ok.l), 4), c: rounded(Double(ok.chroma), 4), h: rounded(Double(ok.hueDegrees), 2)),
+          oklch: .init(
+            l: rounded(Double(ok.l), 4), c: rounded(Double(ok.chroma), 4),
+            h: rounded(Double(ok.hueDegrees), 2)),
           weight: Double(counts[c]) / Double(clustered), name: name,
           nameDistance: rounded(distance, 2)))
     }

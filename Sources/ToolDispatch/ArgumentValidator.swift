@@ -18,13 +18,22 @@ public enum ArgumentValidator {
     case .nullable(let wrapped):
       return value == .null ? [] : issues(value, against: wrapped, at: path)
     case .string(_, let allowed):
-      guard case .string(let text) = value else { return [Issue(field: field, problem: "expected a string, got \(value.typeName)")] }
+      guard case .string(let text) = value else {
+        return [Issue(field: field, problem: "expected a string, got \(value.typeName)")]
+      }
       if let allowed, !allowed.contains(text) {
-        return [Issue(field: field, problem: "\"\(text)\" is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")]
+        return [
+          Issue(
+            field: field,
+            problem:
+              "\"\(text)\" is not one of \(allowed.map { "\"\($0)\"" }.joined(separator: ", "))")
+        ]
       }
       return []
     case .boolean:
-      guard case .bool = value else { return [Issue(field: field, problem: "expected true or false, got \(value.typeName)")] }
+      guard case .bool = value else {
+        return [Issue(field: field, problem: "expected true or false, got \(value.typeName)")]
+      }
       return []
     case .integer(_, let bounds), .number(_, let bounds):
       guard case .number(let number) = value else {
@@ -34,18 +43,31 @@ public enum ArgumentValidator {
         return [Issue(field: field, problem: "expected a whole number, got \(number)")]
       }
       if let bounds, !bounds.contains(number) {
-        return [Issue(field: field, problem: "\(format(number)) is outside \(format(bounds.lowerBound))…\(format(bounds.upperBound))")]
+        return [
+          Issue(
+            field: field,
+            problem:
+              "\(format(number)) is outside \(format(bounds.lowerBound))…\(format(bounds.upperBound))"
+          )
+        ]
       }
       return []
     case .array(let items, _):
-      guard case .array(let elements) = value else { return [Issue(field: field, problem: "expected an array, got \(value.typeName)")] }
+      guard case .array(let elements) = value else {
+        return [Issue(field: field, problem: "expected an array, got \(value.typeName)")]
+      }
       return elements.enumerated().flatMap { issues($1, against: items, at: "\(path)[\($0)]") }
     case .object(let properties, _):
-      guard case .object(let object) = value else { return [Issue(field: field, problem: "expected an object, got \(value.typeName)")] }
+      guard case .object(let object) = value else {
+        return [Issue(field: field, problem: "expected an object, got \(value.typeName)")]
+      }
       var found: [Issue] = []
       let known = Set(properties.map(\.name))
       for key in object.keys.sorted() where !known.contains(key) {
-        found.append(Issue(field: join(path, key), problem: "unknown field; allowed: \(properties.map(\.name).joined(separator: ", "))"))
+        found.append(
+          Issue(
+            field: join(path, key),
+            problem: "unknown field; allowed: \(properties.map(\.name).joined(separator: ", "))"))
       }
       for property in properties {
         guard let member = object[property.name] else {
@@ -59,12 +81,18 @@ public enum ArgumentValidator {
       }
       return found
     case .dictionary(let values, _):
-      guard case .object(let object) = value else { return [Issue(field: field, problem: "expected an object, got \(value.typeName)")] }
-      return object.keys.sorted().flatMap { key in issues(object[key] ?? .null, against: values, at: join(path, key)) }
+      guard case .object(let object) = value else {
+        return [Issue(field: field, problem: "expected an object, got \(value.typeName)")]
+      }
+      return object.keys.sorted().flatMap { key in
+        issues(object[key] ?? .null, against: values, at: join(path, key))
+      }
     }
   }
 
-  private static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+  private static func join(_ path: String, _ key: String) -> String {
+    path.isEmpty ? key : "\(path).\(key)"
+  }
 
   /// A number as a model wrote it: whole numbers without `.0`; magnitudes beyond `Int64`
   /// (`1e308`) in exponent form instead of trapping in the conversion.

@@ -25,7 +25,9 @@ public indirect enum JSONSchema: Sendable, Hashable {
     switch self {
     case .nullable(let wrapped):
       guard case .object(var object) = wrapped.json else { return wrapped.json }
-      if case .string(let type) = object["type"] { object["type"] = .array([.string(type), .string("null")]) }
+      if case .string(let type) = object["type"] {
+        object["type"] = .array([.string(type), .string("null")])
+      }
       if case .array(let values) = object["enum"] { object["enum"] = .array(values + [.null]) }
       return .object(object)
     case .string(let description, let allowed):
@@ -55,7 +57,8 @@ public indirect enum JSONSchema: Sendable, Hashable {
           ], description))
     case .dictionary(let values, let description):
       return .object(
-        Self.described(["type": .string("object"), "additionalProperties": values.json], description))
+        Self.described(
+          ["type": .string("object"), "additionalProperties": values.json], description))
     }
   }
 
@@ -64,7 +67,9 @@ public indirect enum JSONSchema: Sendable, Hashable {
     return false
   }
 
-  private static func described(_ object: [String: JSONValue], _ description: String?) -> [String: JSONValue] {
+  private static func described(_ object: [String: JSONValue], _ description: String?) -> [String:
+    JSONValue]
+  {
     guard let description else { return object }
     var copy = object
     copy["description"] = .string(description)

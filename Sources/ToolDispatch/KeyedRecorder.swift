@@ -19,16 +19,38 @@ struct KeyedRecorder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     return value
   }
 
-  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try record(type, key, nullable: false) }
-  func decode(_ type: String.Type, forKey key: Key) throws -> String { try record(type, key, nullable: false) }
-  func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try record(type, key, nullable: false) }
-  func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try record(type, key, nullable: false) }
-  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try record(type, key, nullable: false) }
+  func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+    try record(type, key, nullable: false)
+  }
+  func decode(_ type: String.Type, forKey key: Key) throws -> String {
+    try record(type, key, nullable: false)
+  }
+  func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
+    try record(type, key, nullable: false)
+  }
+  func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+    try record(type, key, nullable: false)
+  }
+  func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+    try record(type, key, nullable: false)
+  }
 
-  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { _ = try record(type, key, nullable: true); return nil }
-  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { _ = try record(type, key, nullable: true); return nil }
-  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { _ = try record(type, key, nullable: true); return nil }
-  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { _ = try record(type, key, nullable: true); return nil }
+  func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
+    _ = try record(type, key, nullable: true)
+    return nil
+  }
+  func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+    _ = try record(type, key, nullable: true)
+    return nil
+  }
+  func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? {
+    _ = try record(type, key, nullable: true)
+    return nil
+  }
+  func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+    _ = try record(type, key, nullable: true)
+    return nil
+  }
   func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
     _ = try record(type, key, nullable: true)
     return nil
@@ -37,7 +59,8 @@ struct KeyedRecorder<Key: CodingKey>: KeyedDecodingContainerProtocol {
   func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
     -> KeyedDecodingContainer<NestedKey>
   {
-    throw SchemaRecorder.Unsupported(description: "use a nested ToolArguments struct for \(key.stringValue)")
+    throw SchemaRecorder.Unsupported(
+      description: "use a nested ToolArguments struct for \(key.stringValue)")
   }
 
   func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {

@@ -34,8 +34,12 @@ enum SchemaRecorder {
     switch type {
     case is String.Type: return (.string(description: description, allowed: nil), "" as! T)
     case is Bool.Type: return (.boolean(description: description), false as! T)
-    case is Int.Type: return (.integer(description: description, bounds: bounds), Int(bounds?.lowerBound ?? 0) as! T)
-    case is Double.Type: return (.number(description: description, bounds: bounds), (bounds?.lowerBound ?? 0) as! T)
+    case is Int.Type:
+      return (
+        .integer(description: description, bounds: bounds), Int(bounds?.lowerBound ?? 0) as! T
+      )
+    case is Double.Type:
+      return (.number(description: description, bounds: bounds), (bounds?.lowerBound ?? 0) as! T)
     default: break
     }
     if let enumeration = type as? any SchemaEnum.Type {
@@ -47,18 +51,26 @@ enum SchemaRecorder {
       return (.array(items: items, description: description), array.empty as! T)
     }
     if let arguments = type as? any ToolArguments.Type {
-      let recorder = Recorder(descriptions: arguments.fieldDescriptions, bounds: arguments.fieldBounds, mode: mode)
+      let recorder = Recorder(
+        descriptions: arguments.fieldDescriptions, bounds: arguments.fieldBounds, mode: mode)
       let value = try T(from: recorder)
       return (.object(properties: recorder.state.properties, description: description), value)
     }
-    guard mode == .output else { throw Unsupported(description: "\(type) cannot appear in tool arguments") }
+    guard mode == .output else {
+      throw Unsupported(description: "\(type) cannot appear in tool arguments")
+    }
     // Reports use a few more types than arguments do.
     if let integer = type as? any FixedWidthInteger.Type {
       return (.integer(description: description, bounds: nil), zero(of: integer) as! T)
     }
-    if type is Float.Type { return (.number(description: description, bounds: nil), Float(0) as! T) }
+    if type is Float.Type {
+      return (.number(description: description, bounds: nil), Float(0) as! T)
+    }
     if let dictionary = type as? any DecodableDictionary.Type {
-      return (.dictionary(values: try dictionary.valueSchema(), description: description), dictionary.empty as! T)
+      return (
+        .dictionary(values: try dictionary.valueSchema(), description: description),
+        dictionary.empty as! T
+      )
     }
     let recorder = Recorder(descriptions: [:], bounds: [:], mode: mode)
     let value = try T(from: recorder)

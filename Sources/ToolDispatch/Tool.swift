@@ -32,7 +32,8 @@ public struct ToolContext: Sendable {
   /// Called with work done and expected (frames encoded, for example).
   public let progress: @Sendable (_ done: Int, _ total: Int?) -> Void
 
-  public init(workspace: Workspace, progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in }) {
+  public init(workspace: Workspace, progress: @escaping @Sendable (Int, Int?) -> Void = { _, _ in })
+  {
     self.workspace = workspace
     self.progress = progress
   }

@@ -21,7 +21,9 @@ public struct ToolCall: Sendable, Hashable {
       for item in items { calls += try parse(item) }
       return calls
     }
-    guard case .object(let object) = message else { throw .malformedCall("expected a JSON object or array") }
+    guard case .object(let object) = message else {
+      throw .malformedCall("expected a JSON object or array")
+    }
     if case .array(let toolCalls)? = object["tool_calls"] {
       var calls: [ToolCall] = []
       for call in toolCalls { calls += try parse(call) }
@@ -30,7 +32,9 @@ public struct ToolCall: Sendable, Hashable {
     if case .array(let output)? = object["output"] { return try parse(.array(output)) }
     if case .array(let content)? = object["content"] {
       var calls: [ToolCall] = []
-      for block in content where block["type"]?.stringValue == "tool_use" { calls += try parse(block) }
+      for block in content where block["type"]?.stringValue == "tool_use" {
+        calls += try parse(block)
+      }
       return calls
     }
     switch object["type"]?.stringValue {
@@ -38,12 +42,18 @@ public struct ToolCall: Sendable, Hashable {
       guard let id = object["id"]?.stringValue, case .object(let function)? = object["function"],
         let name = function["name"]?.stringValue
       else { throw .malformedCall("an OpenAI tool call needs id and function.name") }
-      return [ToolCall(id: id, name: name, arguments: try arguments(function["arguments"]), format: .openai)]
+      return [
+        ToolCall(
+          id: id, name: name, arguments: try arguments(function["arguments"]), format: .openai)
+      ]
     case "function_call":
       guard let id = object["call_id"]?.stringValue, let name = object["name"]?.stringValue else {
         throw .malformedCall("a Responses function_call needs call_id and name")
       }
-      return [ToolCall(id: id, name: name, arguments: try arguments(object["arguments"]), format: .responses)]
+      return [
+        ToolCall(
+          id: id, name: name, arguments: try arguments(object["arguments"]), format: .responses)
+      ]
     case "tool_use":
       guard let id = object["id"]?.stringValue, let name = object["name"]?.stringValue,
         let input = object["input"]
@@ -70,12 +80,18 @@ public struct ToolCall: Sendable, Hashable {
   public func answer(_ result: ToolResult) -> JSONValue {
     switch format {
     case .openai, .mcp:
-      return .object(["role": .string("tool"), "tool_call_id": .string(id), "content": .string(result.modelText)])
+      return .object([
+        "role": .string("tool"), "tool_call_id": .string(id), "content": .string(result.modelText),
+      ])
     case .responses:
-      return .object(["type": .string("function_call_output"), "call_id": .string(id), "output": .string(result.modelText)])
+      return .object([
+        "type": .string("function_call_output"), "call_id": .string(id),
+        "output": .string(result.modelText),
+      ])
     case .anthropic:
       return .object([
-        "type": .string("tool_result"), "tool_use_id": .string(id), "content": .string(result.modelText),
+        "type": .string("tool_result"), "tool_use_id": .string(id),
+        "content": .string(result.modelText),
         "is_error": .bool(result.isError),
       ])
     }
@@ -86,7 +102,9 @@ public struct ToolCall: Sendable, Hashable {
   public static func answers(_ pairs: [(ToolCall, ToolResult)]) -> JSONValue {
     guard let format = pairs.first?.0.format else { return .array([]) }
     let blocks = pairs.map { $0.0.answer($0.1) }
-    if format == .anthropic { return .object(["role": .string("user"), "content": .array(blocks)]) }
+    if format == .anthropic {
+      return .object(["role": .string("user"), "content": .array(blocks)])
+    }
     return .array(blocks)
   }
 }

@@ -15,7 +15,8 @@ public enum ToolError: Error, Hashable, CustomStringConvertible {
     case .malformedCall(let why): "malformed tool call: \(why)"
     case .badArgument(let field, let problem): "invalid argument \(field): \(problem)"
     case .invalidArguments(let issues, let example):
-      "invalid arguments:\n" + issues.map { "- \($0)" }.joined(separator: "\n") + "\nA valid call looks like: \(example)"
+      "invalid arguments:\n" + issues.map { "- \($0)" }.joined(separator: "\n")
+        + "\nA valid call looks like: \(example)"
     case .busy(let limit): "busy: \(limit) heavy calls are already running; retry in a few seconds"
     case .timedOut(let seconds): "timed out after \(Int(seconds)) s and was cancelled"
     case .invalidWorkspace(let why): "invalid workspace: \(why)"

@@ -68,7 +68,8 @@ public final class ToolRegistry: Sendable {
     let output = try SchemaRecorder.outputSchema(of: T.Output.self)
     let entry = Entry(
       definition: Definition(
-        name: tool.name, title: tool.title, description: tool.description, isReadOnly: tool.isReadOnly,
+        name: tool.name, title: tool.title, description: tool.description,
+        isReadOnly: tool.isReadOnly,
         inputSchema: schema.json, outputSchema: output.json),
       schema: schema, example: tool.exampleArguments, isHeavy: tool.isHeavy,
       run: { arguments, context in
@@ -93,7 +94,8 @@ public final class ToolRegistry: Sendable {
     guard let entry = entries.withLock({ $0[name] }) else { throw .unknownTool(name) }
     let issues = ArgumentValidator.issues(arguments, against: entry.schema)
     guard issues.isEmpty else {
-      return ToolResult(isError: true, text: ToolError.invalidArguments(issues, example: entry.example).description)
+      return ToolResult(
+        isError: true, text: ToolError.invalidArguments(issues, example: entry.example).description)
     }
     if entry.isHeavy {
       let admitted = heavyCalls.withLock { count in
@@ -102,7 +104,8 @@ public final class ToolRegistry: Sendable {
         return true
       }
       guard admitted else {
-        return ToolResult(isError: true, text: ToolError.busy(limit: policy.maxConcurrentHeavyCalls).description)
+        return ToolResult(
+          isError: true, text: ToolError.busy(limit: policy.maxConcurrentHeavyCalls).description)
       }
     }
     defer { if entry.isHeavy { heavyCalls.withLock { $0 -= 1 } } }

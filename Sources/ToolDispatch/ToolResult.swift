@@ -9,7 +9,8 @@ public struct ToolResult: Sendable, Hashable {
   public var preview: ToolPreview?
 
   public init(
-    isError: Bool, text: String, structured: JSONValue? = nil, files: [String] = [], preview: ToolPreview? = nil
+    isError: Bool, text: String, structured: JSONValue? = nil, files: [String] = [],
+    preview: ToolPreview? = nil
   ) {
     self.isError = isError
     self.text = text

@@ -25,11 +25,15 @@ public struct Workspace: Sendable, Hashable {
     let joined = root + "/" + relative
     guard let resolved = Self.realpath(joined) else {
       let close = closestNames(to: relative)
-      let hint = close.isEmpty ? "; call list_files to see the files" : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: " or "))?"
+      let hint =
+        close.isEmpty
+        ? "; call list_files to see the files"
+        : "; did you mean \(close.map { "\"\($0)\"" }.joined(separator: " or "))?"
       throw .badArgument(field: field, problem: "no such file in the workspace: \(relative)\(hint)")
     }
     guard resolved == root || resolved.hasPrefix(root + "/") else {
-      throw .badArgument(field: field, problem: "\(relative) leads outside the workspace (through a symlink)")
+      throw .badArgument(
+        field: field, problem: "\(relative) leads outside the workspace (through a symlink)")
     }
     var info = stat()
     guard stat(resolved, &info) == 0 else {
@@ -37,8 +41,13 @@ public struct Workspace: Sendable, Hashable {
     }
     switch info.st_mode & S_IFMT {
     case S_IFREG: return resolved
-    case S_IFDIR: throw .badArgument(field: field, problem: "\(relative) is a folder; give a file in it (list_files shows them)")
-    default: throw .badArgument(field: field, problem: "\(relative) is not a regular file (a FIFO, socket or device); give a file")
+    case S_IFDIR:
+      throw .badArgument(
+        field: field, problem: "\(relative) is a folder; give a file in it (list_files shows them)")
+    default:
+      throw .badArgument(
+        field: field,
+        problem: "\(relative) is not a regular file (a FIFO, socket or device); give a file")
     }
   }
 
@@ -49,15 +58,22 @@ public struct Workspace: Sendable, Hashable {
     let folderPath = url.deletingLastPathComponent().path
     guard let folder = Self.realpath(folderPath) else {
       throw .badArgument(
-        field: field, problem: "the folder \((relative as NSString).deletingLastPathComponent) does not exist; write to an existing folder")
+        field: field,
+        problem:
+          "the folder \((relative as NSString).deletingLastPathComponent) does not exist; write to an existing folder"
+      )
     }
     guard folder == root || folder.hasPrefix(root + "/") else {
-      throw .badArgument(field: field, problem: "the folder of \(relative) leads outside the workspace (through a symlink)")
+      throw .badArgument(
+        field: field,
+        problem: "the folder of \(relative) leads outside the workspace (through a symlink)")
     }
     let target = folder + "/" + url.lastPathComponent
     var info = stat()
     guard lstat(target, &info) != 0 else {
-      throw .badArgument(field: field, problem: "\(relative) already exists; choose a new name (tools never overwrite)")
+      throw .badArgument(
+        field: field,
+        problem: "\(relative) already exists; choose a new name (tools never overwrite)")
     }
     return target
   }
@@ -77,13 +93,17 @@ public struct Workspace: Sendable, Hashable {
   ///
   /// - Parameter pattern: A shell glob (`*.gif`, `maps/*.png`) matched against the relative
   ///   path and against the name alone; `nil` for every file.
-  public func files(matching pattern: String? = nil, under folder: String? = nil, limit: Int = 1_000)
+  public func files(
+    matching pattern: String? = nil, under folder: String? = nil, limit: Int = 1_000
+  )
     throws(ToolError) -> (entries: [Entry], truncated: Bool)
   {
     var start = root
     if let folder, !folder.isEmpty, folder != "." {
       try checkSyntax(folder, field: "folder")
-      guard let resolved = Self.realpath(root + "/" + folder), resolved == root || resolved.hasPrefix(root + "/") else {
+      guard let resolved = Self.realpath(root + "/" + folder),
+        resolved == root || resolved.hasPrefix(root + "/")
+      else {
         throw .badArgument(field: "folder", problem: "no such folder in the workspace: \(folder)")
       }
       start = resolved
@@ -92,24 +112,34 @@ public struct Workspace: Sendable, Hashable {
     var truncated = false
     var visited = 0
     func walk(_ directory: String) {
-      guard !truncated, let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+      guard !truncated, let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+      else { return }
       for name in names.sorted() where !name.hasPrefix(".") {
         visited += 1
-        if visited > 100_000 { truncated = true; return }
+        if visited > 100_000 {
+          truncated = true
+          return
+        }
         let path = directory + "/" + name
         var info = stat()
         guard stat(path, &info) == 0 else { continue }
         if info.st_mode & S_IFMT == S_IFDIR {
           // Follow a symlinked folder only while it stays inside the workspace.
-          if let real = Self.realpath(path), real.hasPrefix(root + "/"), !real.hasPrefix(path + "/") {
+          if let real = Self.realpath(path), real.hasPrefix(root + "/"), !real.hasPrefix(path + "/")
+          {
             walk(path)
           }
           continue
         }
         guard info.st_mode & S_IFMT == S_IFREG else { continue }
         let relativePath = relative(path)
-        if let pattern, fnmatch(pattern, relativePath, 0) != 0, fnmatch(pattern, name, 0) != 0 { continue }
-        if entries.count == limit { truncated = true; return }
+        if let pattern, fnmatch(pattern, relativePath, 0) != 0, fnmatch(pattern, name, 0) != 0 {
+          continue
+        }
+        if entries.count == limit {
+          truncated = true
+          return
+        }
         entries.append(Entry(path: relativePath, absolutePath: path, bytes: Int(info.st_size)))
         if truncated { return }
       }
@@ -130,7 +160,8 @@ public struct Workspace: Sendable, Hashable {
     let scored = all.compactMap { candidate -> (String, Int)? in
       let lower = candidate.lowercased()
       let distance = min(
-        Self.editDistance(lower, wanted), Self.editDistance((lower as NSString).lastPathComponent, name))
+        Self.editDistance(lower, wanted),
+        Self.editDistance((lower as NSString).lastPathComponent, name))
       return distance <= budget ? (candidate, distance) : nil
     }
     return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
@@ -145,7 +176,8 @@ public struct Workspace: Sendable, Hashable {
     for i in 1...a.count {
       var current = [i] + Array(repeating: 0, count: b.count)
       for j in stride(from: 1, through: b.count, by: 1) {
-        current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        current[j] = min(
+          previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
       }
       previous = current
     }
@@ -159,13 +191,17 @@ public struct Workspace: Sendable, Hashable {
 
   private func checkSyntax(_ path: String, field: String) throws(ToolError) {
     let problem: String? =
-      if path.isEmpty { "the path is empty" }
-      else if path.contains("\0") { "the path contains a NUL byte" }
-      else if path.hasPrefix("/") { "absolute paths are refused; give a path relative to the workspace" }
-      else if path.hasPrefix("~") { "~ is refused; give a path relative to the workspace" }
-      else if path.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil { "URLs are refused; give a file in the workspace" }
-      else if path.split(separator: "/").contains("..") { "'..' is refused; stay inside the workspace" }
-      else { nil }
+      if path.isEmpty { "the path is empty" } else if path.contains("\0") {
+        "the path contains a NUL byte"
+      } else if path.hasPrefix("/") {
+        "absolute paths are refused; give a path relative to the workspace"
+      } else if path.hasPrefix("~") {
+        "~ is refused; give a path relative to the workspace"
+      } else if path.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+        "URLs are refused; give a file in the workspace"
+      } else if path.split(separator: "/").contains("..") {
+        "'..' is refused; stay inside the workspace"
+      } else { nil }
     if let problem { throw .badArgument(field: field, problem: problem) }
   }
 

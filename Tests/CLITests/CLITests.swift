@@ -71,11 +71,13 @@ import Testing
 
   @Test(arguments: [
     ["--crf", "99"], ["--preset", "fastest"], ["--background", "blue-ish"], ["--scale", "10"],
-    ["--codec", "mpeg2"], ["--loop", "0"], ["--fps", "0"], ["--scale", "10x10", "--max-width", "8"],
+    ["--codec", "mpeg2"], ["--loop", "0"], ["--fps", "0"],
+    ["--scale", "10x10", "--max-width", "8"],
   ])
   func rejectsBadOptionsAsUsageErrors(arguments: [String]) throws {
     let folder = TemporaryDirectory()
-    let run = try Run(["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("x.mp4")] + arguments)
+    let run = try Run(
+      ["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("x.mp4")] + arguments)
     #expect(run.status == 64)
     #expect(run.stderr.contains("Error:"))
     #expect(folder.contents().isEmpty)
@@ -83,7 +85,9 @@ import Testing
 
   @Test func refusesH264InWebMAsAUsageError() throws {
     let folder = TemporaryDirectory()
-    let run = try Run(["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("x.webm"), "--codec", "h264"])
+    let run = try Run([
+      "gif2video", Fixtures.path("demo.gif"), "-o", folder.file("x.webm"), "--codec", "h264",
+    ])
     #expect(run.status == 64)
     #expect(run.stderr.contains("use codec vp9 or av1 for .webm"))
     #expect(folder.contents().isEmpty)
@@ -92,7 +96,9 @@ import Testing
   @Test func showsVersionAndHelpWithExamples() throws {
     let version = try Run(["--version"])
     #expect(version.status == 0)
-    #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+    #expect(
+      version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count
+        == 3)
     let help = try Run(["--help"])
     #expect(help.stdout.contains("Examples:"))
     #expect(help.stdout.contains("gif2video"))

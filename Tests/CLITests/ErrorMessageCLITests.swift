@@ -27,7 +27,8 @@ import Testing
     folder.write(Array("RIFF\u{10}\0\0\0WEBPjunkjunkjunk".utf8), to: "bad.webp")
     folder.write(Array("name;lat;lon\nA;45.1;-87.2\n".utf8), to: "semicolons.csv")
     folder.write(Array("x,y\n1,2\n".utf8), to: "nocoords.csv")
-    try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: false)
+    try FileManager.default.createDirectory(
+      atPath: folder.file("sub"), withIntermediateDirectories: false)
     return folder
   }
 
@@ -41,7 +42,10 @@ import Testing
     (["gif2video", "sub"], 66, "sub: it is a folder"),
     (["gif2video", "demo.gif", "-o", "nofolder/x.mp4"], 73, "does not exist"),
     (["gif2video", "demo.gif", "--crf", "60"], 64, "crf must be 0–51 for h264"),
-    (["gif2video", "demo.gif", "--background", "blue-ish"], 64, "#rrggbb, #rgb or a CSS colour name"),
+    (
+      ["gif2video", "demo.gif", "--background", "blue-ish"], 64,
+      "#rrggbb, #rgb or a CSS colour name"
+    ),
     (["palette", "notes.txt"], 65, "notes.txt is a text file, not an image"),
     (["palette", "bad.webp"], 65, "bad.webp: the file is damaged or not in a format Lumen reads"),
     (["palette", "cut.gif"], 65, "cut.gif:"),
@@ -63,7 +67,8 @@ import Testing
 
   @Test func theLibraryCallIsShownWithVerboseAndInJSON() throws {
     let folder = try folder()
-    let verbose = try Run(["gif2video", "cut.gif", "-o", "cut.mp4", "--verbose"], directory: folder.path)
+    let verbose = try Run(
+      ["gif2video", "cut.gif", "-o", "cut.mp4", "--verbose"], directory: folder.path)
     #expect(verbose.status == 65)
     #expect(verbose.stderr.contains("(DGif"), "\(verbose.stderr)")
     let json = try Run(["palette", "bad.webp", "--json"], directory: folder.path)
@@ -95,7 +100,8 @@ import Testing
       for arguments in [["gif2video", path, "-o", folder.file("x.mp4")], ["palette", path]] {
         let run = try Run(arguments)
         #expect(run.status == 65, "\(arguments): \(run.stderr)")
-        #expect(run.stderr.contains(name) && run.stderr.contains(message), "\(arguments): \(run.stderr)")
+        #expect(
+          run.stderr.contains(name) && run.stderr.contains(message), "\(arguments): \(run.stderr)")
         #expect(!Self.leaksLibraryDetail(run.stderr), "\(arguments): \(run.stderr)")
       }
     }

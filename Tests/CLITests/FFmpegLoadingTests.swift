@@ -12,18 +12,23 @@ import Testing
   }
 
   @Test func aPNGPaletteNeverOpensFFmpeg() throws {
-    let run = try Run(["palette", Fixtures.path("palette-3colors.png"), "-k", "3"], environment: Self.trace)
+    let run = try Run(
+      ["palette", Fixtures.path("palette-3colors.png"), "-k", "3"], environment: Self.trace)
     #expect(run.status == 0)
     #expect(run.stdout.contains("#e63946"))
     #expect(!opensLibAVCodec(run))
-    #expect(run.stderr.contains("libpng16.so"), "the trace should list the libraries that were opened")
+    #expect(
+      run.stderr.contains("libpng16.so"), "the trace should list the libraries that were opened")
   }
 
   @Test func aGIFMapNeverOpensFFmpeg() throws {
     let folder = TemporaryDirectory()
     let run = try Run(
-      ["map", Fixtures.path("lighthouses-sample.csv"), "-o", folder.file("m.gif"), "--size", "160x100",
-       "--seconds", "1"],
+      [
+        "map", Fixtures.path("lighthouses-sample.csv"), "-o", folder.file("m.gif"), "--size",
+        "160x100",
+        "--seconds", "1",
+      ],
       environment: Self.trace)
     #expect(run.status == 0)
     #expect(!opensLibAVCodec(run))
@@ -46,13 +51,15 @@ import Testing
     FileManager.default.createFile(atPath: libraries + "/libavformat.so.59", contents: Data())
     let broken = ["LD_LIBRARY_PATH": libraries]
 
-    let video = try Run(["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("d.mp4")], environment: broken)
+    let video = try Run(
+      ["gif2video", Fixtures.path("demo.gif"), "-o", folder.file("d.mp4")], environment: broken)
     #expect(video.status != 0)
     #expect(video.stderr.contains("FFmpeg is not available"))
     #expect(video.stderr.contains("libavformat.so.59"))
     #expect(!FileManager.default.fileExists(atPath: folder.file("d.mp4")))
 
-    let palette = try Run(["palette", Fixtures.path("palette-3colors.png"), "-k", "3"], environment: broken)
+    let palette = try Run(
+      ["palette", Fixtures.path("palette-3colors.png"), "-k", "3"], environment: broken)
     #expect(palette.status == 0)
     #expect(palette.stdout.contains("#e63946"))
   }

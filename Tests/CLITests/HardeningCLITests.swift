@@ -32,9 +32,12 @@ import Testing
   @Test func compositingWorkIsCountedInCanvasesAndRefusedFromTheScan() throws {
     // A 4096×4096 screen with 1,000 one-pixel frames: 16.8 G composited pixels, over the 8 G
     // limit, refused by the scan before any frame is decoded.
-    var gif = GIFBuilder(width: 4096, height: 4096, globalPalette: [Self.red, .white], loopCount: 0)
+    var gif = GIFBuilder(
+      width: 4096, height: 4096, globalPalette: [Self.red, .white], loopCount: 0)
     gif.frames = (0..<1000).map { i in
-      .init(rect: PixelRect(x: i % 4096, y: 0, width: 1, height: 1), indices: [UInt8(i % 2)], delayCentiseconds: 2)
+      .init(
+        rect: PixelRect(x: i % 4096, y: 0, width: 1, height: 1), indices: [UInt8(i % 2)],
+        delayCentiseconds: 2)
     }
     let folder = TemporaryDirectory()
     let path = folder.write(gif.bytes(), to: "work.gif")
@@ -66,7 +69,10 @@ import Testing
     // libpng's chunk limit it is never attempted and the file is reported as damaged.
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = ["-c", "ulimit -v 1500000; exec \"$0\" palette \"$1\" --verbose", Fixtures.lumenExecutable.path, path]
+    process.arguments = [
+      "-c", "ulimit -v 1500000; exec \"$0\" palette \"$1\" --verbose",
+      Fixtures.lumenExecutable.path, path,
+    ]
     let errors = Pipe()
     process.standardError = errors
     process.standardOutput = FileHandle.nullDevice
@@ -80,7 +86,8 @@ import Testing
 
   @Test func aDamagedJPEGIsReportedNotPassedOffAsTransparent() throws {
     let folder = TemporaryDirectory()
-    let whole = try #require(FileManager.default.contents(atPath: Fixtures.path("photo_hopper.jpg")))
+    let whole = try #require(
+      FileManager.default.contents(atPath: Fixtures.path("photo_hopper.jpg")))
     let cut = folder.write(Array(whole.prefix(whole.count / 2)), to: "cut.jpg")
     let run = try Run(["palette", cut, "--json"])
     #expect(run.status == 0, "\(run.stderr)")
@@ -92,17 +99,23 @@ import Testing
     // Headers only (cut right after the start-of-scan segment): libjpeg-turbo still "decodes"
     // its fill for the missing blocks; the grey rows are left out and the damage is reported.
     let bytes = [UInt8](whole)
-    let scan = try #require((0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xDA })
+    let scan = try #require(
+      (0..<bytes.count - 1).first { bytes[$0] == 0xFF && bytes[$0 + 1] == 0xDA })
     let scanLength = Int(bytes[scan + 2]) << 8 | Int(bytes[scan + 3])
     let headerOnly = folder.write(Array(bytes.prefix(scan + 2 + scanLength)), to: "header.jpg")
     let none = try Run(["palette", headerOnly])
-    #expect(none.stdout.contains("warning: the file is damaged or cut short"), "\(none.stdout) \(none.stderr)")
+    #expect(
+      none.stdout.contains("warning: the file is damaged or cut short"),
+      "\(none.stdout) \(none.stderr)")
   }
 
   @Test func aDamagedGIFGetsTheSameNoteFromPaletteAsFromGif2video() throws {
     let folder = TemporaryDirectory()
     var gif = GIFBuilder(width: 8, height: 8, globalPalette: [Self.red, .white], loopCount: 0)
-    gif.frames = [.init(rect: PixelRect(x: 0, y: 0, width: 8, height: 8), indices: Array(repeating: 0, count: 64))]
+    gif.frames = [
+      .init(
+        rect: PixelRect(x: 0, y: 0, width: 8, height: 8), indices: Array(repeating: 0, count: 64))
+    ]
     var bytes = gif.bytes()
     // Garble the LZW data of the only frame, keeping its blocks intact.
     let trailer = bytes.count - 1

@@ -7,7 +7,8 @@ import Testing
     let folder = TemporaryDirectory()
     let output = folder.file("lights.gif")
     let run = try Run([
-      "map", Fixtures.path("lighthouses-sample.csv"), "-o", output, "--size", "320x200", "--seconds", "1",
+      "map", Fixtures.path("lighthouses-sample.csv"), "-o", output, "--size", "320x200",
+      "--seconds", "1",
       "--title", "Lights", "--json",
     ])
     #expect(run.status == 0, "\(run.stderr)")
@@ -27,7 +28,8 @@ import Testing
   ])
   func refusesBadOptions(extra: [String], status: Int32, mentions: String) throws {
     let folder = TemporaryDirectory()
-    let run = try Run(["map", Fixtures.path("lighthouses-sample.csv"), "-o", folder.file("x.gif")] + extra)
+    let run = try Run(
+      ["map", Fixtures.path("lighthouses-sample.csv"), "-o", folder.file("x.gif")] + extra)
     #expect(run.status == status)
     #expect(run.stderr.contains(mentions), "\(run.stderr)")
     #expect(folder.contents().isEmpty)

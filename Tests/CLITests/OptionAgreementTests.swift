@@ -36,26 +36,32 @@ import ToolDispatch
         Pair(field: "output", flag: "--output", toolDefault: "the", cliDefault: "the"),
         Pair(field: "codec", flag: "--codec"),
         Pair(field: "crf", flag: "--crf"), Pair(field: "preset", flag: "--preset"),
-        Pair(field: "background", flag: "--background"), Pair(field: "max_width", flag: "--max-width"),
+        Pair(field: "background", flag: "--background"),
+        Pair(field: "max_width", flag: "--max-width"),
         Pair(field: "loop", flag: "--loop", toolDefault: "1"),
       ],
       toolOnly: ["input"],
       cliOnly: [
         "--scale", "--fps", "--keep-duplicates", "--threads", "--matrix", "--max-dimension",
-        "--max-frame-pixels", "--max-frames", "--max-total-pixels", "--overwrite", "--json", "--verbose",
+        "--max-frame-pixels", "--max-frames", "--max-total-pixels", "--overwrite", "--json",
+        "--verbose",
         "--no-progress", "--help", "--version",
       ]),
     Operation(
       tool: "extract_palette", command: "palette",
       pairs: [
         Pair(field: "k", flag: "-k"), Pair(field: "space", flag: "--space"),
-        Pair(field: "exclude", flag: "--exclude"), Pair(field: "exact_colors", flag: "--exact-colors"),
-        Pair(field: "swatch", flag: "--swatch"), Pair(field: "swatch_layout", flag: "--swatch-layout"),
+        Pair(field: "exclude", flag: "--exclude"),
+        Pair(field: "exact_colors", flag: "--exact-colors"),
+        Pair(field: "swatch", flag: "--swatch"),
+        Pair(field: "swatch_layout", flag: "--swatch-layout"),
       ],
       toolOnly: ["image", "preview"],
       cliOnly: [
-        "--sort", "--seed", "--inits", "--alpha-threshold", "--frames", "--pixel-budget", "--format", "--output",
-        "--max-dimension", "--max-frame-pixels", "--max-frames", "--max-total-pixels", "--overwrite", "--json",
+        "--sort", "--seed", "--inits", "--alpha-threshold", "--frames", "--pixel-budget",
+        "--format", "--output",
+        "--max-dimension", "--max-frame-pixels", "--max-frames", "--max-total-pixels",
+        "--overwrite", "--json",
         "--verbose", "--no-progress", "--help", "--version",
       ]),
     Operation(
@@ -72,7 +78,8 @@ import ToolDispatch
       ],
       toolOnly: ["points", "preview"],
       cliOnly: [
-        "--attribution", "--seed", "--loop", "--dither", "--crf", "--max-points", "--overwrite", "--json",
+        "--attribution", "--seed", "--loop", "--dither", "--crf", "--max-points", "--overwrite",
+        "--json",
         "--verbose", "--no-progress", "--help", "--version",
       ]),
   ]
@@ -89,8 +96,10 @@ import ToolDispatch
       guard let match = text.range(of: pattern, options: .regularExpression) else { return nil }
       let inner = String(text[match])
       guard let open = inner.firstIndex(of: ":") else { return nil }
-      return String(inner[inner.index(after: open)...].dropLast()).trimmingCharacters(in: .whitespaces)
-        .replacingOccurrences(of: "default: ", with: "")
+      return String(inner[inner.index(after: open)...].dropLast()).trimmingCharacters(
+        in: .whitespaces
+      )
+      .replacingOccurrences(of: "default: ", with: "")
     }
   }
 
@@ -136,22 +145,35 @@ import ToolDispatch
     #expect(Set(properties.keys) == paired.union(operation.toolOnly), "\(operation.tool) fields")
     let pairedFlags = Set(operation.pairs.map(\.flag))
     for option in help {
-      let known = option.flags.contains { pairedFlags.contains($0) || operation.cliOnly.contains($0) }
-      if !known { Issue.record("\(operation.command) \(option.flags) has no tool field and is not declared CLI-only") }
+      let known = option.flags.contains {
+        pairedFlags.contains($0) || operation.cliOnly.contains($0)
+      }
+      if !known {
+        Issue.record(
+          "\(operation.command) \(option.flags) has no tool field and is not declared CLI-only")
+      }
     }
     for pair in operation.pairs {
       let option = try #require(help.first { $0.flags.contains(pair.flag) }, "\(pair)")
       let schema = try #require(properties[pair.field])
-      let description: String = if case .string(let text)? = schema["description"] { text } else { "" }
+      let description: String =
+        if case .string(let text)? = schema["description"] { text } else { "" }
       // Defaults: both sides say the same value (or both say none).
       let toolSays = pair.toolDefault ?? Self.toolDefault(description)
       let cliSays = pair.cliDefault ?? option.defaultValue ?? Self.proseDefault(option.text)
       if let cliSays, cliSays != "[]" {
-        #expect(Self.same(toolSays, cliSays), "\(operation.tool).\(pair.field) null means \(toolSays ?? "nothing") but \(pair.flag) defaults to \(cliSays)")
+        #expect(
+          Self.same(toolSays, cliSays),
+          "\(operation.tool).\(pair.field) null means \(toolSays ?? "nothing") but \(pair.flag) defaults to \(cliSays)"
+        )
       }
       // Allowed values: the tool's enum (without null) equals the option's values.
-      if let values = option.values, case .array(let allowed)? = schema["enum"] ?? schema["items"]?["enum"] {
-        let names = allowed.compactMap { value -> String? in if case .string(let s) = value { s } else { nil } }
+      if let values = option.values,
+        case .array(let allowed)? = schema["enum"] ?? schema["items"]?["enum"]
+      {
+        let names = allowed.compactMap { value -> String? in
+          if case .string(let s) = value { s } else { nil }
+        }
         #expect(Set(names) == Set(values), "\(pair): \(names) vs \(values)")
       }
     }
@@ -170,7 +192,10 @@ import ToolDispatch
 
   /// A default stated in an option's help prose ("default 23 for h264", "default: h264").
   static func proseDefault(_ text: String) -> String? {
-    guard let range = text.range(of: #"\(default:? [^ ,;)]+"#, options: .regularExpression) else { return nil }
-    return String(text[range].split(separator: " ")[1]).trimmingCharacters(in: CharacterSet(charactersIn: ":,)"))
+    guard let range = text.range(of: #"\(default:? [^ ,;)]+"#, options: .regularExpression) else {
+      return nil
+    }
+    return String(text[range].split(separator: " ")[1]).trimmingCharacters(
+      in: CharacterSet(charactersIn: ":,)"))
   }
 }

@@ -28,16 +28,20 @@ import Testing
   ])
   func neverWritesOverAnInput(_ arguments: [String]) throws {
     let folder = try workspace()
-    try FileManager.default.linkItem(atPath: folder.file("demo.gif"), toPath: folder.file("hard.mp4"))
-    try FileManager.default.linkItem(atPath: folder.file("palette-3colors.png"), toPath: folder.file("hard.css"))
-    try FileManager.default.createSymbolicLink(atPath: folder.file("link.mp4"), withDestinationPath: "demo.gif")
+    try FileManager.default.linkItem(
+      atPath: folder.file("demo.gif"), toPath: folder.file("hard.mp4"))
+    try FileManager.default.linkItem(
+      atPath: folder.file("palette-3colors.png"), toPath: folder.file("hard.css"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("link.mp4"), withDestinationPath: "demo.gif")
     try FileManager.default.createSymbolicLink(
       atPath: folder.file("points-link.gif"), withDestinationPath: "lighthouses-sample.csv")
     let before = folder.contents().map { bytes(folder.file($0)) }
     let run = try Run(arguments, directory: folder.path)
     #expect(run.status != 0, "\(arguments): \(run.stdout)")
     #expect(run.stderr.contains("error:") || run.stderr.contains("Error:"), "\(run.stderr)")
-    #expect(folder.contents().map { bytes(folder.file($0)) } == before, "\(arguments) changed a file")
+    #expect(
+      folder.contents().map { bytes(folder.file($0)) } == before, "\(arguments) changed a file")
   }
 
   @Test func refusesAnExistingOutputUnlessOverwriteIsGiven() throws {
@@ -92,15 +96,21 @@ import Testing
 
   @Test func followsTheExtension() throws {
     let folder = try workspace()
-    let webm = try Run(["gif2video", "demo.gif", "-o", "demo.webm", "--json"], directory: folder.path)
+    let webm = try Run(
+      ["gif2video", "demo.gif", "-o", "demo.webm", "--json"], directory: folder.path)
     #expect(webm.status == 0, "\(webm.stderr)")
     #expect(webm.json?["codec"] as? String == "vp9")
-    let css = try Run(["palette", "palette-3colors.png", "-k", "3", "-o", "p.css"], directory: folder.path)
+    let css = try Run(
+      ["palette", "palette-3colors.png", "-k", "3", "-o", "p.css"], directory: folder.path)
     #expect(css.status == 0, "\(css.stderr)")
-    #expect(String(decoding: bytes(folder.file("p.css")) ?? Data(), as: UTF8.self).contains("--palette-1: #e63946"))
-    let map = try Run(["map", "lighthouses-sample.csv", "--seconds", "0.2"], directory: folder.path)
+    #expect(
+      String(decoding: bytes(folder.file("p.css")) ?? Data(), as: UTF8.self).contains(
+        "--palette-1: #e63946"))
+    let map = try Run(
+      ["map", "lighthouses-sample.csv", "--seconds", "0.2"], directory: folder.path)
     #expect(map.status == 0, "\(map.stderr)")
-    #expect(bytes(folder.file("lighthouses-sample.gif"))?.starts(with: Array("GIF89a".utf8)) == true)
+    #expect(
+      bytes(folder.file("lighthouses-sample.gif"))?.starts(with: Array("GIF89a".utf8)) == true)
   }
 
   @Test func newFilesGetTheUsualMode() throws {
@@ -125,7 +135,9 @@ import Testing
     let folder = try workspace()
     let process = Process()
     process.executableURL = Fixtures.lumenExecutable
-    process.arguments = ["map", "lighthouses-sample.csv", "-o", "long.mp4", "--seconds", "120", "--fps", "30"]
+    process.arguments = [
+      "map", "lighthouses-sample.csv", "-o", "long.mp4", "--seconds", "120", "--fps", "30",
+    ]
     process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
     process.standardError = FileHandle.nullDevice
     try process.run()

@@ -12,7 +12,9 @@ import Testing
     let colors = try #require(palette["colors"] as? [[String: Any]])
     #expect(colors.map { $0["hex"] as? String } == ["#e63946", "#2a9d8f", "#264653"])
     #expect(Set(colors[0].keys) == ["hex", "rgb", "oklch", "weight", "name", "nameDistance"])
-    for key in ["fitError", "space", "seed", "pixelsClustered", "pixelsTransparent", "excludedShares"] {
+    for key in [
+      "fitError", "space", "seed", "pixelsClustered", "pixelsTransparent", "excludedShares",
+    ] {
       #expect(palette[key] != nil, "missing \(key)")
     }
   }
@@ -25,16 +27,21 @@ import Testing
   @Test func writesFormatFilesAndSwatches() throws {
     let folder = TemporaryDirectory()
     let run = try Run([
-      "palette", Fixtures.path("palette-3colors.png"), "-k", "3", "--format", "ase", "-o", folder.file("p.ase"),
+      "palette", Fixtures.path("palette-3colors.png"), "-k", "3", "--format", "ase", "-o",
+      folder.file("p.ase"),
       "--swatch", folder.file("s.png"),
     ])
     #expect(run.status == 0)
     #expect(folder.contents() == ["p.ase", "s.png"])
-    let css = try Run(["palette", Fixtures.path("palette-3colors.png"), "-k", "3", "--format", "css"])
+    let css = try Run([
+      "palette", Fixtures.path("palette-3colors.png"), "-k", "3", "--format", "css",
+    ])
     #expect(css.stdout.hasPrefix(":root {\n  --palette-1: #e63946;"))
   }
 
-  @Test(arguments: [["-k", "0"], ["-k", "many"], ["--format", "ase"], ["--space", "hsv"], ["--exclude", "grey"]])
+  @Test(arguments: [
+    ["-k", "0"], ["-k", "many"], ["--format", "ase"], ["--space", "hsv"], ["--exclude", "grey"],
+  ])
   func rejectsBadOptions(arguments: [String]) throws {
     let run = try Run(["palette", Fixtures.path("palette-3colors.png")] + arguments)
     #expect(run.status == 64)

@@ -9,19 +9,22 @@ import Testing
     let readme = try String(
       contentsOf: Fixtures.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
     let example = try String(
-      contentsOf: Fixtures.repositoryRoot.appendingPathComponent("Examples/LibraryExample/main.swift"),
+      contentsOf: Fixtures.repositoryRoot.appendingPathComponent(
+        "Examples/LibraryExample/main.swift"),
       encoding: .utf8)
     #expect(readme.contains("```swift\n" + example + "```"))
   }
 
   @Test func theExampleRuns() throws {
-    let executable = Fixtures.lumenExecutable.deletingLastPathComponent().appendingPathComponent("LibraryExample")
+    let executable = Fixtures.lumenExecutable.deletingLastPathComponent().appendingPathComponent(
+      "LibraryExample")
     guard FileManager.default.isExecutableFile(atPath: executable.path) else { return }
     let folder = TemporaryDirectory()
     let process = Process()
     process.executableURL = executable
     process.arguments = [
-      Fixtures.path("demo.gif"), Fixtures.path("photo_hopper.jpg"), Fixtures.path("lighthouses-sample.csv"),
+      Fixtures.path("demo.gif"), Fixtures.path("photo_hopper.jpg"),
+      Fixtures.path("lighthouses-sample.csv"),
     ]
     process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
     process.standardOutput = FileHandle.nullDevice

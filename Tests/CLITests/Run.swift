@@ -42,7 +42,8 @@ struct Run {
     try err.close()
     status = process.terminationStatus
     stdout = String(decoding: outData, as: UTF8.self)
-    stderr = String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
+    stderr = String(
+      decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self)
   }
 
   var json: [String: Any]? {

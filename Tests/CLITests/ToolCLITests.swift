@@ -17,13 +17,17 @@ func run(_ arguments: [String], stdin: String, in folder: String) throws -> Run 
 
   @Test func runsAnOpenAIAssistantMessageInTheWorkspace() throws {
     let folder = TemporaryDirectory()
-    try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
-    let message = #"{"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"p.png\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"swatch_layout\":null,\"preview\":null}"}},{"id":"call_2","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"/etc/passwd\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"swatch_layout\":null,\"preview\":null}"}}]}"#
+    try FileManager.default.copyItem(
+      atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
+    let message =
+      #"{"role":"assistant","tool_calls":[{"id":"call_1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"p.png\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"swatch_layout\":null,\"preview\":null}"}},{"id":"call_2","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"/etc/passwd\",\"k\":3,\"space\":null,\"exclude\":null,\"exact_colors\":null,\"swatch\":null,\"swatch_layout\":null,\"preview\":null}"}}]}"#
     let result = try run(["call"], stdin: message, in: folder.path)
     #expect(result.status == 0)
-    let answers = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    let answers = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
     #expect(answers.map { $0["tool_call_id"] as? String } == ["call_1", "call_2"])
-    #expect((answers[0]["content"] as? String)?.hasPrefix("3 colours: #e63946 50.0% crimson") == true)
+    #expect(
+      (answers[0]["content"] as? String)?.hasPrefix("3 colours: #e63946 50.0% crimson") == true)
     #expect((answers[1]["content"] as? String)?.contains("absolute paths are refused") == true)
   }
 

@@ -10,13 +10,16 @@ import Testing
 @Suite struct ConcurrencyTests {
   @Test func convertsAndReadsManyFilesAtOnce() async throws {
     let folder = TemporaryDirectory()
-    var inputs = ["delays-mixed-101x75.gif", "vips__cogs.gif", "demo.gif", "imagers__mixed-disposal.gif"]
-      .map { Fixtures.path($0) }
+    var inputs = [
+      "delays-mixed-101x75.gif", "vips__cogs.gif", "demo.gif", "imagers__mixed-disposal.gif",
+    ]
+    .map { Fixtures.path($0) }
     if let corpus = Fixtures.gifCorpus {
       inputs += ["gifu__mugen.gif", "synth_lct_per_frame_321x181_60f.gif", "pillow__iss634.gif"]
         .map { corpus.appendingPathComponent($0).path }
     }
-    let jobs = (0..<4).flatMap { round in inputs.enumerated().map { (round, $0.offset, $0.element) } }
+    let jobs = (0..<4).flatMap { round in inputs.enumerated().map { (round, $0.offset, $0.element) }
+    }
     let frameCounts = try await withThrowingTaskGroup(of: Int.self) { group in
       for (round, index, input) in jobs {
         group.addTask {

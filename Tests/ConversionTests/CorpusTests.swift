@@ -22,15 +22,22 @@ struct CorpusTests {
   /// Browser durations in centiseconds from SOURCES.md's table.
   static func browserDurations() -> [String: Int] {
     guard let corpus = Fixtures.gifCorpus,
-      let text = try? String(contentsOf: corpus.appendingPathComponent("SOURCES.md"), encoding: .utf8)
+      let text = try? String(
+        contentsOf: corpus.appendingPathComponent("SOURCES.md"), encoding: .utf8)
     else { return [:] }
     var durations: [String: Int] = [:]
     for line in text.split(separator: "\n") where line.hasPrefix("| `") {
-      let cells = line.split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+      let cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
       guard cells.count > 6 else { continue }
       let name = cells[1].trimmingCharacters(in: CharacterSet(charactersIn: "`"))
-      let browser = cells[6].split(separator: "/").last.map { $0.trimmingCharacters(in: .whitespaces) }
-      if let browser, let seconds = Double(browser) { durations[name] = Int((seconds * 100).rounded()) }
+      let browser = cells[6].split(separator: "/").last.map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
+      if let browser, let seconds = Double(browser) {
+        durations[name] = Int((seconds * 100).rounded())
+      }
     }
     return durations
   }
@@ -50,12 +57,14 @@ struct CorpusTests {
     options.preset = "ultrafast"
     if let expected = Self.expectedFailures[name] {
       #expect {
-        _ = try GIFToVideo.convert(input: corpus.appendingPathComponent(name).path, output: output, options: options)
+        _ = try GIFToVideo.convert(
+          input: corpus.appendingPathComponent(name).path, output: output, options: options)
       } throws: { "\($0)".contains(expected) }
       #expect(folder.contents().isEmpty)
       return
     }
-    let report = try GIFToVideo.convert(input: corpus.appendingPathComponent(name).path, output: output, options: options)
+    let report = try GIFToVideo.convert(
+      input: corpus.appendingPathComponent(name).path, output: output, options: options)
     let browser = try #require(Self.browserDurations()[name])
     #expect(Int((report.gifDurationSeconds * 100).rounded()) == browser)
     var reader = try MediaReader(path: output)

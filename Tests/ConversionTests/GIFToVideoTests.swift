@@ -19,7 +19,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
   @Test func keepsBrowserTimingFrameByFrame() throws {
     let folder = TemporaryDirectory()
     let output = folder.file("mixed.mp4")
-    let report = try GIFToVideo.convert(input: Fixtures.path("delays-mixed-101x75.gif"), output: output)
+    let report = try GIFToVideo.convert(
+      input: Fixtures.path("delays-mixed-101x75.gif"), output: output)
     let (info, frames) = try readVideo(output)
     #expect(frames.map { centiseconds($0.presentationSeconds) } == [0, 10, 20, 22, 25, 30, 40, 90])
     #expect(centiseconds(info.durationSeconds) == 190)
@@ -33,7 +34,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
   @Test func keepsTheLastFramesDelay() throws {
     let folder = TemporaryDirectory()
     let output = folder.file("two.mp4")
-    _ = try GIFToVideo.convert(input: Fixtures.path("sdwebimage__TestLoopCount.gif"), output: output)
+    _ = try GIFToVideo.convert(
+      input: Fixtures.path("sdwebimage__TestLoopCount.gif"), output: output)
     let (info, frames) = try readVideo(output)
     #expect(frames.count == 2)
     #expect(centiseconds(info.durationSeconds) == 100)
@@ -57,9 +59,12 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
 
     var options = GIFToVideoOptions()
     options.keepDuplicateFrames = true
-    let kept = try GIFToVideo.convert(input: input, output: folder.file("kept.mp4"), options: options)
+    let kept = try GIFToVideo.convert(
+      input: input, output: folder.file("kept.mp4"), options: options)
     #expect(kept.framesEncoded == 3)
-    #expect(try readVideo(folder.file("kept.mp4")).frames.map { centiseconds($0.presentationSeconds) } == [0, 20, 50])
+    #expect(
+      try readVideo(folder.file("kept.mp4")).frames.map { centiseconds($0.presentationSeconds) }
+        == [0, 20, 50])
   }
 
   @Test func repeatsTheAnimationForLoop() throws {
@@ -67,7 +72,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     options.plays = 3
     let folder = TemporaryDirectory()
     let output = folder.file("loop.mp4")
-    let report = try GIFToVideo.convert(input: Fixtures.path("sdwebimage__TestLoopCount.gif"), output: output, options: options)
+    let report = try GIFToVideo.convert(
+      input: Fixtures.path("sdwebimage__TestLoopCount.gif"), output: output, options: options)
     let (info, frames) = try readVideo(output)
     #expect(frames.count == 6)
     #expect(centiseconds(info.durationSeconds) == 300)
@@ -79,11 +85,15 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     options.framesPerSecond = 25
     let folder = TemporaryDirectory()
     let output = folder.file("cfr.mp4")
-    _ = try GIFToVideo.convert(input: Fixtures.path("delays-mixed-101x75.gif"), output: output, options: options)
+    _ = try GIFToVideo.convert(
+      input: Fixtures.path("delays-mixed-101x75.gif"), output: output, options: options)
     let (info, frames) = try readVideo(output)
     // 1.9 s at 25 fps: ticks 0…47 (0.04 s apart), the last frame shown until 1.92 s.
     #expect(frames.count == 48)
-    #expect(zip(frames.dropFirst(), frames).allSatisfy { abs($0.presentationSeconds - $1.presentationSeconds - 0.04) < 0.001 })
+    #expect(
+      zip(frames.dropFirst(), frames).allSatisfy {
+        abs($0.presentationSeconds - $1.presentationSeconds - 0.04) < 0.001
+      })
     #expect(abs((info.durationSeconds ?? 0) - 1.92) < 0.001)
   }
 }
@@ -94,7 +104,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     var decoder = try GIFDecoder(path: path)
     var frames: [RGBAImage] = []
     while let frame = try decoder.nextFrame() {
-      var flattener = FrameFlattener(background: background, outputSize: decoder.screenSize.roundedUpToEven)
+      var flattener = FrameFlattener(
+        background: background, outputSize: decoder.screenSize.roundedUpToEven)
       frames.append(flattener.flatten(frame.image))
     }
     return frames
@@ -120,7 +131,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     let output = folder.file("cogs.mp4")
     var options = GIFToVideoOptions()
     options.crf = 0
-    _ = try GIFToVideo.convert(input: Fixtures.path("vips__cogs.gif"), output: output, options: options)
+    _ = try GIFToVideo.convert(
+      input: Fixtures.path("vips__cogs.gif"), output: output, options: options)
     let (info, frames) = try readVideo(output)
     #expect(info.width == 86 && info.height == 78)
     let first = frames[0].image
@@ -130,14 +142,20 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
   }
 
   @Test func flattensTransparencyOnTheChosenBackground() throws {
-    var gif = GIFBuilder(width: 4, height: 2, globalPalette: [RGBColor(red: 0, green: 0, blue: 255)])
-    gif.frames = [.init(rect: .init(x: 0, y: 0, width: 4, height: 2), indices: [0, 0, 5, 5, 0, 0, 5, 5], transparentIndex: 5)]
+    var gif = GIFBuilder(
+      width: 4, height: 2, globalPalette: [RGBColor(red: 0, green: 0, blue: 255)])
+    gif.frames = [
+      .init(
+        rect: .init(x: 0, y: 0, width: 4, height: 2), indices: [0, 0, 5, 5, 0, 0, 5, 5],
+        transparentIndex: 5)
+    ]
     let folder = TemporaryDirectory()
     let input = folder.write(gif.bytes(), to: "t.gif")
     var options = GIFToVideoOptions()
     options.background = RGBColor(red: 0, green: 255, blue: 0)
     options.crf = 0
-    let report = try GIFToVideo.convert(input: input, output: folder.file("t.mp4"), options: options)
+    let report = try GIFToVideo.convert(
+      input: input, output: folder.file("t.mp4"), options: options)
     #expect(report.background == "#00ff00")
     #expect(report.warnings.contains("transparency flattened on #00ff00"))
     let image = try readVideo(folder.file("t.mp4")).frames[0].image
@@ -147,7 +165,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
 
   @Test func handlesOnePixelSides() throws {
     let folder = TemporaryDirectory()
-    let report = try GIFToVideo.convert(input: Fixtures.path("pillow__transparent_dispose.gif"), output: folder.file("thin.mp4"))
+    let report = try GIFToVideo.convert(
+      input: Fixtures.path("pillow__transparent_dispose.gif"), output: folder.file("thin.mp4"))
     #expect(report.outputWidth == 4 && report.outputHeight == 2)
     #expect(centiseconds(report.outputDurationSeconds) == 110)
   }
@@ -156,11 +175,13 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     let folder = TemporaryDirectory()
     var options = GIFToVideoOptions()
     options.maxWidth = 80
-    let report = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: folder.file("s.mp4"), options: options)
+    let report = try GIFToVideo.convert(
+      input: Fixtures.path("demo.gif"), output: folder.file("s.mp4"), options: options)
     #expect(report.outputWidth == 80 && report.outputHeight == 46)
     options.maxWidth = nil
     options.scale = Size(width: 101, height: 51)
-    let scaled = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: folder.file("s2.mp4"), options: options)
+    let scaled = try GIFToVideo.convert(
+      input: Fixtures.path("demo.gif"), output: folder.file("s2.mp4"), options: options)
     #expect(try readVideo(folder.file("s2.mp4")).info.width == 102)
     #expect(scaled.outputHeight == 52)
   }
@@ -172,7 +193,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     options.codec = codec
     options.preset = "ultrafast"
     let output = folder.file("out.\(ext)")
-    _ = try GIFToVideo.convert(input: Fixtures.path("delays-mixed-101x75.gif"), output: output, options: options)
+    _ = try GIFToVideo.convert(
+      input: Fixtures.path("delays-mixed-101x75.gif"), output: output, options: options)
     let (info, frames) = try readVideo(output)
     #expect(info.codecName == name)
     #expect(frames.count == 8)
@@ -209,14 +231,20 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     let input = folder.write(Array(bytes.prefix(bytes.count * 6 / 10)), to: "cut.gif")
     let report = try GIFToVideo.convert(input: input, output: folder.file("cut.mp4"))
     #expect(report.framesDecoded > 0 && report.framesDecoded < 24)
-    #expect(report.warnings.contains { $0.hasPrefix("damaged file: decoded \(report.framesDecoded) of ") })
-    #expect(centiseconds(try readVideo(folder.file("cut.mp4")).info.durationSeconds) == report.framesDecoded * 10)
+    #expect(
+      report.warnings.contains { $0.hasPrefix("damaged file: decoded \(report.framesDecoded) of ") }
+    )
+    #expect(
+      centiseconds(try readVideo(folder.file("cut.mp4")).info.durationSeconds) == report
+        .framesDecoded * 10)
   }
 
   @Test func refusesADecompressionBombBeforeWriting() {
     let folder = TemporaryDirectory()
     #expect {
-      _ = try GIFToVideo.convert(input: Fixtures.path("imagegif__issue-101-infinite-empty-loop.gif"), output: folder.file("bomb.mp4"))
+      _ = try GIFToVideo.convert(
+        input: Fixtures.path("imagegif__issue-101-infinite-empty-loop.gif"),
+        output: folder.file("bomb.mp4"))
     } throws: { ($0 as? GIFError)?.code == .limitExceeded }
     #expect(folder.contents().isEmpty)
   }
@@ -227,7 +255,8 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
       _ = try GIFToVideo.convert(input: folder.file("missing.gif"), output: folder.file("x.mp4"))
     }
     #expect {
-      _ = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: folder.file("no/such/folder/x.mp4"))
+      _ = try GIFToVideo.convert(
+        input: Fixtures.path("demo.gif"), output: folder.file("no/such/folder/x.mp4"))
     } throws: { "\($0)".contains("does not exist") }
   }
 

@@ -5,8 +5,10 @@ import Testing
 @Suite struct CanvasTests {
   @Test func fillsShapesInStraightRGBA() throws {
     let canvas = try Canvas(size: Size(width: 40, height: 20), fill: .black)
-    canvas.fillRectangle(PixelRect(x: 0, y: 0, width: 10, height: 10), color: RGBAPixel(red: 255, green: 0, blue: 0))
-    canvas.fillCircle(centerX: 30, centerY: 10, radius: 5, color: RGBAPixel(red: 0, green: 0, blue: 255))
+    canvas.fillRectangle(
+      PixelRect(x: 0, y: 0, width: 10, height: 10), color: RGBAPixel(red: 255, green: 0, blue: 0))
+    canvas.fillCircle(
+      centerX: 30, centerY: 10, radius: 5, color: RGBAPixel(red: 0, green: 0, blue: 255))
     try canvas.check()
     let image = canvas.image()
     #expect(image[5, 5] == RGBAPixel(red: 255, green: 0, blue: 0))

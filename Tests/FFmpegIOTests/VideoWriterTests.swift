@@ -44,7 +44,10 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
     #expect(info.pixelFormatName == "yuv420p")
     #expect(info.width == 64 && info.height == 48)
     // SD: BT.601 matrix (as players assume for SD), BT.709 (sRGB) primaries and transfer.
-    #expect([info.colorPrimaries, info.colorTransfer, info.colorSpace, info.colorRange] == ["bt709", "bt709", "smpte170m", "tv"])
+    #expect(
+      [info.colorPrimaries, info.colorTransfer, info.colorSpace, info.colorRange] == [
+        "bt709", "bt709", "smpte170m", "tv",
+      ])
     for (i, frame) in frames.enumerated() {
       let expected = solid(colors[i % colors.count], size)
       #expect(ImageComparison.meanAbsoluteError(frame.image, expected) < 4)
@@ -55,7 +58,8 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
     let folder = TemporaryDirectory()
     let path = folder.file("hd.mp4")
     let hd = Size(width: 1280, height: 720)
-    var writer = try VideoWriter(path: path, settings: VideoSettings(preset: "ultrafast", inputSize: hd))
+    var writer = try VideoWriter(
+      path: path, settings: VideoSettings(preset: "ultrafast", inputSize: hd))
     try writer.append(solid(colors[0], hd), presentationTime: 0)
     try writer.finish(endTime: 10)
     let (info, frames) = try readAll(path)
@@ -94,7 +98,9 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
   @Test func tagsHEVCAsHvc1ForApplePlayers() throws {
     let folder = TemporaryDirectory()
     let path = folder.file("hevc.mp4")
-    try write(VideoSettings(codec: .hevc, preset: "ultrafast", inputSize: size), times: [0], end: 10, to: path)
+    try write(
+      VideoSettings(codec: .hevc, preset: "ultrafast", inputSize: size), times: [0], end: 10,
+      to: path)
     let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(bytes.range(of: Data("hvc1".utf8)) != nil)
     // A one-frame HEVC stream once came out of libx265 with a garbage DTS; it must still play.
@@ -110,13 +116,16 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
     try write(settings, times: [0], end: 10, to: path)
     let (info, frames) = try readAll(path)
     #expect(info.width == 32 && info.height == 24)
-    #expect(ImageComparison.meanAbsoluteError(frames[0].image, solid(colors[0], Size(width: 32, height: 24))) < 4)
+    #expect(
+      ImageComparison.meanAbsoluteError(
+        frames[0].image, solid(colors[0], Size(width: 32, height: 24))) < 4)
   }
 
   @Test func refusesOddSizesWithAClearError() {
     let folder = TemporaryDirectory()
     #expect {
-      _ = try VideoWriter(path: folder.file("odd.mp4"), settings: VideoSettings(inputSize: Size(width: 3, height: 1)))
+      _ = try VideoWriter(
+        path: folder.file("odd.mp4"), settings: VideoSettings(inputSize: Size(width: 3, height: 1)))
     } throws: { "\($0)".contains("even") }
   }
 
@@ -130,17 +139,20 @@ func readAll(_ path: String) throws -> (info: VideoInfo, frames: [DecodedFrame])
 @Suite struct ColorConversionTests {
   /// Writes near-lossless (CRF 0 is lossless in x264) and reads back through FFmpeg's BT.709
   /// YUV→RGB: the colours must come back, which checks the matrix, range and tags together.
-  @Test(arguments: [YUVMatrix.bt601, .bt709], [
-    RGBColor(red: 255, green: 255, blue: 255), RGBColor(red: 0, green: 0, blue: 0),
-    RGBColor(red: 255, green: 0, blue: 0), RGBColor(red: 0, green: 255, blue: 0),
-    RGBColor(red: 0, green: 0, blue: 255), RGBColor(red: 128, green: 128, blue: 128),
-    RGBColor(red: 200, green: 120, blue: 40),
-  ])
+  @Test(
+    arguments: [YUVMatrix.bt601, .bt709],
+    [
+      RGBColor(red: 255, green: 255, blue: 255), RGBColor(red: 0, green: 0, blue: 0),
+      RGBColor(red: 255, green: 0, blue: 0), RGBColor(red: 0, green: 255, blue: 0),
+      RGBColor(red: 0, green: 0, blue: 255), RGBColor(red: 128, green: 128, blue: 128),
+      RGBColor(red: 200, green: 120, blue: 40),
+    ])
   func roundTripsColours(matrix: YUVMatrix, color: RGBColor) throws {
     let folder = TemporaryDirectory()
     let path = folder.file("c.mp4")
     let size = Size(width: 16, height: 16)
-    var writer = try VideoWriter(path: path, settings: VideoSettings(crf: 0, inputSize: size, matrix: matrix))
+    var writer = try VideoWriter(
+      path: path, settings: VideoSettings(crf: 0, inputSize: size, matrix: matrix))
     try writer.append(solid(color, size), presentationTime: 0)
     try writer.finish(endTime: 10)
     let (info, frames) = try readAll(path)

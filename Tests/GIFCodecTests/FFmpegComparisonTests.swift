@@ -20,8 +20,10 @@ import Testing
     var theirs = try MediaReader(path: Fixtures.path(name))
     var compared = 0
     while let frame = try ours.nextFrame() {
-      let reference = try #require(try theirs.nextFrame(), "FFmpeg has fewer frames than \(compared + 1)")
-      #expect(reference.image.width == frame.image.width && reference.image.height == frame.image.height)
+      let reference = try #require(
+        try theirs.nextFrame(), "FFmpeg has fewer frames than \(compared + 1)")
+      #expect(
+        reference.image.width == frame.image.width && reference.image.height == frame.image.height)
       var mismatches = 0
       for y in 0..<frame.image.height {
         for x in 0..<frame.image.width {

@@ -31,8 +31,12 @@ import Testing
     let folder = TemporaryDirectory()
     let path = folder.file("a.gif")
     let table = GIFColorTable(colors: [Self.navy, Self.red, Self.yellow])
-    var writer = try GIFAnimationWriter(path: path, size: Size(width: 37, height: 23), colorTable: table)
-    let frames = [Self.frame(dot: nil), Self.frame(dot: (20, 10)), Self.frame(dot: (20, 10)), Self.frame(dot: (30, 2))]
+    var writer = try GIFAnimationWriter(
+      path: path, size: Size(width: 37, height: 23), colorTable: table)
+    let frames = [
+      Self.frame(dot: nil), Self.frame(dot: (20, 10)), Self.frame(dot: (20, 10)),
+      Self.frame(dot: (30, 2)),
+    ]
     let delays = [10, 3, 4, 7]
     for (f, d) in zip(frames, delays) { try writer.append(f, delayCentiseconds: d) }
     let summary = try writer.finish()
@@ -56,7 +60,8 @@ import Testing
     let folder = TemporaryDirectory()
     let path = folder.file("b.gif")
     let table = GIFColorTable(colors: [Self.navy, Self.red, Self.yellow])
-    var writer = try GIFAnimationWriter(path: path, size: Size(width: 37, height: 23), colorTable: table)
+    var writer = try GIFAnimationWriter(
+      path: path, size: Size(width: 37, height: 23), colorTable: table)
     let frames = [Self.frame(dot: nil), Self.frame(dot: (20, 10)), Self.frame(dot: (30, 2))]
     for f in frames { try writer.append(f, delayCentiseconds: 10) }
     _ = try writer.finish()
@@ -96,13 +101,15 @@ import Testing
     for dithering in GIFDithering.allCases {
       let path = folder.file("\(dithering).gif")
       var writer = try GIFAnimationWriter(
-        path: path, size: Size(width: 16, height: 16), colorTable: GIFColorTable(colors: [.black, .white]),
+        path: path, size: Size(width: 16, height: 16),
+        colorTable: GIFColorTable(colors: [.black, .white]),
         dithering: dithering)
       try writer.append(grey, delayCentiseconds: 10)
       _ = try writer.finish()
       var decoder = try GIFDecoder(path: path)
       let frame = try #require(try decoder.nextFrame())
-      counts[dithering] = Set(stride(from: 0, to: frame.image.bytes.count, by: 4).map { frame.image.bytes[$0] })
+      counts[dithering] = Set(
+        stride(from: 0, to: frame.image.bytes.count, by: 4).map { frame.image.bytes[$0] })
     }
     #expect(counts[GIFDithering.none]?.count == 1)
     #expect(counts[.ordered] == [0, 255])
@@ -111,10 +118,13 @@ import Testing
   @Test func refusesWrongSizes() throws {
     let folder = TemporaryDirectory()
     #expect(throws: GIFError.self) {
-      _ = try GIFAnimationWriter(path: folder.file("d.gif"), size: Size(width: 0, height: 5), colorTable: GIFColorTable(colors: [.black]))
+      _ = try GIFAnimationWriter(
+        path: folder.file("d.gif"), size: Size(width: 0, height: 5),
+        colorTable: GIFColorTable(colors: [.black]))
     }
     var writer = try GIFAnimationWriter(
-      path: folder.file("e.gif"), size: Size(width: 4, height: 4), colorTable: GIFColorTable(colors: [.black]))
+      path: folder.file("e.gif"), size: Size(width: 4, height: 4),
+      colorTable: GIFColorTable(colors: [.black]))
     #expect(throws: GIFError.self) {
       try writer.append(RGBAImage(width: 5, height: 4), delayCentiseconds: 10)
     }
@@ -125,6 +135,9 @@ import Testing
 extension RGBAImage {
   mutating func set(_ x: Int, _ y: Int, _ c: RGBColor) {
     let i = (y * width + x) * 4
-    bytes[i] = c.red; bytes[i + 1] = c.green; bytes[i + 2] = c.blue; bytes[i + 3] = 255
+    bytes[i] = c.red
+    bytes[i + 1] = c.green
+    bytes[i + 2] = c.blue
+    bytes[i + 3] = 255
   }
 }

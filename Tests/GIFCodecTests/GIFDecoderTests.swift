@@ -14,23 +14,33 @@ struct DecoderState {
 }
 
 /// Decodes a whole file (for tests only: the decoder itself streams).
-func decodeAll(_ path: String, limits: DecodeLimits = .default) throws -> (frames: [GIFFrame], decoder: DecoderState) {
+func decodeAll(_ path: String, limits: DecodeLimits = .default) throws -> (
+  frames: [GIFFrame], decoder: DecoderState
+) {
   var decoder = try GIFDecoder(path: path, limits: limits)
   var frames: [GIFFrame] = []
   while let frame = try decoder.nextFrame() { frames.append(frame) }
-  return (frames, DecoderState(
-    screenSize: decoder.screenSize, metadata: decoder.metadata, damage: decoder.damage,
-    warnings: decoder.warnings, framesFound: decoder.framesFound))
+  return (
+    frames,
+    DecoderState(
+      screenSize: decoder.screenSize, metadata: decoder.metadata, damage: decoder.damage,
+      warnings: decoder.warnings, framesFound: decoder.framesFound)
+  )
 }
 
 let red = RGBColor(red: 255, green: 0, blue: 0)
 let green = RGBColor(red: 0, green: 255, blue: 0)
 let blue = RGBColor(red: 0, green: 0, blue: 255)
 let white = RGBColor.white
+// swift-format-ignore: AlwaysUseLowerCamelCase
 let T = RGBAPixel.transparent
+// swift-format-ignore: AlwaysUseLowerCamelCase
 let R = RGBAPixel(red)
+// swift-format-ignore: AlwaysUseLowerCamelCase
 let G = RGBAPixel(green)
+// swift-format-ignore: AlwaysUseLowerCamelCase
 let B = RGBAPixel(blue)
+// swift-format-ignore: AlwaysUseLowerCamelCase
 let W = RGBAPixel(white)
 
 func pixels(_ image: RGBAImage) -> [RGBAPixel] {
@@ -42,10 +52,14 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
   func disposalGIF() -> GIFBuilder {
     var gif = GIFBuilder(width: 4, height: 2, globalPalette: [red, green, blue, white])
     gif.frames = [
-      .init(rect: .init(x: 0, y: 0, width: 4, height: 2), indices: Array(repeating: 0, count: 8), disposal: 1),
+      .init(
+        rect: .init(x: 0, y: 0, width: 4, height: 2), indices: Array(repeating: 0, count: 8),
+        disposal: 1),
       .init(rect: .init(x: 1, y: 0, width: 2, height: 1), indices: [1, 1], disposal: 2),
       .init(rect: .init(x: 0, y: 1, width: 1, height: 1), indices: [2], disposal: 1),
-      .init(rect: .init(x: 2, y: 1, width: 2, height: 1), indices: [5, 3], disposal: 3, transparentIndex: 5),
+      .init(
+        rect: .init(x: 2, y: 1, width: 2, height: 1), indices: [5, 3], disposal: 3,
+        transparentIndex: 5),
       .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [1], disposal: 0),
     ]
     return gif
@@ -73,9 +87,11 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
     let full = PixelRect(x: 0, y: 0, width: 2, height: 1)
     gif.frames = [
       .init(rect: full, indices: [0, 0]),
-      .init(rect: .init(x: 1, y: 0, width: 1, height: 1), indices: [0]),  // redraws the same colour
+      // Redraws the same colour.
+      .init(rect: .init(x: 1, y: 0, width: 1, height: 1), indices: [0]),
       .init(rect: .init(x: 1, y: 0, width: 1, height: 1), indices: [1], disposal: 2),
-      .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [5], transparentIndex: 5),  // after a clear
+      // After a clear.
+      .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [5], transparentIndex: 5),
       .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [5], transparentIndex: 5),
     ]
     let folder = TemporaryDirectory()
@@ -84,8 +100,14 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
   }
 
   @Test func deinterlacesRows() throws {
-    var gif = GIFBuilder(width: 1, height: 10, globalPalette: (0..<10).map { RGBColor(red: UInt8($0 * 20), green: 0, blue: 0) })
-    gif.frames = [.init(rect: .init(x: 0, y: 0, width: 1, height: 10), indices: (0..<10).map(UInt8.init), interlaced: true)]
+    var gif = GIFBuilder(
+      width: 1, height: 10,
+      globalPalette: (0..<10).map { RGBColor(red: UInt8($0 * 20), green: 0, blue: 0) })
+    gif.frames = [
+      .init(
+        rect: .init(x: 0, y: 0, width: 1, height: 10), indices: (0..<10).map(UInt8.init),
+        interlaced: true)
+    ]
     let folder = TemporaryDirectory()
     let (frames, _) = try decodeAll(folder.write(gif.bytes(), to: "interlaced.gif"))
     let row = try #require(frames.first)
@@ -97,7 +119,9 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
     var gif = GIFBuilder(width: 2, height: 2, globalPalette: [red])
     gif.frames = [
       .init(rect: .init(x: 0, y: 0, width: 2, height: 2), indices: [0, 0, 0, 0]),
-      .init(rect: .init(x: 1, y: 1, width: 3, height: 3), indices: Array(repeating: 0, count: 9), localPalette: [blue]),
+      .init(
+        rect: .init(x: 1, y: 1, width: 3, height: 3), indices: Array(repeating: 0, count: 9),
+        localPalette: [blue]),
     ]
     let folder = TemporaryDirectory()
     let (frames, decoder) = try decodeAll(folder.write(gif.bytes(), to: "local.gif"))
@@ -109,7 +133,9 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
   @Test func readsLoopCountCommentsAndMissingGraphicControl() throws {
     var gif = GIFBuilder(width: 1, height: 1, globalPalette: [red], loopCount: 3)
     gif.comments = [Array("made by".utf8) + [0xA8, 0xFF] + Array(" tests".utf8)]
-    gif.frames = [.init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [0], delayCentiseconds: nil)]
+    gif.frames = [
+      .init(rect: .init(x: 0, y: 0, width: 1, height: 1), indices: [0], delayCentiseconds: nil)
+    ]
     let folder = TemporaryDirectory()
     let (frames, decoder) = try decodeAll(folder.write(gif.bytes(), to: "meta.gif"))
     #expect(decoder.metadata.loopCount == 3)
@@ -130,7 +156,8 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
   }
 
   @Test func keepsNonUTF8CommentsWithoutFailing() throws {
-    let (_, decoder) = try decodeAll(Fixtures.path("pillow__palette_not_needed_for_second_frame.gif"))
+    let (_, decoder) = try decodeAll(
+      Fixtures.path("pillow__palette_not_needed_for_second_frame.gif"))
     let comment = try #require(decoder.metadata.comments.first)
     #expect(comment.contains("File written by Adobe Photoshop"))
     #expect(comment.contains("\u{FFFD}"))
@@ -178,7 +205,9 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
 }
 
 @Suite struct GIFDecoderDamageTests {
-  func truncated(_ fraction: Double, of name: String, in folder: TemporaryDirectory) throws -> String {
+  func truncated(_ fraction: Double, of name: String, in folder: TemporaryDirectory) throws
+    -> String
+  {
     let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path(name)))
     return folder.write(Array(bytes.prefix(Int(Double(bytes.count) * fraction))), to: "cut.gif")
   }
@@ -207,9 +236,13 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
 
   @Test func keepsAFrameWithDamagedLZWAndStops() throws {
     let folder = TemporaryDirectory()
-    var bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif"))).map { $0 }
+    var bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif"))).map {
+      $0
+    }
     // Garble bytes in the middle of the file (inside some frame's LZW data).
-    for i in (bytes.count / 2)..<(bytes.count / 2 + 64) { bytes[i] = UInt8(truncatingIfNeeded: i * 37 + 11) }
+    for i in (bytes.count / 2)..<(bytes.count / 2 + 64) {
+      bytes[i] = UInt8(truncatingIfNeeded: i * 37 + 11)
+    }
     let path = folder.write(bytes, to: "garbled.gif")
     let (frames, decoder) = try decodeAll(path)
     #expect(frames.count < 24)

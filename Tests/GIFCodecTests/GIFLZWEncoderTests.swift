@@ -29,8 +29,11 @@ import Testing
 
   /// A frame of random palette colours, with a band of `base`'s pixels (unchanged, so written
   /// as a long transparent run) when `base` is given.
-  static func frame(_ colors: [RGBColor], size: Size, noise: inout Noise, base: RGBAImage?) -> RGBAImage {
-    var image = base ?? RGBAImage(width: size.width, height: size.height, fill: RGBAPixel(colors[0]))
+  static func frame(_ colors: [RGBColor], size: Size, noise: inout Noise, base: RGBAImage?)
+    -> RGBAImage
+  {
+    var image =
+      base ?? RGBAImage(width: size.width, height: size.height, fill: RGBAPixel(colors[0]))
     for y in 0..<size.height where base == nil || y % 7 == 0 {
       for x in 0..<size.width {
         image.set(x, y, colors[Int(noise.next() % UInt64(colors.count))])
@@ -48,7 +51,8 @@ import Testing
     var noise = Noise(state: UInt64(colorCount))
     let first = Self.frame(colors, size: size, noise: &noise, base: nil)
     let second = Self.frame(colors, size: size, noise: &noise, base: first)
-    var writer = try GIFAnimationWriter(path: path, size: size, colorTable: GIFColorTable(colors: colors))
+    var writer = try GIFAnimationWriter(
+      path: path, size: size, colorTable: GIFColorTable(colors: colors))
     try writer.append(first, delayCentiseconds: 5)
     try writer.append(second, delayCentiseconds: 5)
     _ = try writer.finish()
@@ -67,7 +71,8 @@ import Testing
     let path = folder.file("one.gif")
     let image = RGBAImage(width: 1, height: 1, fill: RGBAPixel(RGBColor(red: 9, green: 8, blue: 7)))
     var writer = try GIFAnimationWriter(
-      path: path, size: Size(width: 1, height: 1), colorTable: GIFColorTable(colors: [RGBColor(red: 9, green: 8, blue: 7)]))
+      path: path, size: Size(width: 1, height: 1),
+      colorTable: GIFColorTable(colors: [RGBColor(red: 9, green: 8, blue: 7)]))
     try writer.append(image, delayCentiseconds: 3)
     _ = try writer.finish()
     #expect(try GIFAnimationWriterTests.decodeAll(path).map(\.image) == [image])

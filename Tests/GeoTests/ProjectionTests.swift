@@ -1,7 +1,7 @@
 import Foundation
-import TestSupport
 import Geo
 import LumenCore
+import TestSupport
 import Testing
 
 @Suite struct ProjectionTests {
@@ -33,12 +33,14 @@ import Testing
   @Test func insetsAreChosenByCoordinate() {
     #expect(AlbersUSA.inset(of: GeoCoordinate(latitude: 61.2181, longitude: -149.9003)) == .alaska)
     #expect(AlbersUSA.inset(of: GeoCoordinate(latitude: 21.3069, longitude: -157.8583)) == .hawaii)
-    #expect(AlbersUSA.inset(of: GeoCoordinate(latitude: 18.4655, longitude: -66.1057)) == .puertoRico)
+    #expect(
+      AlbersUSA.inset(of: GeoCoordinate(latitude: 18.4655, longitude: -66.1057)) == .puertoRico)
     #expect(AlbersUSA.inset(of: GeoCoordinate(latitude: 40.7, longitude: -74)) == .lower48)
   }
 
   @Test func albersOriginIsZeroAndAreasArePreserved() {
-    let p = AlbersEqualArea(standardParallels: (29.5, 45.5), originLatitude: 23, centralMeridian: -96)
+    let p = AlbersEqualArea(
+      standardParallels: (29.5, 45.5), originLatitude: 23, centralMeridian: -96)
     let origin = p.project(GeoCoordinate(latitude: 23, longitude: -96))
     #expect(abs(origin.x) < 1e-6 && abs(origin.y) < 1e-6)
     // A 1°×1° cell has the same area wherever it is along a parallel.
@@ -91,7 +93,8 @@ import Testing
     #expect(bundled.features.count == reference.features.count)
     for (a, b) in zip(bundled.features, reference.features) {
       #expect(a.name == b.name && a.code == b.code)
-      let pa = a.polygons.flatMap { $0.flatMap { $0 } }, pb = b.polygons.flatMap { $0.flatMap { $0 } }
+      let pa = a.polygons.flatMap { $0.flatMap { $0 } }
+      let pb = b.polygons.flatMap { $0.flatMap { $0 } }
       #expect(pa.count == pb.count, "\(a.name)")
       let worst = zip(pa, pb).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? 0
       #expect(worst < (source.isLonLat ? 0.00006 : 0.6), "\(a.name)")

@@ -11,7 +11,8 @@ import Testing
 @Suite struct PNGDecodingTests {
   /// libpng's pixels against FFmpeg's PNG decoder (an independent implementation).
   @Test(arguments: [
-    "pngsuite_basn0g16.png", "pngsuite_basn2c16.png", "pngsuite_basn3p08.png", "pngsuite_basn4a08.png",
+    "pngsuite_basn0g16.png", "pngsuite_basn2c16.png", "pngsuite_basn3p08.png",
+    "pngsuite_basn4a08.png",
     "pngsuite_basn6a16.png", "pngsuite_ftbrn2c08.png", "pngsuite_ibasn2c08.png",
     "graphic_pil123_palette_trns_interlaced.png", "palette-3colors.png",
   ])
@@ -29,14 +30,17 @@ import Testing
   }
 
   @Test func readsHeaders() throws {
-    let header = try PNGFile.header(path: Fixtures.path("graphic_pil123_palette_trns_interlaced.png"))
+    let header = try PNGFile.header(
+      path: Fixtures.path("graphic_pil123_palette_trns_interlaced.png"))
     #expect(header.colorType == 3 && header.isInterlaced && header.bitDepth == 8)
     #expect(try PNGFile.header(path: Fixtures.path("pngsuite_basn6a16.png")).bitDepth == 16)
   }
 
   @Test func reportsDamageWithTheFunction() throws {
     let folder = TemporaryDirectory()
-    var bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("palette-3colors.png"))).map { $0 }
+    var bytes = try #require(
+      FileManager.default.contents(atPath: Fixtures.path("palette-3colors.png"))
+    ).map { $0 }
     bytes = Array(bytes.prefix(bytes.count - 30))
     let path = folder.write(bytes, to: "cut.png")
     #expect {
@@ -49,7 +53,8 @@ import Testing
   @Test func extractsTheThreeColourFixture() throws {
     var request = PaletteRequest()
     request.palette.count = .exactly(3)
-    let report = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+    let report = try ExtractPalette.run(
+      path: Fixtures.path("palette-3colors.png"), request: request)
     #expect(report.palette.colors.map(\.hex) == ["#e63946", "#2a9d8f", "#264653"])
     #expect(report.palette.colors.map(\.weight) == [0.5, 0.3, 0.2])
     #expect(report.image.format == "png" && report.image.width == 100)
@@ -62,7 +67,8 @@ import Testing
     #expect(jpeg.palette.colors.count == 4)
     #expect(jpeg.image.format == "jpeg")
     request.frames = .all
-    let gif = try ExtractPalette.run(path: Fixtures.path("delays-mixed-101x75.gif"), request: request)
+    let gif = try ExtractPalette.run(
+      path: Fixtures.path("delays-mixed-101x75.gif"), request: request)
     #expect(gif.image.frames == 8)
     #expect(gif.pixelsSampled == 101 * 75 * 8)
   }
@@ -93,12 +99,16 @@ import Testing
   @Test func writesFormatsAndASwatch() throws {
     var request = PaletteRequest()
     request.palette.count = .exactly(3)
-    let report = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
-    #expect(String(decoding: PaletteFormat.hex.encode(report), as: UTF8.self) == "#e63946\n#2a9d8f\n#264653\n")
+    let report = try ExtractPalette.run(
+      path: Fixtures.path("palette-3colors.png"), request: request)
+    #expect(
+      String(decoding: PaletteFormat.hex.encode(report), as: UTF8.self)
+        == "#e63946\n#2a9d8f\n#264653\n")
     let css = String(decoding: PaletteFormat.css.encode(report), as: UTF8.self)
     #expect(css.contains("--palette-1: #e63946; /* 50.0%"))
     let gpl = String(decoding: PaletteFormat.gpl.encode(report), as: UTF8.self)
-    #expect(gpl.hasPrefix("GIMP Palette\nName: palette-3colors\nColumns: 3\n#\n230  57  70\t#e63946"))
+    #expect(
+      gpl.hasPrefix("GIMP Palette\nName: palette-3colors\nColumns: 3\n#\n230  57  70\t#e63946"))
     let ase = PaletteFormat.ase.encode(report)
     #expect(Array(ase.prefix(12)) == Array("ASEF".utf8) + [0, 1, 0, 0, 0, 0, 0, 3])
 
@@ -119,20 +129,28 @@ import Testing
       _ = try ExtractPalette.run(path: folder.file("missing.png"), request: PaletteRequest())
     }
     let empty = folder.write([], to: "empty.jpg")
-    #expect(throws: ImagingError.self) { _ = try ExtractPalette.run(path: empty, request: PaletteRequest()) }
+    #expect(throws: ImagingError.self) {
+      _ = try ExtractPalette.run(path: empty, request: PaletteRequest())
+    }
     let text = folder.write(Array("definitely not an image".utf8), to: "junk.webp")
     #expect { _ = try ExtractPalette.run(path: text, request: PaletteRequest()) } throws: { error in
       guard case .notAnImage(_, let kind) = error as? ImagingError else { return false }
       return kind == .text
     }
     let junk = folder.write(Array("RIFF\u{10}\0\0\0WEBPVP8 junkjunkjunk".utf8), to: "junk2.webp")
-    #expect(throws: FFmpegError.self) { _ = try ExtractPalette.run(path: junk, request: PaletteRequest()) }
+    #expect(throws: FFmpegError.self) {
+      _ = try ExtractPalette.run(path: junk, request: PaletteRequest())
+    }
     var request = PaletteRequest()
     request.limits = DecodeLimits(maxWidth: 50)
-    #expect(throws: PNGError.self) { _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request) }
+    #expect(throws: PNGError.self) {
+      _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+    }
     request = PaletteRequest()
     request.palette.count = .exactly(0)
-    #expect(throws: ImagingError.self) { _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request) }
+    #expect(throws: ImagingError.self) {
+      _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+    }
   }
 }
 
@@ -155,7 +173,8 @@ struct ImageCorpusTests {
 
 enum ImageCorpus {
   static var folder: URL? {
-    let url = Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/imgcorpus")
+    let url = Fixtures.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+      "shared/imgcorpus")
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
   }
 
@@ -172,20 +191,28 @@ enum ImageCorpus {
 @Suite(.enabled(if: ImageCorpus.folder != nil, "../shared/imgcorpus is absent"))
 struct PaletteQualityTests {
   struct Reference: Decodable {
-    var lab_mse: [String: [String: Double]]
+    var labMSE: [String: [String: Double]]
+
+    private enum CodingKeys: String, CodingKey { case labMSE = "lab_mse" }
   }
 
-  static let cases: [(String, Int)] = ["photo_astronaut.png", "photo_coffee.png", "photo_chelsea.png", "photo_rocket.jpg"]
-    .flatMap { name in [5, 8, 16].map { (name, $0) } }
+  static let cases: [(String, Int)] = [
+    "photo_astronaut.png", "photo_coffee.png", "photo_chelsea.png", "photo_rocket.jpg",
+  ]
+  .flatMap { name in [5, 8, 16].map { (name, $0) } }
 
   @Test(arguments: cases)
   func errorIsAtMostScikitLearnsPlusTwoPercent(name: String, k: Int) throws {
-    let data = try #require(FileManager.default.contents(atPath: Fixtures.path("palette-sklearn-reference.json")))
-    let reference = try #require(try JSONDecoder().decode(Reference.self, from: data).lab_mse[name]?[String(k)])
+    let data = try #require(
+      FileManager.default.contents(atPath: Fixtures.path("palette-sklearn-reference.json")))
+    let reference = try #require(
+      try JSONDecoder().decode(Reference.self, from: data).labMSE[name]?[String(k)])
     let path = try #require(ImageCorpus.folder).appendingPathComponent(name).path
     var request = PaletteRequest()
     request.palette.count = .exactly(k)
-    let palette = try ExtractPalette.run(path: path, request: request).palette.colors.map { ColorConversion.lab($0.color) }
+    let palette = try ExtractPalette.run(path: path, request: request).palette.colors.map {
+      ColorConversion.lab($0.color)
+    }
     var counts: [UInt32: Int] = [:]
     var total = 0
     _ = try ImageSource.read(path: path) { image in
@@ -198,7 +225,8 @@ struct PaletteQualityTests {
     }
     var error = 0.0
     for (rgb, count) in counts {
-      let lab = ColorConversion.lab(red: Float(rgb & 0xFF), green: Float((rgb >> 8) & 0xFF), blue: Float((rgb >> 16) & 0xFF))
+      let lab = ColorConversion.lab(
+        red: Float(rgb & 0xFF), green: Float((rgb >> 8) & 0xFF), blue: Float((rgb >> 16) & 0xFF))
       let nearest = palette.map { Double(lab.squaredDistance(to: $0)) }.min()!
       error += nearest * Double(count)
     }
@@ -213,20 +241,24 @@ struct PaletteQualityTests {
     var reader = try MediaReader(path: Fixtures.path("photo_hopper.jpg"))
     let reference = try #require(try reader.nextFrame()).image
     #expect(full.image.width == 128 && full.storedSize == Size(width: 128, height: 128))
-    #expect(ImageComparison.meanAbsoluteError(full.image, reference) < 4)  // chroma upsampling differs
-    let quarter = try JPEGFile.read(path: Fixtures.path("photo_hopper.jpg"), reducedDecodingTarget: 1_000)
+    // Chroma upsampling differs.
+    #expect(ImageComparison.meanAbsoluteError(full.image, reference) < 4)
+    let quarter = try JPEGFile.read(
+      path: Fixtures.path("photo_hopper.jpg"), reducedDecodingTarget: 1_000)
     #expect(quarter.image.width == 32 && quarter.image.height == 32)
   }
 
   @Test func decodesATruncatedFileAndRefusesGarbage() throws {
     let folder = TemporaryDirectory()
-    let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("photo_hopper.jpg")))
+    let bytes = try #require(
+      FileManager.default.contents(atPath: Fixtures.path("photo_hopper.jpg")))
     let cut = folder.write(Array(bytes.prefix(bytes.count * 2 / 3)), to: "cut.jpg")
     #expect(try JPEGFile.read(path: cut).image.width == 128)
     let junk = folder.write([0xFF, 0xD8, 0xFF, 0, 1, 2, 3], to: "junk.jpg")
     #expect(throws: JPEGError.self) { _ = try JPEGFile.read(path: junk) }
     #expect {
-      _ = try JPEGFile.read(path: Fixtures.path("photo_hopper.jpg"), limits: DecodeLimits(maxWidth: 100))
+      _ = try JPEGFile.read(
+        path: Fixtures.path("photo_hopper.jpg"), limits: DecodeLimits(maxWidth: 100))
     } throws: { ($0 as? JPEGError)?.isLimit == true }
   }
 }

@@ -3,9 +3,10 @@ import LumenCore
 import Testing
 
 @Suite struct FrameTimingTests {
-  @Test(arguments: [
-    (nil, 10), (0, 10), (1, 10), (2, 2), (3, 3), (10, 10), (10_000, 10_000),
-  ] as [(Int?, Int)])
+  @Test(
+    arguments: [
+      (nil, 10), (0, 10), (1, 10), (2, 2), (3, 3), (10, 10), (10_000, 10_000),
+    ] as [(Int?, Int)])
   func playsDelaysAsBrowsers(authored: Int?, played: Int) {
     #expect(FrameTiming(authoredCentiseconds: authored).playedCentiseconds == played)
   }
@@ -55,7 +56,9 @@ import Testing
 
   @Test func clipsRectangles() {
     let screen = PixelRect(x: 0, y: 0, width: 10, height: 10)
-    #expect(PixelRect(x: 8, y: -2, width: 5, height: 5).clipped(to: screen) == PixelRect(x: 8, y: 0, width: 2, height: 3))
+    #expect(
+      PixelRect(x: 8, y: -2, width: 5, height: 5).clipped(to: screen)
+        == PixelRect(x: 8, y: 0, width: 2, height: 3))
     #expect(PixelRect(x: 20, y: 0, width: 5, height: 5).clipped(to: screen).isEmpty)
   }
 

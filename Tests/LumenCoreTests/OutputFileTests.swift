@@ -7,7 +7,9 @@ import Testing
   @Test func refusesAnExistingDestinationUnlessOverwriting() throws {
     let folder = TemporaryDirectory()
     let destination = folder.write(Array("old".utf8), to: "out.bin")
-    let refused = #expect(throws: OutputFile.Failure.self) { try OutputFile(destination: destination) }
+    let refused = #expect(throws: OutputFile.Failure.self) {
+      try OutputFile(destination: destination)
+    }
     #expect(refused?.kind == .exists)
     #expect(FileManager.default.contents(atPath: destination) == Data("old".utf8))
 
@@ -37,7 +39,8 @@ import Testing
     let destination = folder.file("out.mp4")
     switch how {
     case "same": break
-    case "symlink": try FileManager.default.createSymbolicLink(atPath: destination, withDestinationPath: "in.gif")
+    case "symlink":
+      try FileManager.default.createSymbolicLink(atPath: destination, withDestinationPath: "in.gif")
     default: try FileManager.default.linkItem(atPath: input, toPath: destination)
     }
     let target = how == "same" ? input : destination
@@ -72,7 +75,11 @@ import Testing
 
   @Test func refusesAMissingFolderAndAFolder() throws {
     let folder = TemporaryDirectory()
-    #expect(throws: OutputFile.Failure.self) { try OutputFile(destination: folder.file("nope/out.mp4")) }
-    #expect(throws: OutputFile.Failure.self) { try OutputFile(destination: folder.path, overwrite: true) }
+    #expect(throws: OutputFile.Failure.self) {
+      try OutputFile(destination: folder.file("nope/out.mp4"))
+    }
+    #expect(throws: OutputFile.Failure.self) {
+      try OutputFile(destination: folder.path, overwrite: true)
+    }
   }
 }

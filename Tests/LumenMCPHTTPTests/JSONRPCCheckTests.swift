@@ -20,8 +20,10 @@ import Testing
   }
 
   @Test(arguments: [
-    #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#, #"{"jsonrpc":"2.0","id":"x","method":"ping","params":{}}"#,
-    #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#, #"{"jsonrpc":"2.0","id":3,"result":{}}"#,
+    #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#,
+    #"{"jsonrpc":"2.0","id":"x","method":"ping","params":{}}"#,
+    #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+    #"{"jsonrpc":"2.0","id":3,"result":{}}"#,
   ])
   func letsWellFormedMessagesThrough(_ body: String) {
     #expect(JSONRPCCheck.problem(in: Data(body.utf8)) == nil)
@@ -32,7 +34,10 @@ import Testing
     for host in ["localhost", "localhost:8931", "127.0.0.1:80", "[::1]:9", "LOCALHOST"] {
       #expect(policy.refusal(host: host, origin: nil, authorization: nil) == nil, "\(host)")
     }
-    for host in ["evil.example", "evil.example:8931", "127.0.0.1.nip.io", "localhost.evil", "[::2]", "localhost:x"] {
+    for host in [
+      "evil.example", "evil.example:8931", "127.0.0.1.nip.io", "localhost.evil", "[::2]",
+      "localhost:x",
+    ] {
       #expect(policy.refusal(host: host, origin: nil, authorization: nil)?.status == 403, "\(host)")
     }
     let configured = HTTPAccessPolicy(token: nil, allowedHosts: ["Box.Local"])

@@ -29,7 +29,8 @@ import Testing
     events += framer.append(Array("GHIJ\n{\"ok\":1}\n".utf8))
     #expect(events == [.tooLarge(bytes: 20), .message(Array(#"{"ok":1}"#.utf8))])
     // A long message that arrives whole is refused too, without holding on to it.
-    #expect(framer.append(Array(String(repeating: "x", count: 11).utf8) + [10]) == [.tooLarge(bytes: 11)])
+    #expect(
+      framer.append(Array(String(repeating: "x", count: 11).utf8) + [10]) == [.tooLarge(bytes: 11)])
   }
 
   @Test func aMessageOfExactlyTheLimitPasses() {

@@ -4,12 +4,16 @@ import MapRendering
 import Testing
 
 @Suite struct PointTableTests {
-  func parse(_ text: String, lat: String? = nil, lon: String? = nil, maxPoints: Int = 100_000) throws(MapError) -> PointTable {
-    try PointTable.parse(Data(text.utf8), latitudeColumn: lat, longitudeColumn: lon, maxPoints: maxPoints)
+  func parse(_ text: String, lat: String? = nil, lon: String? = nil, maxPoints: Int = 100_000)
+    throws(MapError) -> PointTable
+  {
+    try PointTable.parse(
+      Data(text.utf8), latitudeColumn: lat, longitudeColumn: lon, maxPoints: maxPoints)
   }
 
   @Test func readsQuotedFieldsBOMCRLFAndAnyColumnOrder() throws {
-    let text = "\u{FEFF}Name,Longitude,colour,LAT,characteristic\r\n\"Split Rock, MN\",-91.367,red,47.2,\"Fl W 10s\"\r\n\"Say \"\"Hi\"\"\",-70.2,#00ff00,43.6,\r\n"
+    let text =
+      "\u{FEFF}Name,Longitude,colour,LAT,characteristic\r\n\"Split Rock, MN\",-91.367,red,47.2,\"Fl W 10s\"\r\n\"Say \"\"Hi\"\"\",-70.2,#00ff00,43.6,\r\n"
     let table = try parse(text)
     #expect(table.rowsRead == 2)
     #expect(table.points.count == 2)
@@ -28,10 +32,11 @@ import Testing
     let table = try parse(text)
     #expect(table.rowsRead == 6)
     #expect(table.points.count == 2)
-    #expect(table.skipped == [
-      "missing coordinates": 1, "latitude out of range": 1, "longitude out of range": 1,
-      "coordinates not numbers": 1,
-    ])
+    #expect(
+      table.skipped == [
+        "missing coordinates": 1, "latitude out of range": 1, "longitude out of range": 1,
+        "coordinates not numbers": 1,
+      ])
   }
 
   @Test func namedColumnsWin() throws {
@@ -40,20 +45,32 @@ import Testing
   }
 
   @Test func clearErrors() {
-    #expect(throws: MapError.emptyInput("the CSV is empty: expected a header row with latitude and longitude columns, then one row per point")) { try parse("") }
-    #expect(throws: MapError.emptyInput("the CSV has a header row but no data rows")) { try parse("lat,lon\n") }
+    #expect(
+      throws: MapError.emptyInput(
+        "the CSV is empty: expected a header row with latitude and longitude columns, then one row per point"
+      )
+    ) { try parse("") }
+    #expect(throws: MapError.emptyInput("the CSV has a header row but no data rows")) {
+      try parse("lat,lon\n")
+    }
     do {
       _ = try parse("x,y\n1,2\n")
       Issue.record("no error")
     } catch {
-      guard case .noCoordinateColumns(let message) = error else { Issue.record("\(error)"); return }
+      guard case .noCoordinateColumns(let message) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(message.contains("'x', 'y'") && message.contains("--lat"))
     }
     do {
       _ = try parse("lat,lon\n100,0\n,\n")
       Issue.record("no error")
     } catch {
-      guard case .noValidPoints(let message) = error else { Issue.record("\(error)"); return }
+      guard case .noValidPoints(let message) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(message.contains("2 rows"))
     }
   }
@@ -76,7 +93,10 @@ import Testing
       _ = try parse(text, maxPoints: 50_000)
       Issue.record("no error")
     } catch {
-      guard case .limitExceeded(let message) = error else { Issue.record("\(error)"); return }
+      guard case .limitExceeded(let message) = error else {
+        Issue.record("\(error)")
+        return
+      }
       #expect(message.contains("more than 50000 points"))
     }
   }

@@ -19,7 +19,9 @@ import Testing
     let folder = TemporaryDirectory()
     let path = folder.file("wide.png")
     try PNGFile.write(RGBAImage(width: 50, height: 1), to: path)
-    #expect(throws: PNGError.self) { _ = try PNGFile.read(path: path, limits: DecodeLimits(maxWidth: 49)) }
+    #expect(throws: PNGError.self) {
+      _ = try PNGFile.read(path: path, limits: DecodeLimits(maxWidth: 49))
+    }
   }
 
   @Test func namesTheFunctionThatFailedOnDamagedFiles() throws {

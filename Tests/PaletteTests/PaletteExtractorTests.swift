@@ -49,7 +49,9 @@ let navy = RGBAPixel(red: 38, green: 70, blue: 83)
 
   @Test func returnsExactlyKFromAGradientWithWeightsSummingToOne() {
     var gradient = RGBAImage(width: 256, height: 2)
-    for x in 0..<256 { for y in 0..<2 { gradient[x, y] = RGBAPixel(red: UInt8(x), green: UInt8(x), blue: UInt8(x)) } }
+    for x in 0..<256 {
+      for y in 0..<2 { gradient[x, y] = RGBAPixel(red: UInt8(x), green: UInt8(x), blue: UInt8(x)) }
+    }
     for k in [2, 4, 7] {
       let result = palette(gradient) {
         $0.count = .exactly(k)
@@ -85,12 +87,14 @@ let navy = RGBAPixel(red: 38, green: 70, blue: 83)
     var noisy = RGBAImage(width: 64, height: 64)
     for x in 0..<64 {
       for y in 0..<64 {
-        noisy[x, y] = RGBAPixel(red: UInt8(100 + (x * 7 + y * 3) % 40), green: UInt8(60 + (x * y) % 30), blue: 50)
+        noisy[x, y] = RGBAPixel(
+          red: UInt8(100 + (x * 7 + y * 3) % 40), green: UInt8(60 + (x * y) % 30), blue: 50)
       }
     }
-    let present = Set(noisy.bytes.indices.filter { $0 % 4 == 0 }.map {
-      RGBColor(red: noisy.bytes[$0], green: noisy.bytes[$0 + 1], blue: noisy.bytes[$0 + 2])
-    })
+    let present = Set(
+      noisy.bytes.indices.filter { $0 % 4 == 0 }.map {
+        RGBColor(red: noisy.bytes[$0], green: noisy.bytes[$0 + 1], blue: noisy.bytes[$0 + 2])
+      })
     let snapped = palette(noisy) {
       $0.count = .exactly(3)
       $0.exactColors = true
@@ -109,7 +113,13 @@ let navy = RGBAPixel(red: 38, green: 70, blue: 83)
 
   @Test func isDeterministicForASeed() {
     var noisy = RGBAImage(width: 80, height: 80)
-    for x in 0..<80 { for y in 0..<80 { noisy[x, y] = RGBAPixel(red: UInt8((x * 37 + y * 11) % 256), green: UInt8((x * y) % 256), blue: UInt8((y * 53) % 256)) } }
+    for x in 0..<80 {
+      for y in 0..<80 {
+        noisy[x, y] = RGBAPixel(
+          red: UInt8((x * 37 + y * 11) % 256), green: UInt8((x * y) % 256),
+          blue: UInt8((y * 53) % 256))
+      }
+    }
     let first = palette(noisy) { $0.count = .exactly(8) }
     let second = palette(noisy) { $0.count = .exactly(8) }
     #expect(first == second)
@@ -117,7 +127,9 @@ let navy = RGBAPixel(red: 38, green: 70, blue: 83)
   }
 
   @Test func namesColoursByCIEDE2000() {
-    let result = palette(image([(RGBAPixel(red: 255, green: 165, blue: 0), 10)])) { $0.count = .exactly(1) }
+    let result = palette(image([(RGBAPixel(red: 255, green: 165, blue: 0), 10)])) {
+      $0.count = .exactly(1)
+    }
     #expect(result.colors.first?.name == "orange")
     #expect(result.colors.first?.nameDistance == 0)
   }
@@ -152,9 +164,12 @@ let navy = RGBAPixel(red: 38, green: 70, blue: 83)
     ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
     ((22.7233, 20.0904, -46.6940), (23.0331, 14.9730, -42.5619), 2.0373),
   ])
-  func matchesPublishedCIEDE2000Values(x: (Double, Double, Double), y: (Double, Double, Double), expected: Double) {
+  func matchesPublishedCIEDE2000Values(
+    x: (Double, Double, Double), y: (Double, Double, Double), expected: Double
+  ) {
     let d = CIEDE2000.difference(
-      LabColor(l: Float(x.0), a: Float(x.1), b: Float(x.2)), LabColor(l: Float(y.0), a: Float(y.1), b: Float(y.2)))
+      LabColor(l: Float(x.0), a: Float(x.1), b: Float(x.2)),
+      LabColor(l: Float(y.0), a: Float(y.1), b: Float(y.2)))
     #expect(abs(d - expected) < 0.001)
   }
 }

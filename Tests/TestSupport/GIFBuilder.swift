@@ -123,7 +123,8 @@ public struct GIFBuilder {
   }
 
   private func table(_ colors: [RGBColor]) -> [UInt8] {
-    let padded = Array(colors.prefix(16)) + Array(repeating: RGBColor.black, count: max(0, 16 - colors.count))
+    let padded =
+      Array(colors.prefix(16)) + Array(repeating: RGBColor.black, count: max(0, 16 - colors.count))
     return padded.flatMap { [$0.red, $0.green, $0.blue] }
   }
 

@@ -11,7 +11,8 @@ public enum ImageComparison {
       for x in 0..<width {
         let p = a[x, y]
         let q = b[x, y]
-        total += abs(Int(p.red) - Int(q.red)) + abs(Int(p.green) - Int(q.green))
+        total +=
+          abs(Int(p.red) - Int(q.red)) + abs(Int(p.green) - Int(q.green))
           + abs(Int(p.blue) - Int(q.blue))
       }
     }

@@ -8,7 +8,8 @@ import ToolDispatch
 func isStrict(_ schema: JSONValue) -> Bool {
   guard case .object(let object) = schema else { return true }
   if object["type"] == .string("object") {
-    guard case .object(let properties)? = object["properties"], case .array(let required)? = object["required"],
+    guard case .object(let properties)? = object["properties"],
+      case .array(let required)? = object["required"],
       object["additionalProperties"] == .bool(false)
     else { return false }
     guard Set(required.compactMap(\.stringValue)) == Set(properties.keys) else { return false }
@@ -21,18 +22,25 @@ func isStrict(_ schema: JSONValue) -> Bool {
 @Suite struct ToolSchemaTests {
   @Test func derivesStrictSchemasFromTheArgumentTypes() throws {
     let registry = try LumenToolbox.registry()
-    #expect(registry.definitions.map(\.name) == ["gif_to_video", "extract_palette", "render_map_animation", "list_files"])
+    #expect(
+      registry.definitions.map(\.name) == [
+        "gif_to_video", "extract_palette", "render_map_animation", "list_files",
+      ])
     for definition in registry.definitions {
       #expect(isStrict(definition.inputSchema), "\(definition.name)")
       #expect(definition.description.count > 100)
     }
     let gif = try #require(registry.definitions.first?.inputSchema)
-    #expect(gif["properties"]?["codec"]?["enum"] == .array([.string("h264"), .string("hevc"), .string("vp9"), .string("av1"), .null]))
+    #expect(
+      gif["properties"]?["codec"]?["enum"]
+        == .array([.string("h264"), .string("hevc"), .string("vp9"), .string("av1"), .null]))
     #expect(gif["properties"]?["input"]?["type"] == .string("string"))
     #expect(gif["properties"]?["crf"]?["type"] == .array([.string("integer"), .string("null")]))
     #expect(gif["properties"]?["loop"]?["maximum"] == .number(1000))
     let palette = registry.definitions[1].inputSchema
-    #expect(palette["properties"]?["exclude"]?["items"]?["enum"] == .array([.string("white"), .string("black"), .string("border")]))
+    #expect(
+      palette["properties"]?["exclude"]?["items"]?["enum"]
+        == .array([.string("white"), .string("black"), .string("border")]))
   }
 
   @Test func derivesOutputSchemasFromTheReportTypes() throws {
@@ -42,51 +50,78 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(video["properties"]?["framesDecoded"]?["type"] == .string("integer"))
     #expect(video["properties"]?["warnings"]?["items"]?["type"] == .string("string"))
     // An optional the encoder leaves out when nil is nullable and not required.
-    #expect(video["properties"]?["gifLoopCount"]?["type"] == .array([.string("integer"), .string("null")]))
-    guard case .array(let required)? = video["required"] else { Issue.record("no required list"); return }
-    #expect(required.contains(.string("framesDecoded")) && !required.contains(.string("gifLoopCount")))
+    #expect(
+      video["properties"]?["gifLoopCount"]?["type"]
+        == .array([.string("integer"), .string("null")]))
+    guard case .array(let required)? = video["required"] else {
+      Issue.record("no required list")
+      return
+    }
+    #expect(
+      required.contains(.string("framesDecoded")) && !required.contains(.string("gifLoopCount")))
     let palette = registry.definitions[1].outputSchema
     let result = palette["properties"]?["palette"]
-    #expect(result?["properties"]?["colors"]?["items"]?["properties"]?["oklch"]?["properties"]?["h"]?["type"] == .string("number"))
-    #expect(result?["properties"]?["excludedShares"]?["additionalProperties"]?["type"] == .string("number"))
+    #expect(
+      result?["properties"]?["colors"]?["items"]?["properties"]?["oklch"]?["properties"]?["h"]?[
+        "type"] == .string("number"))
+    #expect(
+      result?["properties"]?["excludedShares"]?["additionalProperties"]?["type"]
+        == .string("number"))
     #expect(result?["properties"]?["seed"]?["type"] == .string("integer"))
     let map = try #require(registry.definitions[2].outputSchema)
     #expect(map["properties"]?["skipped"]?["additionalProperties"]?["type"] == .string("integer"))
     #expect(map["properties"]?["elapsedSeconds"]?["type"] == .string("number"))
     let mapInput = try #require(registry.definitions[2].inputSchema)
     #expect(mapInput["properties"]?["width"]?["maximum"] == .number(1920))
-    #expect(mapInput["properties"]?["theme"]?["enum"] == .array([.string("dark"), .string("light"), .null]))
+    #expect(
+      mapInput["properties"]?["theme"]?["enum"]
+        == .array([.string("dark"), .string("light"), .null]))
   }
 
   @Test func aPreviewIsInlinedOnlyWhenAskedAndSmall() async throws {
     let folder = TemporaryDirectory()
-    try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
+    try FileManager.default.copyItem(
+      atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
     let registry = try LumenToolbox.registry()
     let context = ToolContext(workspace: try Workspace(root: folder.path))
-    let base = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": "#
-    let plain = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "null}"), context: context)
+    let base =
+      #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": "#
+    let plain = try await registry.call(
+      name: "extract_palette", arguments: try JSONText.decode(base + "null}"), context: context)
     #expect(!plain.isError && plain.preview == nil)
-    let shown = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(base + "true}"), context: context)
+    let shown = try await registry.call(
+      name: "extract_palette", arguments: try JSONText.decode(base + "true}"), context: context)
     let preview = try #require(shown.preview)
-    #expect(preview.format.mimeType == "image/png" && preview.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    #expect(
+      preview.format.mimeType == "image/png"
+        && preview.bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     #expect(preview.bytes.count < ToolPreview.byteLimit)
-    #expect(ToolPreview(format: .png, bytes: [UInt8](repeating: 0, count: ToolPreview.byteLimit + 1)) == nil)
+    #expect(
+      ToolPreview(format: .png, bytes: [UInt8](repeating: 0, count: ToolPreview.byteLimit + 1))
+        == nil)
   }
 
   @Test func aSwatchCanBeAGrid() async throws {
     let folder = TemporaryDirectory()
-    try FileManager.default.copyItem(atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
+    try FileManager.default.copyItem(
+      atPath: Fixtures.path("palette-3colors.png"), toPath: folder.file("p.png"))
     let registry = try LumenToolbox.registry()
     let context = ToolContext(workspace: try Workspace(root: folder.path))
-    let arguments = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": "s.png", "swatch_layout": "grid", "preview": null}"#
-    let result = try await registry.call(name: "extract_palette", arguments: try JSONText.decode(arguments), context: context)
+    let arguments =
+      #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": "s.png", "swatch_layout": "grid", "preview": null}"#
+    let result = try await registry.call(
+      name: "extract_palette", arguments: try JSONText.decode(arguments), context: context)
     #expect(!result.isError && result.files == ["s.png"])
     // PNG header: width and height are big-endian at bytes 16 and 20.
     let png = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder.file("s.png"))))
     let size = [16, 20].map { png[$0..<$0 + 4].reduce(0) { $0 << 8 | Int($1) } }
     #expect(size == [800, 100])
-    let bad = #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": "pie", "preview": null}"#
-    #expect(try await registry.call(name: "extract_palette", arguments: try JSONText.decode(bad), context: context).isError)
+    let bad =
+      #"{"image": "p.png", "k": 3, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": "pie", "preview": null}"#
+    #expect(
+      try await registry.call(
+        name: "extract_palette", arguments: try JSONText.decode(bad), context: context
+      ).isError)
   }
 
   @Test(arguments: WireFormat.allCases)
@@ -95,12 +130,18 @@ func isStrict(_ schema: JSONValue) -> Bool {
     let text = try JSONText.encode(listed)
     #expect(text.contains("gif_to_video") && text.contains("extract_palette"))
     switch format {
-    case .openai: #expect(listed.arrayCount == 4 && text.contains(#""strict":true"#) && text.contains(#""parameters""#))
-    case .responses: #expect(text.contains(#""type":"function","name""#) || text.contains(#""name":"gif_to_video""#))
+    case .openai:
+      #expect(
+        listed.arrayCount == 4 && text.contains(#""strict":true"#)
+          && text.contains(#""parameters""#))
+    case .responses:
+      #expect(
+        text.contains(#""type":"function","name""#) || text.contains(#""name":"gif_to_video""#))
     case .anthropic: #expect(text.contains(#""input_schema""#))
     case .mcp:
       #expect(text.contains(#""inputSchema""#) && listed["tools"] != nil)
-      #expect(text.contains(#""destructiveHint":false"#) && text.contains(#""title":"GIF to video""#))
+      #expect(
+        text.contains(#""destructiveHint":false"#) && text.contains(#""title":"GIF to video""#))
     }
   }
 }
@@ -123,7 +164,9 @@ extension JSONValue {
   }
 
   @Test func namesEveryBadFieldAndShowsAValidExample() async throws {
-    let result = try await call(#"{"input": 3, "output": null, "codec": "mpeg2", "crf": 2.5, "preset": null, "background": null, "max_width": 0, "colour": "red"}"#)
+    let result = try await call(
+      #"{"input": 3, "output": null, "codec": "mpeg2", "crf": 2.5, "preset": null, "background": null, "max_width": 0, "colour": "red"}"#
+    )
     #expect(result.isError)
     #expect(result.text.contains("input: expected a string, got integer"))
     #expect(result.text.contains(#"codec: "mpeg2" is not one of "h264""#))
@@ -155,13 +198,18 @@ extension JSONValue {
   @Test func anUnknownToolIsAProtocolError() async throws {
     let folder = TemporaryDirectory()
     await #expect(throws: ToolError.unknownTool("gif2mp4")) {
-      _ = try await registry.call(name: "gif2mp4", arguments: .object([:]), context: ToolContext(workspace: try Workspace(root: folder.path)))
+      _ = try await registry.call(
+        name: "gif2mp4", arguments: .object([:]),
+        context: ToolContext(workspace: try Workspace(root: folder.path)))
     }
   }
 }
 
 @Suite struct WorkspaceTests {
-  @Test(arguments: ["/etc/passwd", "../x.gif", "a/../../x.gif", "~/x.gif", "file:///etc/passwd", "https://example.com/a.gif", "a\u{0}b.gif", ""])
+  @Test(arguments: [
+    "/etc/passwd", "../x.gif", "a/../../x.gif", "~/x.gif", "file:///etc/passwd",
+    "https://example.com/a.gif", "a\u{0}b.gif", "",
+  ])
   func refusesPathsThatLeaveTheWorkspace(path: String) throws {
     let folder = TemporaryDirectory()
     let workspace = try Workspace(root: folder.path)
@@ -173,11 +221,17 @@ extension JSONValue {
     let folder = TemporaryDirectory()
     let outside = TemporaryDirectory()
     outside.write([1, 2, 3], to: "secret.gif")
-    try FileManager.default.createSymbolicLink(atPath: folder.file("link.gif"), withDestinationPath: outside.file("secret.gif"))
-    try FileManager.default.createSymbolicLink(atPath: folder.file("out"), withDestinationPath: outside.path)
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("link.gif"), withDestinationPath: outside.file("secret.gif"))
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("out"), withDestinationPath: outside.path)
     let workspace = try Workspace(root: folder.path)
-    #expect { _ = try workspace.input("link.gif", field: "input") } throws: { "\($0)".contains("outside the workspace") }
-    #expect { _ = try workspace.output("out/x.mp4", field: "output") } throws: { "\($0)".contains("outside the workspace") }
+    #expect { _ = try workspace.input("link.gif", field: "input") } throws: {
+      "\($0)".contains("outside the workspace")
+    }
+    #expect { _ = try workspace.output("out/x.mp4", field: "output") } throws: {
+      "\($0)".contains("outside the workspace")
+    }
   }
 
   @Test func suggestsTheClosestNamesForAMissingFile() throws {
@@ -192,15 +246,21 @@ extension JSONValue {
     #expect { _ = try workspace.input("lighthouse.csv", field: "points") } throws: {
       "\($0)".contains(#""lighthouses.csv""#)
     }
-    #expect { _ = try workspace.input("zzzzzzzz.gif", field: "input") } throws: { "\($0)".contains("call list_files") }
+    #expect { _ = try workspace.input("zzzzzzzz.gif", field: "input") } throws: {
+      "\($0)".contains("call list_files")
+    }
   }
 
   @Test func refusesFoldersFIFOsAndMissingOutputFoldersInPlainWords() throws {
     let folder = TemporaryDirectory()
     #expect(mkfifo(folder.file("pipe.gif"), 0o644) == 0)
     let workspace = try Workspace(root: folder.path)
-    #expect { _ = try workspace.input("pipe.gif", field: "input") } throws: { "\($0)".contains("not a regular file") }
-    #expect { _ = try workspace.input(".", field: "input") } throws: { "\($0)".contains("is a folder") }
+    #expect { _ = try workspace.input("pipe.gif", field: "input") } throws: {
+      "\($0)".contains("not a regular file")
+    }
+    #expect { _ = try workspace.input(".", field: "input") } throws: {
+      "\($0)".contains("is a folder")
+    }
     #expect { _ = try workspace.output("nope/x.mp4", field: "output") } throws: {
       "\($0)".contains("the folder nope does not exist")
     }
@@ -208,7 +268,8 @@ extension JSONValue {
 
   @Test func listsFilesWithAGlobLeavingOutHiddenOnes() throws {
     let folder = TemporaryDirectory()
-    try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder.file("sub"), withIntermediateDirectories: true)
     folder.write([1, 2], to: "a.gif")
     folder.write([1], to: "sub/b.gif")
     folder.write([1], to: "c.png")
@@ -224,7 +285,8 @@ extension JSONValue {
 
   @Test func acceptsFilesInsideAndRefusesToOverwrite() throws {
     let folder = TemporaryDirectory()
-    try FileManager.default.createDirectory(atPath: folder.file("sub"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      atPath: folder.file("sub"), withIntermediateDirectories: true)
     folder.write([1], to: "sub/a.gif")
     let workspace = try Workspace(root: folder.path)
     #expect(try workspace.input("sub/a.gif", field: "input").hasSuffix("/sub/a.gif"))
@@ -236,19 +298,30 @@ extension JSONValue {
 
 @Suite struct WireFormatTests {
   @Test func parsesOpenAIResponsesAndAnthropicCalls() throws {
-    let openai = try ToolCall.parse(JSONText.decode(#"{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"a.png\"}"}},{"id":"c2","type":"function","function":{"name":"gif_to_video","arguments":"{}"}}]}"#))
+    let openai = try ToolCall.parse(
+      JSONText.decode(
+        #"{"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function","function":{"name":"extract_palette","arguments":"{\"image\":\"a.png\"}"}},{"id":"c2","type":"function","function":{"name":"gif_to_video","arguments":"{}"}}]}"#
+      ))
     #expect(openai.map(\.id) == ["c1", "c2"])
     #expect(openai[0].arguments == .object(["image": .string("a.png")]))
     #expect(openai[0].format == .openai)
-    let responses = try ToolCall.parse(JSONText.decode(#"{"output":[{"type":"reasoning"},{"type":"function_call","call_id":"r1","name":"extract_palette","arguments":"{\"k\":3}"}]}"#))
+    let responses = try ToolCall.parse(
+      JSONText.decode(
+        #"{"output":[{"type":"reasoning"},{"type":"function_call","call_id":"r1","name":"extract_palette","arguments":"{\"k\":3}"}]}"#
+      ))
     #expect(responses.map(\.id) == ["r1"] && responses[0].format == .responses)
-    let anthropic = try ToolCall.parse(JSONText.decode(#"{"role":"assistant","content":[{"type":"text","text":"hi"},{"type":"tool_use","id":"t1","name":"extract_palette","input":{"k":2}}]}"#))
+    let anthropic = try ToolCall.parse(
+      JSONText.decode(
+        #"{"role":"assistant","content":[{"type":"text","text":"hi"},{"type":"tool_use","id":"t1","name":"extract_palette","input":{"k":2}}]}"#
+      ))
     #expect(anthropic.map(\.id) == ["t1"] && anthropic[0].arguments["k"] == .number(2))
   }
 
   @Test func refusesMalformedArguments() throws {
     #expect(throws: ToolError.self) {
-      _ = try ToolCall.parse(JSONText.decode(#"{"id":"c1","type":"function","function":{"name":"x","arguments":"{not json"}}"#))
+      _ = try ToolCall.parse(
+        JSONText.decode(
+          #"{"id":"c1","type":"function","function":{"name":"x","arguments":"{not json"}}"#))
     }
   }
 
@@ -256,7 +329,11 @@ extension JSONValue {
     let ok = ToolResult(isError: false, text: "done")
     let failed = ToolResult(isError: true, text: "bad")
     let openai = ToolCall(id: "c1", name: "x", arguments: .object([:]), format: .openai)
-    #expect(openai.answer(ok) == .object(["role": .string("tool"), "tool_call_id": .string("c1"), "content": .string("done")]))
+    #expect(
+      openai.answer(ok)
+        == .object([
+          "role": .string("tool"), "tool_call_id": .string("c1"), "content": .string("done"),
+        ]))
     let responses = ToolCall(id: "r1", name: "x", arguments: .object([:]), format: .responses)
     #expect(responses.answer(failed)["output"] == .string("Error: bad"))
     let anthropic = ToolCall(id: "t1", name: "x", arguments: .object([:]), format: .anthropic)
@@ -269,11 +346,14 @@ extension JSONValue {
 @Suite struct DispatchTests {
   @Test func convertsAGIFInsideTheWorkspace() async throws {
     let folder = TemporaryDirectory()
-    try FileManager.default.copyItem(atPath: Fixtures.path("vips__cogs.gif"), toPath: folder.file("cogs.gif"))
+    try FileManager.default.copyItem(
+      atPath: Fixtures.path("vips__cogs.gif"), toPath: folder.file("cogs.gif"))
     let registry = try LumenToolbox.registry()
     let result = try await registry.call(
       name: "gif_to_video",
-      arguments: JSONText.decode(##"{"input":"cogs.gif","output":null,"codec":null,"crf":null,"preset":"ultrafast","background":"#000000","max_width":null,"loop":2}"##),
+      arguments: JSONText.decode(
+        ##"{"input":"cogs.gif","output":null,"codec":null,"crf":null,"preset":"ultrafast","background":"#000000","max_width":null,"loop":2}"##
+      ),
       context: ToolContext(workspace: try Workspace(root: folder.path)))
     #expect(!result.isError, "\(result.text)")
     #expect(result.files == ["cogs.mp4"])
@@ -288,7 +368,9 @@ extension JSONValue {
     let registry = try LumenToolbox.registry()
     let result = try await registry.call(
       name: "gif_to_video",
-      arguments: JSONText.decode(#"{"input":"bad.gif","output":"bad.mp4","codec":null,"crf":null,"preset":null,"background":null,"max_width":null,"loop":null}"#),
+      arguments: JSONText.decode(
+        #"{"input":"bad.gif","output":"bad.mp4","codec":null,"crf":null,"preset":null,"background":null,"max_width":null,"loop":null}"#
+      ),
       context: ToolContext(workspace: try Workspace(root: folder.path)))
     #expect(result.isError)
     #expect(folder.contents() == ["bad.gif"])
@@ -296,7 +378,10 @@ extension JSONValue {
 
   @Test func answersBusyBeyondTheConcurrencyCap() async throws {
     let folder = TemporaryDirectory()
-    for i in 0..<6 { try FileManager.default.copyItem(atPath: Fixtures.path("demo.gif"), toPath: folder.file("\(i).gif")) }
+    for i in 0..<6 {
+      try FileManager.default.copyItem(
+        atPath: Fixtures.path("demo.gif"), toPath: folder.file("\(i).gif"))
+    }
     let registry = try LumenToolbox.registry(policy: .init(maxConcurrentHeavyCalls: 1))
     let workspace = try Workspace(root: folder.path)
     let results = try await withThrowingTaskGroup(of: ToolResult.self) { group in
@@ -304,7 +389,9 @@ extension JSONValue {
         group.addTask {
           try await registry.call(
             name: "gif_to_video",
-            arguments: JSONText.decode(#"{"input":"\#(i).gif","output":null,"codec":null,"crf":null,"preset":"ultrafast","background":null,"max_width":null,"loop":null}"#),
+            arguments: JSONText.decode(
+              #"{"input":"\#(i).gif","output":null,"codec":null,"crf":null,"preset":"ultrafast","background":null,"max_width":null,"loop":null}"#
+            ),
             context: ToolContext(workspace: workspace))
         }
       }
@@ -317,14 +404,19 @@ extension JSONValue {
   @Test func cancelsCallsPastTheTimeout() async throws {
     let folder = TemporaryDirectory()
     if let corpus = Fixtures.gifCorpus {
-      try FileManager.default.copyItem(atPath: corpus.appendingPathComponent("synth_testsrc_1280x720_60f.gif").path, toPath: folder.file("big.gif"))
+      try FileManager.default.copyItem(
+        atPath: corpus.appendingPathComponent("synth_testsrc_1280x720_60f.gif").path,
+        toPath: folder.file("big.gif"))
     } else {
-      try FileManager.default.copyItem(atPath: Fixtures.path("demo.gif"), toPath: folder.file("big.gif"))
+      try FileManager.default.copyItem(
+        atPath: Fixtures.path("demo.gif"), toPath: folder.file("big.gif"))
     }
     let registry = try LumenToolbox.registry(policy: .init(timeoutSeconds: 0.05))
     let result = try await registry.call(
       name: "gif_to_video",
-      arguments: JSONText.decode(#"{"input":"big.gif","output":null,"codec":null,"crf":null,"preset":"veryslow","background":null,"max_width":null,"loop":50}"#),
+      arguments: JSONText.decode(
+        #"{"input":"big.gif","output":null,"codec":null,"crf":null,"preset":"veryslow","background":null,"max_width":null,"loop":50}"#
+      ),
       context: ToolContext(workspace: try Workspace(root: folder.path)))
     #expect(result.isError)
     #expect(result.text.contains("timed out") || result.text.contains("cancelled"))

@@ -19,7 +19,8 @@ struct ScaleContext: ~Copyable {
     if let yuvMatrix {
       // RGB is full range, the YUV written is limited range.
       do {
-        try Self.setColorspace(context, matrix: yuvMatrix, sourceFullRange: 1, destinationFullRange: 0)
+        try Self.setColorspace(
+          context, matrix: yuvMatrix, sourceFullRange: 1, destinationFullRange: 0)
       } catch {
         sws_freeContext(context)
         throw error
@@ -39,7 +40,8 @@ struct ScaleContext: ~Copyable {
     throws(FFmpegError)
   {
     try Self.setColorspace(
-      raw, matrix: matrix, sourceFullRange: sourceFullRange, destinationFullRange: destinationFullRange)
+      raw, matrix: matrix, sourceFullRange: sourceFullRange,
+      destinationFullRange: destinationFullRange)
   }
 
   private static func setColorspace(
@@ -47,7 +49,8 @@ struct ScaleContext: ~Copyable {
   ) throws(FFmpegError) {
     let table = sws_getCoefficients(matrix)
     try check(
-      sws_setColorspaceDetails(context, table, sourceFullRange, table, destinationFullRange, 0, 1 << 16, 1 << 16),
+      sws_setColorspaceDetails(
+        context, table, sourceFullRange, table, destinationFullRange, 0, 1 << 16, 1 << 16),
       "sws_setColorspaceDetails")
   }
 
@@ -66,14 +69,17 @@ struct ScaleContext: ~Copyable {
             let constPlanes = sourcePlanes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self)
               .map { $0.map { UnsafePointer($0) } }
             return sws_scale(
-              raw, constPlanes, sourceStrides.bindMemory(to: Int32.self).baseAddress, 0, Int32(height),
+              raw, constPlanes, sourceStrides.bindMemory(to: Int32.self).baseAddress, 0,
+              Int32(height),
               planes.bindMemory(to: UnsafeMutablePointer<UInt8>?.self).baseAddress,
               strides.bindMemory(to: Int32.self).baseAddress)
           }
         }
       }
     }
-    guard rows > 0 else { throw FFmpegError(code: rows == 0 ? cffmpeg_averror(EINVAL) : rows, function: "sws_scale") }
+    guard rows > 0 else {
+      throw FFmpegError(code: rows == 0 ? cffmpeg_averror(EINVAL) : rows, function: "sws_scale")
+    }
     return Int(rows)
   }
 
