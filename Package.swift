@@ -54,7 +54,7 @@ let package = Package(
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     .target(name: "Palette", dependencies: ["LumenCore"]),
-    .target(name: "Lights"),
+    .target(name: "Lights", dependencies: ["LumenCore"]),
     // The basemaps are compiled into the binary (.incbin), so an installed `lumen` needs no
     // resource folder.
     .target(name: "CBasemapData", cSettings: [.headerSearchPath("data")]),

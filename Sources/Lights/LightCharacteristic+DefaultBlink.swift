@@ -1,3 +1,5 @@
+internal import LumenCore
+
 extension LightCharacteristic {
   /// The rhythm given to a light whose characteristic is unknown: `Fl W 4s`, the most common
   /// characteristic of minor aids in the Light List (0.5 s of white light every 4 s).

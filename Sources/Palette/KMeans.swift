@@ -1,3 +1,5 @@
+internal import LumenCore
+
 /// Weighted k-means with k-means++ seeding from a seeded generator.
 ///
 /// Points are histogram bins in a perceptual space, weighted by their pixel counts, so the
@@ -21,7 +23,7 @@ enum KMeans {
     // Each initialisation gets a few iterations; only the best one is run to convergence.
     var best: Result?
     for run in 0..<max(1, initializations) {
-      var generator = SeededGenerator(seed: seed &+ UInt64(run) &* 0x9E37_79B9)
+      var generator = SplitMix64(seed: seed &+ UInt64(run) &* 0x9E37_79B9)
       var centers = seedPlusPlus(points: points, weights: weights, k: k, generator: &generator)
       let result = lloyd(
         points: points, weights: weights, centers: &centers,
@@ -37,7 +39,7 @@ enum KMeans {
 
   /// k-means++: the first centre by weight, each next one by weight × squared distance.
   static func seedPlusPlus(
-    points: [SIMD4<Float>], weights: [Float], k: Int, generator: inout SeededGenerator
+    points: [SIMD4<Float>], weights: [Float], k: Int, generator: inout SplitMix64
   ) -> [SIMD4<Float>] {
     var centers: [SIMD4<Float>] = [points[pick(weights, &generator)]]
     var nearest = points.map { distanceSquared($0, centers[0]) }
@@ -165,9 +167,9 @@ enum KMeans {
   }
 
   /// An index drawn with probability proportional to its score.
-  private static func pick(_ scores: [Float], _ generator: inout SeededGenerator) -> Int {
+  private static func pick(_ scores: [Float], _ generator: inout SplitMix64) -> Int {
     let total = scores.reduce(0.0) { $0 + Double($1) }
-    var target = generator.unit() * total
+    var target = generator.nextUnit() * total
     for (i, score) in scores.enumerated() {
       target -= Double(score)
       if target < 0 { return i }
