@@ -38,12 +38,13 @@ struct JSONRPCEnvelope: Sendable, Equatable {
     if let method = object["method"] as? String {
       if let id {
         kind = .request(id: id, method: method)
-        progressToken = (params?["_meta"] as? [String: Any])?["progressToken"].flatMap(Self.id(from:))
+        let meta = params?["_meta"] as? [String: Any]
+        progressToken = meta?["progressToken"].flatMap(Self.id(from:))
         cancelledRequestID = nil
       } else {
         kind = .notification(method: method)
-        progressToken =
-          method == "notifications/progress" ? params?["progressToken"].flatMap(Self.id(from:)) : nil
+        let token = params?["progressToken"].flatMap(Self.id(from:))
+        progressToken = method == "notifications/progress" ? token : nil
         cancelledRequestID =
           method == "notifications/cancelled" ? params?["requestId"].flatMap(Self.id(from:)) : nil
       }

@@ -19,7 +19,8 @@ import Testing
     ]
     if let session { headers[HTTPHeaderName.sessionID] = session }
     headers.merge(extra) { _, new in new }
-    return HTTPRequest(method: method, headers: headers, body: json.map { Data($0.utf8) }, path: "/mcp")
+    return HTTPRequest(
+      method: method, headers: headers, body: json.map { Data($0.utf8) }, path: "/mcp")
   }
 
   /// Everything a response stream carries until it ends.
@@ -35,7 +36,9 @@ import Testing
 
   /// A connected transport with an initialized session, the session id and the next message
   /// the transport passes on (the `initialize` request, already read).
-  static func initialized() async throws -> (SessionHTTPTransport, String, AsyncThrowingStream<Data, any Error>.AsyncIterator) {
+  static func initialized() async throws -> (
+    SessionHTTPTransport, String, AsyncThrowingStream<Data, any Error>.AsyncIterator
+  ) {
     let transport = SessionHTTPTransport()
     try await transport.connect()
     var incoming = await transport.receive().makeAsyncIterator()
@@ -45,24 +48,31 @@ import Testing
     #expect(response.headers[HTTPHeaderName.contentType] == "text/event-stream")
     _ = try await incoming.next()
     try await transport.send(Data(#"{"jsonrpc":"2.0","id":1,"result":{}}"#.utf8))
-    #expect(try await text(of: response) == "event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n\n")
+    #expect(
+      try await text(of: response)
+        == "event: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":1,\"result\":{}}\n\n")
     return (transport, session, incoming)
   }
 
   @Test func answersARequestOnItsOwnStreamWithItsProgress() async throws {
     let (transport, session, iterator) = try await Self.initialized()
     var incoming = iterator
-    let call = #"{"jsonrpc":"2.0","id":"a","method":"tools/call","params":{"_meta":{"progressToken":9}}}"#
+    let call =
+      #"{"jsonrpc":"2.0","id":"a","method":"tools/call","params":{"_meta":{"progressToken":9}}}"#
     let response = await transport.handleRequest(Self.request("POST", call, session: session))
     #expect(response.statusCode == 200 && response.headers[HTTPHeaderName.sessionID] == session)
     #expect(try await incoming.next() == Data(call.utf8))
-    let progress = #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":9,"progress":1}}"#
+    let progress =
+      #"{"jsonrpc":"2.0","method":"notifications/progress","params":{"progressToken":9,"progress":1}}"#
     try await transport.send(Data(progress.utf8))
     // Another request's answer does not end this stream.
     try await transport.send(Data(#"{"jsonrpc":"2.0","id":"b","result":{}}"#.utf8))
     try await transport.send(Data(#"{"jsonrpc":"2.0","id":"a","result":{"ok":true}}"#.utf8))
     let text = try await Self.text(of: response)
-    #expect(text == "event: message\ndata: \(progress)\n\nevent: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":\"a\",\"result\":{\"ok\":true}}\n\n")
+    #expect(
+      text
+        == "event: message\ndata: \(progress)\n\nevent: message\ndata: {\"jsonrpc\":\"2.0\",\"id\":\"a\",\"result\":{\"ok\":true}}\n\n"
+    )
     #expect(await transport.retainedStateCount == 0)
   }
 
@@ -73,7 +83,8 @@ import Testing
     let accepted = await transport.handleRequest(Self.request("POST", note, session: session))
     #expect(accepted.statusCode == 202 && accepted.bodyData == nil)
     #expect(try await incoming.next() == Data(note.utf8))
-    let answer = await transport.handleRequest(Self.request("POST", #"{"jsonrpc":"2.0","id":4,"result":{}}"#, session: session))
+    let answer = await transport.handleRequest(
+      Self.request("POST", #"{"jsonrpc":"2.0","id":4,"result":{}}"#, session: session))
     #expect(answer.statusCode == 202)
   }
 
@@ -81,26 +92,39 @@ import Testing
     let (transport, session, _) = try await Self.initialized()
     let ping = #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#
     #expect(await transport.handleRequest(Self.request("POST", ping)).statusCode == 400)
-    #expect(await transport.handleRequest(Self.request("POST", ping, session: "other")).statusCode == 404)
-    #expect(await transport.handleRequest(Self.request("POST", Self.initialize, session: session)).statusCode == 400)
+    #expect(
+      await transport.handleRequest(Self.request("POST", ping, session: "other")).statusCode == 404)
+    #expect(
+      await transport.handleRequest(Self.request("POST", Self.initialize, session: session))
+        .statusCode == 400)
     let json = ["Accept": "application/json"]
-    #expect(await transport.handleRequest(Self.request("POST", ping, session: session, headers: json)).statusCode == 406)
+    #expect(
+      await transport.handleRequest(Self.request("POST", ping, session: session, headers: json))
+        .statusCode == 406)
     let text = ["Content-Type": "text/plain"]
-    #expect(await transport.handleRequest(Self.request("POST", ping, session: session, headers: text)).statusCode == 415)
+    #expect(
+      await transport.handleRequest(Self.request("POST", ping, session: session, headers: text))
+        .statusCode == 415)
     let old = [HTTPHeaderName.protocolVersion: "1999-01-01"]
-    #expect(await transport.handleRequest(Self.request("POST", ping, session: session, headers: old)).statusCode == 400)
-    #expect(await transport.handleRequest(Self.request("PUT", ping, session: session)).statusCode == 405)
-    #expect(await transport.handleRequest(Self.request("POST", "[]", session: session)).statusCode == 400)
+    #expect(
+      await transport.handleRequest(Self.request("POST", ping, session: session, headers: old))
+        .statusCode == 400)
+    #expect(
+      await transport.handleRequest(Self.request("PUT", ping, session: session)).statusCode == 405)
+    #expect(
+      await transport.handleRequest(Self.request("POST", "[]", session: session)).statusCode == 400)
     #expect(await transport.retainedStateCount == 0)
   }
 
   @Test func sendsServerMessagesToTheOneGETStreamOrDropsThem() async throws {
     let (transport, session, _) = try await Self.initialized()
-    let log = #"{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"x"}}"#
+    let log =
+      #"{"jsonrpc":"2.0","method":"notifications/message","params":{"level":"info","data":"x"}}"#
     try await transport.send(Data(log.utf8))  // no stream: dropped
     #expect(await transport.retainedStateCount == 0)
     let stream = await transport.handleRequest(Self.request("GET", session: session))
-    #expect(stream.statusCode == 200 && stream.headers[HTTPHeaderName.contentType] == "text/event-stream")
+    #expect(
+      stream.statusCode == 200 && stream.headers[HTTPHeaderName.contentType] == "text/event-stream")
     #expect(await transport.handleRequest(Self.request("GET", session: session)).statusCode == 409)
     try await transport.send(Data(log.utf8))
     #expect(await transport.retainedStateCount == 1)
@@ -115,12 +139,15 @@ import Testing
   @Test func endsTheStreamOfACancelledRequest() async throws {
     let (transport, session, iterator) = try await Self.initialized()
     var incoming = iterator
-    let call = #"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"_meta":{"progressToken":"p"}}}"#
+    let call =
+      #"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"_meta":{"progressToken":"p"}}}"#
     let response = await transport.handleRequest(Self.request("POST", call, session: session))
     _ = try await incoming.next()
     #expect(await transport.retainedStateCount == 2)
     let cancel = #"{"jsonrpc":"2.0","method":"notifications/cancelled","params":{"requestId":5}}"#
-    #expect(await transport.handleRequest(Self.request("POST", cancel, session: session)).statusCode == 202)
+    #expect(
+      await transport.handleRequest(Self.request("POST", cancel, session: session)).statusCode
+        == 202)
     #expect(try await Self.text(of: response) == "")
     #expect(await transport.retainedStateCount == 0)
   }
@@ -131,7 +158,10 @@ import Testing
     let call = #"{"jsonrpc":"2.0","id":6,"method":"tools/call","params":{}}"#
     let response = await transport.handleRequest(Self.request("POST", call, session: session))
     _ = try await incoming.next()
-    guard case .stream(let events, _) = response else { Issue.record("no stream"); return }
+    guard case .stream(let events, _) = response else {
+      Issue.record("no stream")
+      return
+    }
     let reader = Task { for try await _ in events {} }
     try await Task.sleep(for: .milliseconds(20))
     reader.cancel()
@@ -152,8 +182,10 @@ import Testing
     let session = try #require(opened.headers[HTTPHeaderName.sessionID])
     #expect(try await Self.text(of: opened).contains(#""protocolVersion""#))
     for id in 2...5_001 {
-      let ping = #"{"jsonrpc":"2.0","id":\#(id),"method":"ping","params":{"_meta":{"progressToken":\#(id)}}}"#
-      let text = try await Self.text(of: await transport.handleRequest(Self.request("POST", ping, session: session)))
+      let ping =
+        #"{"jsonrpc":"2.0","id":\#(id),"method":"ping","params":{"_meta":{"progressToken":\#(id)}}}"#
+      let text = try await Self.text(
+        of: await transport.handleRequest(Self.request("POST", ping, session: session)))
       guard text.contains(#""id":\#(id)"#) else {
         Issue.record("ping \(id) answered with \(text)")
         break
@@ -174,13 +206,16 @@ import Testing
     let ping = #"{"jsonrpc":"2.0","id":2,"method":"ping"}"#
     let missing = await table.handle(SessionHTTPTransportTests.request("POST", ping))
     #expect(missing.statusCode == 400)
-    let unknown = await table.handle(SessionHTTPTransportTests.request("POST", ping, session: "nope"))
+    let unknown = await table.handle(
+      SessionHTTPTransportTests.request("POST", ping, session: "nope"))
     #expect(unknown.statusCode == 404)
-    let opened = await table.handle(SessionHTTPTransportTests.request("POST", SessionHTTPTransportTests.initialize))
+    let opened = await table.handle(
+      SessionHTTPTransportTests.request("POST", SessionHTTPTransportTests.initialize))
     let session = try #require(opened.headers[HTTPHeaderName.sessionID])
     _ = try await SessionHTTPTransportTests.text(of: opened)
     #expect(await table.count == 1)
-    let answer = await table.handle(SessionHTTPTransportTests.request("POST", ping, session: session))
+    let answer = await table.handle(
+      SessionHTTPTransportTests.request("POST", ping, session: session))
     #expect(try await SessionHTTPTransportTests.text(of: answer).contains(#""id":2"#))
     let deleted = await table.handle(SessionHTTPTransportTests.request("DELETE", session: session))
     #expect(deleted.statusCode == 200)
