@@ -91,7 +91,7 @@ let package = Package(
         "ToolDispatch", .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
       ]),
-    // MCP Streamable HTTP on 127.0.0.1 (Hummingbird hosts the SDK's stateful transport).
+    // MCP Streamable HTTP on 127.0.0.1 (Hummingbird hosts Lumen's session transport).
     .target(
       name: "LumenMCPHTTP",
       dependencies: [
@@ -137,7 +137,9 @@ let package = Package(
       name: "ImagingTests",
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
-    .testTarget(name: "LumenMCPHTTPTests", dependencies: ["LumenMCPHTTP"]),
+    .testTarget(
+      name: "LumenMCPHTTPTests",
+      dependencies: ["LumenMCPHTTP", .product(name: "MCP", package: "swift-sdk")]),
     .testTarget(name: "LumenMCPTests", dependencies: ["LumenMCP"]),
     .testTarget(
       name: "CLITests",

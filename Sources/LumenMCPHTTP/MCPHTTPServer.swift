@@ -7,8 +7,8 @@ public import ToolDispatch
 
 /// Serves a ``ToolDispatch/ToolRegistry`` over MCP Streamable HTTP on 127.0.0.1.
 ///
-/// Hummingbird accepts the connections; each client gets its own session (the swift-sdk's
-/// `StatefulHTTPServerTransport`, `Mcp-Session-Id`), with the same tool handlers as stdio.
+/// Hummingbird accepts the connections; each client gets its own session (a
+/// ``SessionHTTPTransport``, `Mcp-Session-Id`), with the same tool handlers as stdio.
 /// Responses and progress go out as server-sent events. Before a request reaches a session,
 /// a foreign `Origin` is refused (403) and, when a token is set, a missing or wrong
 /// `Authorization: Bearer` header too (401).

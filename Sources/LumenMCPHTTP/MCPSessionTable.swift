@@ -1,8 +1,8 @@
 internal import Foundation
 internal import MCP
 
-/// The MCP sessions of one HTTP endpoint: one SDK server and stateful transport per client,
-/// found by the `Mcp-Session-Id` header and created by an `initialize` request.
+/// The MCP sessions of one HTTP endpoint: one SDK server and ``SessionHTTPTransport`` per
+/// client, found by the `Mcp-Session-Id` header and created by an `initialize` request.
 ///
 /// Sessions idle longer than `idleTimeout` (10 minutes by default) are closed at the next
 /// request; at most `maximumSessions` exist at once, and a new client beyond that closes the
@@ -13,7 +13,7 @@ actor MCPSessionTable {
 
   private struct Session {
     let server: Server
-    let transport: StatefulHTTPServerTransport
+    let transport: SessionHTTPTransport
     var lastUsed: ContinuousClock.Instant
   }
 
@@ -80,7 +80,7 @@ actor MCPSessionTable {
     {
       await close(oldest)
     }
-    let transport = StatefulHTTPServerTransport()
+    let transport = SessionHTTPTransport()
     let server = await makeServer()
     do {
       try await server.start(transport: transport)
