@@ -67,7 +67,9 @@ public struct LineFramer: Sendable {
     buffer.removeFirst(start)
     scanned = buffer.count
     // One byte over may still be the `\r` of a `\r\n` whose `\n` comes with the next read.
-    if buffer.count > maxMessageBytes + 1 || (buffer.count == maxMessageBytes + 1 && buffer.last != 13) {
+    if buffer.count > maxMessageBytes + 1
+      || (buffer.count == maxMessageBytes + 1 && buffer.last != 13)
+    {
       skipped = buffer.count
       buffer = []
       scanned = 0

@@ -38,7 +38,10 @@ import Testing
     #expect(framer.append(Array("abcd\n".utf8)) == [.message(Array("abcd".utf8))])
     // Found by FuzzMCP: a read that ends between the CR and the LF of such a message.
     #expect(framer.append(Array("abcd\r".utf8)).isEmpty)
-    #expect(framer.append(Array("\nef\n".utf8)) == [.message(Array("abcd".utf8)), .message(Array("ef".utf8))])
+    #expect(
+      framer.append(Array("\nef\n".utf8)) == [
+        .message(Array("abcd".utf8)), .message(Array("ef".utf8)),
+      ])
   }
 
   @Test func aTwentyMegabyteMessageInSmallChunksIsDeliveredWhole() {
