@@ -6,7 +6,7 @@ import ToolDispatch
 
 extension Root {
   /// `lumen call`: run the tool calls of a model's message and print the answers.
-  struct CallCommand: ParsableCommand {
+  struct CallCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "call",
       abstract: "Run tool calls read from stdin and write the tool-result message(s) to stdout.",
@@ -25,7 +25,7 @@ extension Root {
     @Option(help: "The folder every path is relative to (default: the current folder).")
     var workspace = "."
 
-    func run() throws {
+    func run() async throws {
       let input = FileHandle.standardInput.readDataToEndOfFile()
       let space = try Workspace(root: workspace)
       let registry = try LumenToolbox.registry()
@@ -35,37 +35,22 @@ extension Root {
       }
       let calls = try ToolCall.parse(message)
       guard !calls.isEmpty else { throw ValidationError("no tool call found in the message") }
-      let answers = try Self.blocking {
-        try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
-          for (index, call) in calls.enumerated() {
-            group.addTask {
-              (
-                index,
-                try await registry.call(
-                  name: call.name, arguments: call.arguments, context: ToolContext(workspace: space)
-                )
+      let answers = try await withThrowingTaskGroup(of: (Int, ToolResult).self) { group in
+        for (index, call) in calls.enumerated() {
+          group.addTask {
+            (
+              index,
+              try await registry.call(
+                name: call.name, arguments: call.arguments, context: ToolContext(workspace: space)
               )
-            }
+            )
           }
-          var results = [ToolResult?](repeating: nil, count: calls.count)
-          for try await (index, result) in group { results[index] = result }
-          return zip(calls, results.map { $0! }).map { ($0, $1) }
         }
+        var results = [ToolResult?](repeating: nil, count: calls.count)
+        for try await (index, result) in group { results[index] = result }
+        return zip(calls, results.map { $0! }).map { ($0, $1) }
       }
       print(try JSONText.encode(ToolCall.answers(answers)))
-    }
-
-    /// Runs async work from this synchronous command and waits for it.
-    static func blocking<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) throws -> T
-    {
-      let box = ResultBox<T>()
-      let done = DispatchSemaphore(value: 0)
-      Task {
-        do { box.set(.success(try await work())) } catch { box.set(.failure(error)) }
-        done.signal()
-      }
-      done.wait()
-      return try box.get()
     }
   }
 }

@@ -7,7 +7,7 @@ import ToolDispatch
 
 extension Root {
   /// `lumen mcp`: Lumen's tools over the Model Context Protocol on stdio, or Streamable HTTP.
-  struct MCPCommand: ParsableCommand {
+  struct MCPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "mcp",
       abstract:
@@ -64,30 +64,26 @@ extension Root {
       }
     }
 
-    func run() throws {
+    func run() async throws {
       let space = try Workspace(root: workspace)
       let registry = try LumenToolbox.registry(
         policy: .init(maxConcurrentHeavyCalls: maxConcurrent, timeoutSeconds: timeout))
       guard http else {
-        try CallCommand.blocking {
-          try await MCPToolServer.serveStdio(
-            registry: registry, workspace: space, version: LumenVersion.current)
-        }
+        try await MCPToolServer.serveStdio(
+          registry: registry, workspace: space, version: LumenVersion.current)
         return
       }
       let token = ProcessInfo.processInfo.environment["LUMEN_MCP_TOKEN"]
       let port = self.port ?? 8931
-      try CallCommand.blocking {
-        try await MCPHTTPServer.serve(
-          registry: registry, workspace: space, version: LumenVersion.current, port: port,
-          token: token,
-          allowedHosts: allowedHosts,
-          sessionIdleTimeout: .milliseconds(Int(sessionIdleMinutes * 60_000))
-        ) { url in
-          var standardError = StandardError()
-          let auth = token.map { $0.isEmpty ? "" : " (bearer token required)" } ?? ""
-          print("lumen mcp: listening on \(url)\(auth)", to: &standardError)
-        }
+      try await MCPHTTPServer.serve(
+        registry: registry, workspace: space, version: LumenVersion.current, port: port,
+        token: token,
+        allowedHosts: allowedHosts,
+        sessionIdleTimeout: .milliseconds(Int(sessionIdleMinutes * 60_000))
+      ) { url in
+        var standardError = StandardError()
+        let auth = token.map { $0.isEmpty ? "" : " (bearer token required)" } ?? ""
+        print("lumen mcp: listening on \(url)\(auth)", to: &standardError)
       }
     }
   }

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `lumen` command: media jobs as single native operations.
 
-public struct Root: ParsableCommand {
+public struct Root: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "lumen",
     abstract: "Fast, exact media jobs: GIF to video, colour palettes, and more.",
@@ -28,7 +28,7 @@ public struct Root: ParsableCommand {
   /// Runs the command line: installs the interruption clean-up, refuses `lumen help` of a
   /// command that does not exist (exit 64, where the parser would print the root help and
   /// exit 0), then parses and runs.
-  public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) {
+  public static func start(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async {
     Interruption.install()
     let commands = configuration.subcommands.compactMap { command in
       let name: String? = command.configuration.commandName
@@ -40,6 +40,6 @@ public struct Root: ParsableCommand {
       err.write("error: no command named '\(name)'; the commands are \(names) (lumen --help)\n")
       Foundation.exit(64)
     }
-    main(arguments)
+    await main(arguments)
   }
 }

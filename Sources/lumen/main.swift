@@ -1,4 +1,4 @@
 import LumenCLI
 
 Log.bootstrap()
-Root.start()
+await Root.start()
