@@ -132,6 +132,7 @@ let package = Package(
       dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
     .testTarget(name: "LumenMCPHTTPTests", dependencies: ["LumenMCPHTTP"]),
+    .testTarget(name: "LumenMCPTests", dependencies: ["LumenMCP"]),
     .testTarget(
       name: "CLITests",
       dependencies: ["LumenCLI", "lumen", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport"]),

@@ -46,9 +46,11 @@ public struct GeoBounds: Sendable, Hashable, Codable, CustomStringConvertible {
   public func padded(by fraction: Double, minimumDegrees: Double) -> GeoBounds {
     let dx = max((east - west) * fraction, minimumDegrees)
     let dy = max((north - south) * fraction, minimumDegrees)
+    // Clamped to the globe (the equirectangular boxes this serves reach the poles): clamping to
+    // a narrower band turned a box near a pole inside out (south 88.9 above north 85).
     return GeoBounds(
-      west: max(-180, west - dx), south: max(-85, south - dy), east: min(180, east + dx),
-      north: min(85, north + dy))
+      west: max(-180, west - dx), south: max(-90, south - dy), east: min(180, east + dx),
+      north: min(90, north + dy))
   }
 
   public var description: String { "\(west),\(south),\(east),\(north)" }

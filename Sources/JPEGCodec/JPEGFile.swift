@@ -15,6 +15,13 @@ public enum JPEGFile {
     public var warnings: [String] = []
   }
 
+  /// Grey within the rounding of the colour conversion (127…129 seen): what libjpeg-turbo
+  /// decodes for blocks past the end of the data.
+  static func isFillGrey(_ red: UInt8, _ green: UInt8, _ blue: UInt8) -> Bool {
+    let near: (UInt8) -> Bool = { $0 >= 125 && $0 <= 131 }
+    return near(red) && near(green) && near(blue)
+  }
+
   /// Whether the bytes start like a JPEG (`FF D8 FF`).
   public static func isJPEG(_ head: [UInt8]) -> Bool { head.starts(with: [0xFF, 0xD8, 0xFF]) }
 
@@ -70,6 +77,19 @@ public enum JPEGFile {
       guard tjGetErrorCode(handle.raw) == Int32(TJERR_WARNING.rawValue) else {
         try handle.check(status, "tjDecompress2")
         fatalError("unreachable: check throws for a non-zero status")
+      }
+      // Past the end of the data libjpeg-turbo decodes empty blocks: flat grey rows at the
+      // bottom. Those are not the picture; mark them undecoded too.
+      let rowBytes = outWidth * 4
+      var row = outHeight - 1
+      while row >= 0 {
+        let start = row * rowBytes
+        let isFill = stride(from: start, to: start + rowBytes, by: 4).allSatisfy { i in
+          pixels[i + 3] == 0 || Self.isFillGrey(pixels[i], pixels[i + 1], pixels[i + 2])
+        }
+        guard isFill else { break }
+        for i in stride(from: start + 3, to: start + rowBytes, by: 4) { pixels[i] = 0 }
+        row -= 1
       }
       let total = outWidth * outHeight
       var decoded = 0

@@ -43,9 +43,20 @@ extension Root {
     @Option(help: "The TCP port for --http (0 picks a free one; the URL is printed on stderr).")
     var port: Int?
 
+    @Option(
+      name: .customLong("allow-host"),
+      help: "With --http, also accept requests whose Host is this name (repeatable; localhost, 127.0.0.1 and [::1] always are).")
+    var allowedHosts: [String] = []
+
+    @Option(help: "With --http, close a session unused for this many minutes.")
+    var sessionIdleMinutes: Double = 10
+
     func validate() throws {
       if port != nil && !http { throw ValidationError("--port needs --http") }
       if let port, !(0...65535).contains(port) { throw ValidationError("--port must be 0…65535, got \(port)") }
+      if !(sessionIdleMinutes > 0 && sessionIdleMinutes <= 1440) {
+        throw ValidationError("--session-idle-minutes must be more than 0 and at most 1440")
+      }
     }
 
     func run() throws {
@@ -62,7 +73,8 @@ extension Root {
       let port = self.port ?? 8931
       try CallCommand.blocking {
         try await MCPHTTPServer.serve(
-          registry: registry, workspace: space, version: LumenVersion.current, port: port, token: token
+          registry: registry, workspace: space, version: LumenVersion.current, port: port, token: token,
+          allowedHosts: allowedHosts, sessionIdleTimeout: .milliseconds(Int(sessionIdleMinutes * 60_000))
         ) { url in
           var standardError = StandardError()
           let auth = token.map { $0.isEmpty ? "" : " (bearer token required)" } ?? ""

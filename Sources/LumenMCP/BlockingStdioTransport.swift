@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Logging
 import MCP
 
@@ -12,31 +13,41 @@ import MCP
 /// is waiting, which put 10–20 ms on every round trip (measured: tools/list p50 18.8 ms). Here
 /// a dedicated thread blocks in `read(2)` and hands each newline-delimited message to the
 /// stream as soon as it arrives.
+///
+/// Messages are framed by ``LineFramer`` in linear time; one longer than `maxMessageBytes` is
+/// skipped and answered with a JSON-RPC error (-32600, id null) instead of being buffered.
 actor BlockingStdioTransport: Transport {
   nonisolated let logger = Logger(label: "lumen.mcp.stdio")
+  /// The longest message accepted (64 MB by default: far beyond any tool call).
+  let maxMessageBytes: Int
   private let stream: AsyncThrowingStream<Data, any Swift.Error>
   private let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
   private var reader: Thread?
 
-  init() {
+  init(maxMessageBytes: Int = 64 << 20) {
+    self.maxMessageBytes = maxMessageBytes
     (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
   }
 
   func connect() async throws {
     guard reader == nil else { return }
     let continuation = self.continuation
+    let limit = maxMessageBytes
     let thread = Thread {
-      var pending = Data()
+      var framer = LineFramer(maxMessageBytes: limit)
       var buffer = [UInt8](repeating: 0, count: 65_536)
       while true {
         let count = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
         if count < 0 && errno == EINTR { continue }
         guard count > 0 else { break }
-        pending.append(contentsOf: buffer[0..<count])
-        while let newline = pending.firstIndex(of: UInt8(ascii: "\n")) {
-          let line = pending[pending.startIndex..<newline]
-          pending = Data(pending[(newline + 1)...])
-          if !line.isEmpty { continuation.yield(Data(line)) }
+        for event in framer.append(buffer[0..<count]) {
+          switch event {
+          case .message(let bytes): continuation.yield(Data(bytes))
+          case .tooLarge(let size):
+            let reply = #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"message of "#
+              + "\(size) bytes is over the limit of \(limit) bytes; send smaller requests\"}}\n"
+            Self.writeAll(Array(reply.utf8))
+          }
         }
       }
       continuation.finish()
@@ -51,17 +62,28 @@ actor BlockingStdioTransport: Transport {
   }
 
   func send(_ data: Data) async throws {
-    var message = data
+    var message = [UInt8](data)
     message.append(UInt8(ascii: "\n"))
-    try message.withUnsafeBytes { bytes in
+    guard Self.writeAll(message) else { throw MCPError.transportError(POSIXError(.EIO)) }
+  }
+
+  /// Serialises whole messages on stdout: the reader thread's refusals and the server's replies
+  /// never interleave.
+  private static let stdoutLock = Mutex(())
+
+  /// Writes every byte to stdout as one message; `false` when the pipe is gone.
+  @discardableResult
+  nonisolated static func writeAll(_ bytes: [UInt8]) -> Bool {
+    stdoutLock.withLock { _ in bytes.withUnsafeBytes { raw in
       var offset = 0
-      while offset < bytes.count {
-        let written = write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+      while offset < raw.count {
+        let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
         if written < 0 && errno == EINTR { continue }
-        guard written > 0 else { throw MCPError.transportError(POSIXError(.EIO)) }
+        guard written > 0 else { return false }
         offset += written
       }
-    }
+      return true
+    } }
   }
 
   nonisolated func receive() -> AsyncThrowingStream<Data, any Swift.Error> {

@@ -14,14 +14,24 @@ struct HTTPAccessPolicy: Sendable {
 
   /// The bearer token required, or `nil` for none.
   let token: String?
+  /// Host names accepted in the `Host` header besides this machine's (lower case).
+  let extraHosts: Set<String>
 
-  init(token: String?) {
+  init(token: String?, allowedHosts: [String] = []) {
     self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+    self.extraHosts = Set(allowedHosts.map { $0.lowercased() })
   }
 
-  /// `nil` when the request may proceed, otherwise why not (403 for a foreign origin, 401 for
-  /// a missing or wrong token).
-  func refusal(origin: String?, authorization: String?) -> Refusal? {
+  /// `nil` when the request may proceed, otherwise why not (403 for a foreign `Host` — a page
+  /// that rebinds its own DNS name to 127.0.0.1 — or `Origin`, 401 for a missing or wrong
+  /// token).
+  func refusal(host: String? = nil, origin: String?, authorization: String?) -> Refusal? {
+    if let host, !isAllowed(host: host) {
+      return Refusal(
+        status: 403,
+        message: "Forbidden: Host \(host) is not this server (only localhost, 127.0.0.1 and [::1]; "
+          + "others with --allow-host)")
+    }
     if let origin, !Self.isLocal(origin: origin) {
       return Refusal(status: 403, message: "Forbidden: Origin \(origin) is not allowed (only localhost and 127.0.0.1)")
     }
@@ -36,6 +46,19 @@ struct HTTPAccessPolicy: Sendable {
       return Refusal(status: 401, message: "Unauthorized: wrong bearer token")
     }
     return nil
+  }
+
+  /// Whether a `Host` header (name and optional port) names this machine or an allowed host.
+  func isAllowed(host: String) -> Bool {
+    var name = host.lowercased()
+    if name.hasPrefix("[") {
+      guard let close = name.firstIndex(of: "]") else { return false }
+      name = String(name[...close])
+    } else if let colon = name.lastIndex(of: ":") {
+      guard name[name.index(after: colon)...].allSatisfy(\.isNumber) else { return false }
+      name = String(name[..<colon])
+    }
+    return ["localhost", "127.0.0.1", "[::1]"].contains(name) || extraHosts.contains(name)
   }
 
   /// Whether an `Origin` header names this machine: `http(s)://localhost`, `127.0.0.1` or

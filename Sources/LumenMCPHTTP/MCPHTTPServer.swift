@@ -34,14 +34,17 @@ public enum MCPHTTPServer {
   ///   - token: The bearer token every request must carry, or `nil` for none.
   ///   - onListening: Called once with the endpoint's URL (with the actual port).
   /// - Throws: When the port cannot be bound.
+  ///   - allowedHosts: Host names accepted besides localhost, 127.0.0.1 and [::1].
+  ///   - sessionIdleTimeout: A session unused this long is closed.
   public static func serve(
     registry: ToolRegistry, workspace: Workspace, version: String, port: Int, token: String?,
+    allowedHosts: [String] = [], sessionIdleTimeout: Duration = .seconds(600),
     onListening: @escaping @Sendable (String) -> Void
   ) async throws {
-    let sessions = MCPSessionTable {
+    let sessions = MCPSessionTable(idleTimeout: sessionIdleTimeout) {
       await MCPToolServer.makeServer(registry: registry, workspace: workspace, version: version)
     }
-    let policy = HTTPAccessPolicy(token: token)
+    let policy = HTTPAccessPolicy(token: token, allowedHosts: allowedHosts)
     let router = Router()
     let respond: @Sendable (Request, BasicRequestContext) async throws -> Response = { request, _ in
       try await Self.respond(to: request, policy: policy, sessions: sessions)
@@ -67,13 +70,21 @@ public enum MCPHTTPServer {
   static func respond(to request: Request, policy: HTTPAccessPolicy, sessions: MCPSessionTable) async throws
     -> Response
   {
-    if let refusal = policy.refusal(origin: request.headers[.origin], authorization: request.headers[.authorization]) {
+    if let refusal = policy.refusal(
+      host: request.head.authority, origin: request.headers[.origin],
+      authorization: request.headers[.authorization])
+    {
       let extra = refusal.status == 401 ? [HTTPHeaderName.wwwAuthenticate: "Bearer"] : [:]
       return Response(MCP.HTTPResponse.error(statusCode: refusal.status, .invalidRequest(refusal.message), extraHeaders: extra))
     }
     var request = request
     let body = try await request.collectBody(upTo: maximumBodyBytes)
-    let message = MCP.HTTPRequest(request, body: Data(body.readableBytesView))
+    let bytes = Data(body.readableBytesView)
+    if request.method == .post, let problem = JSONRPCCheck.problem(in: bytes) {
+      // The SDK's transport leaves these unanswered or calls them internal errors.
+      return Response(MCP.HTTPResponse.error(statusCode: 400, problem))
+    }
+    let message = MCP.HTTPRequest(request, body: bytes)
     return Response(await sessions.handle(message))
   }
 }

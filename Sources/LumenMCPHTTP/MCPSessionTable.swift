@@ -4,8 +4,9 @@ internal import MCP
 /// The MCP sessions of one HTTP endpoint: one SDK server and stateful transport per client,
 /// found by the `Mcp-Session-Id` header and created by an `initialize` request.
 ///
-/// Sessions idle longer than `idleTimeout` are closed when a new one opens; at most
-/// `maximumSessions` exist at once (a new client beyond that gets 503).
+/// Sessions idle longer than `idleTimeout` (10 minutes by default) are closed at the next
+/// request; at most `maximumSessions` exist at once, and a new client beyond that closes the
+/// least recently used session, so abandoned `initialize` calls can never lock clients out.
 actor MCPSessionTable {
   /// Makes the (not yet started) MCP server of a new session.
   typealias ServerFactory = @Sendable () async -> Server
@@ -21,7 +22,7 @@ actor MCPSessionTable {
   private let idleTimeout: Duration
   private var sessions: [String: Session] = [:]
 
-  init(maximumSessions: Int = 32, idleTimeout: Duration = .seconds(3600), makeServer: @escaping ServerFactory) {
+  init(maximumSessions: Int = 32, idleTimeout: Duration = .seconds(600), makeServer: @escaping ServerFactory) {
     self.makeServer = makeServer
     self.maximumSessions = maximumSessions
     self.idleTimeout = idleTimeout
@@ -29,6 +30,7 @@ actor MCPSessionTable {
 
   /// Routes one request to its session's transport, or opens a session for `initialize`.
   func handle(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
+    await expireIdleSessions()
     let sessionID = request.header(HTTPHeaderName.sessionID)
     if let sessionID, var session = sessions[sessionID] {
       session.lastUsed = .now
@@ -53,13 +55,22 @@ actor MCPSessionTable {
     for sessionID in Array(sessions.keys) { await close(sessionID) }
   }
 
-  private func open(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
+  /// The number of open sessions.
+  var count: Int { sessions.count }
+
+  private func expireIdleSessions() async {
     let now = ContinuousClock.now
     for (sessionID, session) in sessions where now - session.lastUsed > idleTimeout {
       await close(sessionID)
     }
-    guard sessions.count < maximumSessions else {
-      return .error(statusCode: 503, .invalidRequest("Service Unavailable: \(maximumSessions) sessions are open; retry later"))
+  }
+
+  private func open(_ request: MCP.HTTPRequest) async -> MCP.HTTPResponse {
+    let now = ContinuousClock.now
+    while sessions.count >= maximumSessions,
+      let oldest = sessions.min(by: { $0.value.lastUsed < $1.value.lastUsed })?.key
+    {
+      await close(oldest)
     }
     let transport = StatefulHTTPServerTransport()
     let server = await makeServer()

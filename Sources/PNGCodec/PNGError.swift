@@ -1,3 +1,5 @@
+public import LumenCore
+
 /// An error from libpng's simplified API, with the function and libpng's own message.
 public struct PNGError: Error, Hashable, CustomStringConvertible {
   /// The raw status: the reader's `CPNG_READER_*` code, 0 for the simplified writing API's
@@ -18,7 +20,20 @@ public struct PNGError: Error, Hashable, CustomStringConvertible {
   /// The status of a refused size (Lumen's own check).
   public static let limitExceededCode: Int32 = 1000
 
+  /// In plain words; libpng's function and message are in ``technicalDetail``.
   public var description: String {
-    code == Self.limitExceededCode ? message : "\(function) failed: \(message)"
+    switch (code, function) {
+    case (Self.limitExceededCode, _): message
+    case (1, _): "the file cannot be opened"  // CPNG_READER_OPEN_FAILED
+    case (_, "png_read_info"): "the file is not a readable PNG (damaged or cut short in its header)"
+    case (_, "png_read_image"): "the picture data is damaged or cut short"
+    default: "the PNG could not be written (\(message))"
+    }
+  }
+}
+
+extension PNGError: TechnicalDetail {
+  public var technicalDetail: String? {
+    code == Self.limitExceededCode ? nil : "\(function) returned \(code): \(message)"
   }
 }

@@ -87,7 +87,8 @@ async def http_session(url, token):
 
 
 async def check_http_access(url, token):
-    """A foreign Origin is refused with 403, a missing or wrong token with 401."""
+    """A foreign Origin or Host is refused with 403, a missing or wrong token with 401; malformed
+    JSON-RPC gets its error code; more sessions than the cap evict the least recently used."""
     import httpx2
 
     body = {"jsonrpc": "2.0", "id": 1, "method": "initialize",
@@ -103,6 +104,22 @@ async def check_http_access(url, token):
         local = await client.post(url, json=body, headers=dict(base, Authorization=f"Bearer {token}", Origin="http://localhost:3000"))
         assert local.status_code == 200 and local.headers.get("mcp-session-id"), (local.status_code, local.text)
         await client.delete(url, headers={"Authorization": f"Bearer {token}", "Mcp-Session-Id": local.headers["mcp-session-id"]})
+
+        auth = dict(base, Authorization=f"Bearer {token}")
+        # DNS rebinding: a page whose own name resolves to 127.0.0.1 sends its name as Host.
+        rebound = await client.post(url, json=body, headers=dict(auth, Host="evil.example:8931"))
+        assert rebound.status_code == 403 and "Host" in rebound.text, (rebound.status_code, rebound.text)
+        # Malformed messages all get a JSON-RPC answer with the right code.
+        for raw, code in [('{"jsonrpc":"2.0","id":{"a":1},"method":"ping"}', -32600),
+                          ('{"jsonrpc":"2.0","id":1e400,"method":"ping"}', -32700),
+                          ('{"jsonrpc":"2.0","id":7,"method":"tools/call","params":"abc"}', -32602),
+                          ('not json', -32700), ('[1,2]', -32600)]:
+            reply = await client.post(url, content=raw, headers=auth)
+            assert reply.status_code == 400 and reply.json()["error"]["code"] == code, (raw, reply.status_code, reply.text)
+        # Abandoned sessions never lock clients out: 40 initialize calls, then one more works.
+        for _ in range(40):
+            opened = await client.post(url, json=body, headers=auth)
+            assert opened.status_code == 200, (opened.status_code, opened.text)
 
 
 async def run(transport, lumen, fixtures):

@@ -120,6 +120,14 @@ import Testing
     #expect(r3.pointsDrawn == 1 && r3.skipped["outside the map"] == 2)
   }
 
+  @Test(arguments: ["89.9,10", "-89.9,-170", "0,179.9", "0,-179.9", "90,180"])
+  func aPointNearAPoleOrTheDatelineIsDrawn(_ point: String) throws {
+    let folder = TemporaryDirectory()
+    let csv = folder.write(Array("lat,lon\n\(point)\n".utf8), to: "p.csv")
+    let report = try MapAnimation.render(input: csv, output: folder.file("p.png"), options: Self.options())
+    #expect(report.pointsDrawn == 1, "\(point): \(report.region)")
+  }
+
   @Test func unreadableCharacteristicsFallBackWithAWarning() throws {
     let folder = TemporaryDirectory()
     let csv = folder.write(

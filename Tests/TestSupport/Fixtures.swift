@@ -17,6 +17,12 @@ public enum Fixtures {
     return FileManager.default.fileExists(atPath: url.path) ? url : nil
   }
 
+  /// `../shared/imgcorpus` (photos and graphics), when it is present.
+  public static var imageCorpus: URL? {
+    let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/imgcorpus")
+    return FileManager.default.fileExists(atPath: url.path) ? url : nil
+  }
+
   /// `../shared/mapdata` (basemaps, US lighthouses, Lake Michigan light rhythms), when present.
   public static var mapData: URL? {
     let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/mapdata")
