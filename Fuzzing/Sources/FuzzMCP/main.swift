@@ -1,22 +1,72 @@
 import Foundation
 import FuzzSupport
+import LumenMCP
 import MCP
 import ToolDispatch
 
-/// MCP messages as the stdio server reads them: bytes split into newline-delimited lines,
-/// each decoded as the JSON-RPC messages the server handles; a `tools/call` request goes on
-/// to the stub tool, its arguments converted as Lumen's server converts them (through JSON).
+/// MCP over stdio: the byte stream through `LineFramer` (fed in chunks, checked against a
+/// plain line split), then each message decoded as the JSON-RPC messages the server handles;
+/// a `tools/call` request goes on to the stub tool, its arguments converted through JSON as
+/// Lumen's server converts them.
 ///
-/// The split here mirrors `BlockingStdioTransport` (internal to LumenMCP) rather than calling
-/// it: no public framing type exists yet.
+/// The chunk size and the message limit are derived from the input's length, so each input
+/// is replayed the same way.
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-  let bytes = Data(buffer: UnsafeBufferPointer(fuzzInput: data, size))
-  for line in bytes.split(separator: UInt8(ascii: "\n")).prefix(8) { handle(Data(line)) }
+  let bytes = Array(UnsafeBufferPointer(fuzzInput: data, size))
+  let limit = 64 + size % 193
+  let chunk = 1 + size % 61
+  var framer = LineFramer(maxMessageBytes: limit)
+  var events: [LineFramer.Event] = []
+  var start = 0
+  while start < bytes.count {
+    let end = min(start + chunk, bytes.count)
+    events += framer.append(bytes[start..<end])
+    start = end
+  }
+  let expected = referenceSplit(bytes, limit: limit)
+  precondition(
+    events.map(Outcome.init) == expected,
+    "LineFramer(maxMessageBytes: \(limit)) fed \(chunk)-byte chunks: \(events.map(Outcome.init)), expected \(expected)")
+  for case .message(let message) in events.prefix(8) { handle(Data(message)) }
   return 0
 }
 
-/// Decodes one line as each message type; what decodes is encoded again.
+/// What a line became, without the byte count of a refused one (counted differently when
+/// the refusal starts before the line's end arrives).
+enum Outcome: Equatable, CustomStringConvertible {
+  case message([UInt8])
+  case tooLarge
+
+  init(_ event: LineFramer.Event) {
+    switch event {
+    case .message(let bytes): self = .message(bytes)
+    case .tooLarge: self = .tooLarge
+    }
+  }
+
+  var description: String {
+    switch self {
+    case .message(let bytes): "message(\(bytes.count) bytes)"
+    case .tooLarge: "tooLarge"
+    }
+  }
+}
+
+/// The framing rule stated plainly: each complete line, less one `\r` before its newline;
+/// empty lines dropped, lines over the limit refused.
+func referenceSplit(_ bytes: [UInt8], limit: Int) -> [Outcome] {
+  var outcomes: [Outcome] = []
+  var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+  lines.removeLast()  // not ended by a newline yet
+  for var line in lines {
+    if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+    if line.count > limit { outcomes.append(.tooLarge) } else if !line.isEmpty { outcomes.append(.message(Array(line))) }
+  }
+  return outcomes
+}
+
+/// Decodes one message as each message type; what decodes is encoded again.
 func handle(_ line: Data) {
   let decoder = JSONDecoder()
   let encoder = JSONEncoder()
