@@ -47,7 +47,9 @@ import Testing
     #expect(folder.contents() == ["work.gif"])
   }
 
-  @Test func aPNGChunkClaimingGigabytesIsNotAllocated() throws {
+  // Under AddressSanitizer the 1.5 GB address-space limit leaves no room for its shadow memory.
+  @Test(.disabled(if: ProcessInfo.processInfo.environment["LUMEN_SANITIZER"] == "address"))
+  func aPNGChunkClaimingGigabytesIsNotAllocated() throws {
     // A valid 1×1 PNG with an iTXt chunk whose length says 2³¹−1 bytes (the data is missing).
     var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
     func chunk(_ type: String, _ data: [UInt8], length: UInt32? = nil) -> [UInt8] {
