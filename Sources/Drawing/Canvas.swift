@@ -186,8 +186,12 @@ public struct Canvas: ~Copyable {
   public func image() -> RGBAImage {
     cairo_surface_flush(surface)
     let stride = Int(cairo_image_surface_get_stride(surface))
-    let data = cairo_image_surface_get_data(surface)!
     var bytes = [UInt8](repeating: 0, count: size.width * size.height * 4)
+    // Only a surface in an error state has no data, and `init` refuses those: a transparent
+    // picture rather than a trap, should it ever happen.
+    guard let data = cairo_image_surface_get_data(surface) else {
+      return RGBAImage(width: size.width, height: size.height, bytes: bytes)
+    }
     for y in 0..<size.height {
       let row = data + y * stride
       for x in 0..<size.width {
