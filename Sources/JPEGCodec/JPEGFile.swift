@@ -80,8 +80,8 @@ public enum JPEGFile {
     if status != 0 {
       // A warning (a truncated or slightly damaged file) may still leave a usable picture.
       guard tjGetErrorCode(handle.raw) == Int32(TJERR_WARNING.rawValue) else {
-        try handle.check(status, "tjDecompress2")
-        fatalError("unreachable: check throws for a non-zero status")
+        throw JPEGError(
+          function: "tjDecompress2", message: String(cString: tjGetErrorStr2(handle.raw)))
       }
       // Past the end of the data libjpeg-turbo decodes empty blocks: flat grey rows at the
       // bottom. Those are not the picture; mark them undecoded too.

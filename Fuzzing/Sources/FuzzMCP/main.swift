@@ -27,7 +27,8 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let expected = referenceSplit(bytes, limit: limit)
   precondition(
     events.map(Outcome.init) == expected,
-    "LineFramer(maxMessageBytes: \(limit)) fed \(chunk)-byte chunks: \(events.map(Outcome.init)), expected \(expected)")
+    "LineFramer(maxMessageBytes: \(limit)) fed \(chunk)-byte chunks: \(events.map(Outcome.init)), expected \(expected)"
+  )
   for case .message(let message) in events.prefix(8) { handle(Data(message)) }
   return 0
 }
@@ -61,7 +62,11 @@ func referenceSplit(_ bytes: [UInt8], limit: Int) -> [Outcome] {
   lines.removeLast()  // not ended by a newline yet
   for var line in lines {
     if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-    if line.count > limit { outcomes.append(.tooLarge) } else if !line.isEmpty { outcomes.append(.message(Array(line))) }
+    if line.count > limit {
+      outcomes.append(.tooLarge)
+    } else if !line.isEmpty {
+      outcomes.append(.message(Array(line)))
+    }
   }
   return outcomes
 }
@@ -78,15 +83,22 @@ func handle(_ line: Data) {
     {
       arguments = value
     }
-    StubRegistry.call(ToolCall(id: "\(request.id)", name: request.params.name, arguments: arguments, format: .mcp))
+    StubRegistry.call(
+      ToolCall(id: "\(request.id)", name: request.params.name, arguments: arguments, format: .mcp))
     return
   }
-  if let request = try? decoder.decode(Request<Initialize>.self, from: line) { _ = try? encoder.encode(request) }
-  if let request = try? decoder.decode(Request<ListTools>.self, from: line) { _ = try? encoder.encode(request) }
+  if let request = try? decoder.decode(Request<Initialize>.self, from: line) {
+    _ = try? encoder.encode(request)
+  }
+  if let request = try? decoder.decode(Request<ListTools>.self, from: line) {
+    _ = try? encoder.encode(request)
+  }
   if let message = try? decoder.decode(Message<InitializedNotification>.self, from: line) {
     _ = try? encoder.encode(message)
   }
-  if let response = try? decoder.decode(Response<CallTool>.self, from: line) { _ = try? encoder.encode(response) }
+  if let response = try? decoder.decode(Response<CallTool>.self, from: line) {
+    _ = try? encoder.encode(response)
+  }
   if let value = try? decoder.decode(Value.self, from: line) { _ = try? encoder.encode(value) }
 }
 

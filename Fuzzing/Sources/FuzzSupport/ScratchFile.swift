@@ -12,7 +12,8 @@ internal import Foundation
 public enum ScratchFile {
   /// The folder holding the scratch file; also usable as a tool workspace.
   public static let folder: String = {
-    let base = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    let base =
+      FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
     let path = "\(base)/lumen-fuzz-\(getpid())"
     mkdir(path, 0o700)
     atexit { _ = try? FileManager.default.removeItem(atPath: ScratchFile.folder) }

@@ -14,9 +14,12 @@ public enum StubRegistry {
   /// The workspace the calls run in.
   public static let context: ToolContext = {
     let root = ScratchFile.folder + "/workspace"
-    try? FileManager.default.createDirectory(atPath: root + "/maps", withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(
+      atPath: root + "/maps", withIntermediateDirectories: true)
     _ = FileManager.default.createFile(atPath: root + "/a.gif", contents: Data("GIF89a".utf8))
-    do { return ToolContext(workspace: try Workspace(root: root)) } catch { fatalError("workspace: \(error)") }
+    do { return ToolContext(workspace: try Workspace(root: root)) } catch {
+      fatalError("workspace: \(error)")
+    }
   }()
 
   /// Builds the registry and workspace before fuzzing starts, so their one-time allocations
@@ -30,7 +33,9 @@ public enum StubRegistry {
   /// result, error or not, is fine.
   public static func call(_ call: ToolCall) {
     let result = blocking { () -> ToolResult in
-      do { return try await registry.call(name: call.name, arguments: call.arguments, context: context) } catch {
+      do {
+        return try await registry.call(name: call.name, arguments: call.arguments, context: context)
+      } catch {
         return ToolResult(isError: true, text: "\(error)")
       }
     }

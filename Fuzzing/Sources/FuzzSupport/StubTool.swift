@@ -27,7 +27,9 @@ public struct StubTool: Tool {
     var sizes: [Int]?
     var modes: [Mode]?
 
-    enum CodingKeys: String, CodingKey { case input, output, count, ratio, verbose, mode, tags, sizes, modes }
+    enum CodingKeys: String, CodingKey {
+      case input, output, count, ratio, verbose, mode, tags, sizes, modes
+    }
 
     public init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -43,8 +45,10 @@ public struct StubTool: Tool {
     }
 
     public static let fieldDescriptions = [
-      "input": "A file in the workspace.", "output": "A new file in the workspace.", "count": "How many.",
-      "ratio": "A share.", "verbose": "Say more.", "mode": "How.", "tags": "Labels.", "sizes": "Sizes.",
+      "input": "A file in the workspace.", "output": "A new file in the workspace.",
+      "count": "How many.",
+      "ratio": "A share.", "verbose": "Say more.", "mode": "How.", "tags": "Labels.",
+      "sizes": "Sizes.",
       "modes": "Several modes.",
     ]
     public static let fieldBounds: [String: ClosedRange<Double>] = [
@@ -57,7 +61,8 @@ public struct StubTool: Tool {
   public let name = "stub"
   public let title = "Stub"
   public let description = "Checks its paths against the workspace and echoes its arguments."
-  public let exampleArguments = #"{"input": "a.gif", "output": null, "count": 3, "ratio": null, "verbose": null, "mode": null, "tags": null, "sizes": null, "modes": null}"#
+  public let exampleArguments =
+    #"{"input": "a.gif", "output": null, "count": 3, "ratio": null, "verbose": null, "mode": null, "tags": null, "sizes": null, "modes": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     let input = try context.workspace.input(arguments.input, field: "input")

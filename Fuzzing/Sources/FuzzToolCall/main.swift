@@ -11,7 +11,9 @@ func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   guard let value = try? JSONText.decode(text) else { return 0 }
   let calls = (try? ToolCall.parse(value)) ?? []
   for call in calls.prefix(8) { StubRegistry.call(call) }
-  if calls.isEmpty { StubRegistry.call(ToolCall(id: "1", name: "stub", arguments: value, format: .mcp)) }
+  if calls.isEmpty {
+    StubRegistry.call(ToolCall(id: "1", name: "stub", arguments: value, format: .mcp))
+  }
   return 0
 }
 
