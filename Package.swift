@@ -7,9 +7,10 @@ let package = Package(
     .library(
       name: "Lumen",
       targets: [
-        "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette",
-        "Conversion", "Imaging", "ToolDispatch", "LumenTools", "LumenMCP", "LumenMCPHTTP", "Lights", "Geo",
-        "MapRendering",
+        "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "ImageIO",
+        "Lights",
+        "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
+        "LumenMCP", "LumenMCPHTTP",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
   ],
@@ -20,7 +21,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // Only the `Hummingbird` product, without the default traits (swift-configuration and full
     // Foundation are not needed to serve one endpoint on 127.0.0.1).
-    .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+    .package(
+      url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
   ],
   targets: [
     // MARK: - C libraries (Debian -dev packages), one wrapper module each
@@ -53,7 +55,11 @@ let package = Package(
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
-    .target(name: "Palette", dependencies: ["LumenCore"]),
+    // Any image file to RGBA pixels (PNG, GIF, JPEG by Lumen's wrappers, the rest by FFmpeg),
+    // shared by the operations that read images.
+    .target(
+      name: "ImageIO", dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO"]),
+    // Nautical light characteristics ("Fl(2) W 10s") and their blink schedules.
     .target(name: "Lights", dependencies: ["LumenCore"]),
     // The basemaps are compiled into the binary (.incbin), so an installed `lumen` needs no
     // resource folder.
@@ -61,14 +67,12 @@ let package = Package(
     .target(name: "Geo", dependencies: ["LumenCore", "CBasemapData"]),
 
     // MARK: - Operations
+    // lumen gif2video
+    .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
+    // lumen palette: the clustering (k-means in Lab, CIEDE2000, names), formats and swatches
     .target(
-      name: "Conversion",
-      dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
-
-    .target(
-      name: "Imaging",
-      dependencies: ["LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "Palette"]),
-
+      name: "PaletteExtraction", dependencies: ["LumenCore", "ImageIO", "Drawing", "PNGCodec"]),
+    // lumen map
     .target(
       name: "MapRendering",
       dependencies: [
@@ -81,8 +85,8 @@ let package = Package(
     .target(
       name: "LumenTools",
       dependencies: [
-        "ToolDispatch", "Conversion", "Imaging", "Palette", "FFmpegIO", "LumenCore", "MapRendering", "Geo",
-        "PNGCodec",
+        "ToolDispatch", "GIFToVideo", "PaletteExtraction", "FFmpegIO", "LumenCore", "MapRendering",
+        "Geo", "PNGCodec",
       ]),
 
     .target(
@@ -104,7 +108,8 @@ let package = Package(
     .target(
       name: "LumenCLI",
       dependencies: [
-        "LumenCore", "Conversion", "Imaging", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "ToolDispatch",
+        "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
+        "ToolDispatch",
         "LumenTools", "LumenMCP", "LumenMCPHTTP", "MapRendering", "Geo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
@@ -116,7 +121,7 @@ let package = Package(
     // README's library example, compiled with the package (ReadmeExampleTests keeps them equal).
     .executableTarget(
       name: "LibraryExample",
-      dependencies: ["Conversion", "GIFCodec", "Imaging", "LumenCore", "MapRendering"],
+      dependencies: ["GIFToVideo", "GIFCodec", "PaletteExtraction", "LumenCore", "MapRendering"],
       path: "Examples/LibraryExample"),
 
     .testTarget(name: "LumenCoreTests", dependencies: ["LumenCore", "TestSupport"]),
@@ -125,18 +130,22 @@ let package = Package(
     .testTarget(name: "DrawingTests", dependencies: ["Drawing", "TestSupport"]),
     .testTarget(name: "FFmpegIOTests", dependencies: ["FFmpegIO", "TestSupport"]),
     .testTarget(
-      name: "ConversionTests",
-      dependencies: ["Conversion", "GIFCodec", "FFmpegIO", "TestSupport"]),
-    .testTarget(name: "PaletteTests", dependencies: ["Palette", "TestSupport"]),
+      name: "GIFToVideoTests",
+      dependencies: ["GIFToVideo", "GIFCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
     .testTarget(
       name: "MapRenderingTests",
-      dependencies: ["MapRendering", "Geo", "GIFCodec", "FFmpegIO", "PNGCodec", "LumenCore", "TestSupport"]),
+      dependencies: [
+        "MapRendering", "Geo", "GIFCodec", "FFmpegIO", "PNGCodec", "LumenCore", "TestSupport",
+      ]),
     .testTarget(
-      name: "ImagingTests",
-      dependencies: ["Imaging", "Palette", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport"]),
-    .testTarget(name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
+      name: "PaletteExtractionTests",
+      dependencies: [
+        "PaletteExtraction", "ImageIO", "PNGCodec", "JPEGCodec", "FFmpegIO", "TestSupport",
+      ]),
+    .testTarget(
+      name: "ToolDispatchTests", dependencies: ["ToolDispatch", "LumenTools", "TestSupport"]),
     .testTarget(
       name: "LumenMCPHTTPTests",
       dependencies: ["LumenMCPHTTP", .product(name: "MCP", package: "swift-sdk")]),

@@ -1,11 +1,12 @@
 // The library example of README.md, compiled as part of the package (a test checks that the
 // README shows exactly this file). Run: swift run LibraryExample in.gif photo.jpg points.csv
-import Conversion
+
 import Foundation
 import GIFCodec
-import Imaging
+import GIFToVideo
 import LumenCore
 import MapRendering
+import PaletteExtraction
 
 let arguments = CommandLine.arguments.dropFirst()
 guard arguments.count == 3 else {

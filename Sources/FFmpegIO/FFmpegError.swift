@@ -50,7 +50,12 @@ public struct FFmpegError: Error, Hashable, CustomStringConvertible {
   }
 }
 
-extension FFmpegError: TechnicalDetail {
+extension FFmpegError: LumenError {
+  /// Files FFmpeg cannot read are bad input; anything else is an encoder failure.
+  public var category: ErrorCategory {
+    code == FFmpegError.invalidData || function.hasPrefix("avformat_") ? .badInput : .internal
+  }
+
   public var technicalDetail: String? { "\(function) returned \(code): \(message)" }
 }
 

@@ -65,6 +65,7 @@ public struct GIFError: Error, Hashable, CustomStringConvertible {
   public var description: String {
     var text: String
     switch code {
+    case _ where isEncoderError: text = "the GIF could not be written (\(message))"
     case .limitExceeded, .noFrames, .emptyScreen: text = message
     case .openFailed: text = "the file cannot be opened"
     case .notGIF: text = "this is not a GIF file (its first bytes are not GIF87a or GIF89a)"
@@ -79,7 +80,19 @@ public struct GIFError: Error, Hashable, CustomStringConvertible {
   }
 }
 
-extension GIFError: TechnicalDetail {
+extension GIFError: LumenError {
+  /// giflib's encoder codes (`E_GIF_ERR_*`) are below 100, its decoder's from 101.
+  var isEncoderError: Bool { code.rawValue > 0 && code.rawValue < 100 }
+
+  public var category: ErrorCategory {
+    switch code {
+    case .openFailed: .inputNotReadable
+    case .limitExceeded: .limitExceeded
+    case _ where isEncoderError: .outputNotWritable
+    default: .badInput
+    }
+  }
+
   public var technicalDetail: String? {
     code.rawValue < 1000 ? "\(function) returned \(code.rawValue): \(message)" : nil
   }

@@ -8,11 +8,15 @@ public struct JPEGError: Error, Hashable, CustomStringConvertible {
   public var message: String
   /// Whether the limits check refused the image.
   public var isLimit: Bool
+  /// TurboJPEG's raw error code (`tjGetErrorCode`: 0 `TJERR_WARNING`, 1 `TJERR_FATAL`), or
+  /// `nil` for Lumen's own checks.
+  public var code: Int32?
 
-  public init(function: String, message: String, isLimit: Bool = false) {
+  public init(function: String, message: String, isLimit: Bool = false, code: Int32? = nil) {
     self.function = function
     self.message = message
     self.isLimit = isLimit
+    self.code = code
   }
 
   /// In plain words; the libjpeg-turbo function and message are in ``technicalDetail``.
@@ -29,6 +33,14 @@ public struct JPEGError: Error, Hashable, CustomStringConvertible {
   }
 }
 
-extension JPEGError: TechnicalDetail {
-  public var technicalDetail: String? { isLimit ? nil : "\(function): \(message)" }
+extension JPEGError: LumenError {
+  public var category: ErrorCategory {
+    if isLimit { return .limitExceeded }
+    return function == "FileManager.contents" ? .inputNotReadable : .badInput
+  }
+
+  public var technicalDetail: String? {
+    if isLimit { return nil }
+    return code.map { "\(function) returned \($0): \(message)" } ?? "\(function): \(message)"
+  }
 }

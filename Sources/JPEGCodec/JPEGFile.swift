@@ -81,7 +81,8 @@ public enum JPEGFile {
       // A warning (a truncated or slightly damaged file) may still leave a usable picture.
       guard tjGetErrorCode(handle.raw) == Int32(TJERR_WARNING.rawValue) else {
         throw JPEGError(
-          function: "tjDecompress2", message: String(cString: tjGetErrorStr2(handle.raw)))
+          function: "tjDecompress2", message: String(cString: tjGetErrorStr2(handle.raw)),
+          code: tjGetErrorCode(handle.raw))
       }
       // Past the end of the data libjpeg-turbo decodes empty blocks: flat grey rows at the
       // bottom. Those are not the picture; mark them undecoded too.

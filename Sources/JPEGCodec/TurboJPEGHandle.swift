@@ -14,7 +14,9 @@ struct TurboJPEGHandle: ~Copyable {
   /// Throws with TurboJPEG's message when `status` is not 0.
   func check(_ status: Int32, _ function: String) throws(JPEGError) {
     guard status == 0 else {
-      throw JPEGError(function: function, message: String(cString: tjGetErrorStr2(raw)))
+      throw JPEGError(
+        function: function, message: String(cString: tjGetErrorStr2(raw)),
+        code: tjGetErrorCode(raw))
     }
   }
 

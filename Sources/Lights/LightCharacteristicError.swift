@@ -1,8 +1,13 @@
+public import LumenCore
+
 /// Why a light characteristic could not be read or built.
 ///
 /// Each case keeps the offending text or number, and ``description`` says what was wrong in a
 /// sentence fit for a log line.
-public enum LightCharacteristicError: Error, Hashable, Sendable, CustomStringConvertible {
+public enum LightCharacteristicError: LumenError, Hashable, Sendable {
+  /// A characteristic that cannot be read is bad input.
+  public var category: ErrorCategory { .badInput }
+
   /// The text is empty or only spaces.
   case empty
   /// The text does not start with a rhythm class (`F`, `Fl`, `LFl`, `Q`, `VQ`, `IQ`, `Iso`,

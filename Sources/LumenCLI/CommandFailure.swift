@@ -17,7 +17,7 @@ enum CommandFailure {
     if let file, !message.contains(file), !(error is OutputFile.Failure) {
       message = "\(file): " + message
     }
-    let detail = (error as? any TechnicalDetail)?.technicalDetail
+    let detail = (error as? any LumenError)?.technicalDetail
     if let failure = error as? OutputFile.Failure, failure.kind == .exists {
       message += "; add --overwrite (-y) to replace it"
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Conversion
 import FFmpegIO
 import Foundation
+import GIFToVideo
 import LumenCore
 
 extension Root {

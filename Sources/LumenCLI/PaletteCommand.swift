@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
-import Imaging
+import ImageIO
 import LumenCore
-import Palette
+import PaletteExtraction
 
 extension Root {
   /// `lumen palette`: the dominant colours of an image, with their shares and names.
@@ -134,13 +134,8 @@ extension Root {
     private func write(_ bytes: [UInt8], to output: String) throws {
       let file = try OutputFile(
         destination: output, inputs: [image], overwrite: outputOptions.overwrite)
-      do {
-        try Data(bytes).write(to: URL(fileURLWithPath: file.temporaryPath))
-        try file.commit()
-      } catch {
-        file.discard()
-        throw error
-      }
+      try Data(bytes).write(to: URL(fileURLWithPath: file.temporaryPath))
+      try file.commit()
     }
 
     func makeRequest() -> PaletteRequest {

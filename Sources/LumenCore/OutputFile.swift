@@ -1,8 +1,10 @@
 internal import Foundation
 internal import Synchronization
 
-/// A temporary file beside the destination, renamed over it on success and removed otherwise,
-/// so a failure never leaves a partial or empty output, and an input is never destroyed.
+/// The one owner of an output being written: a temporary file beside the destination, moved
+/// over it by ``commit()``, and removed in `deinit` when it was not committed, so a failure or
+/// an early exit (a thrown error, a cancelled task) never leaves a partial or empty output and
+/// an input is never destroyed.
 ///
 /// Everything that can be checked is checked when it is created, before any work: the folder
 /// exists and is writable, the destination is not a folder, not one of the inputs (the same
@@ -10,23 +12,26 @@ internal import Synchronization
 ///
 /// ```swift
 /// let output = try OutputFile(destination: "out.mp4", inputs: ["in.gif"])
-/// do { try write(to: output.temporaryPath); try output.commit() } catch { output.discard(); throw error }
+/// try write(to: output.temporaryPath)  // a throw here removes the temporary file
+/// try output.commit()
 /// ```
 ///
 /// The finished file gets the usual mode for new files (0666 less the umask, so 0644 under
 /// the common umask), whatever the library that wrote the temporary file chose. Temporary files
-/// not yet committed are known to ``discardPending()``, which a program calls when it is
-/// interrupted (Ctrl-C) so that nothing is left behind.
-public struct OutputFile: Sendable {
+/// not yet committed are also known to ``discardPending(inFolder:)``, which a program calls when
+/// it is interrupted (Ctrl-C), where no `deinit` runs.
+public struct OutputFile: ~Copyable, Sendable {
   /// The final path.
   public let destination: String
   /// Where to write until ``commit()``.
   public let temporaryPath: String
   /// Whether an existing destination may be replaced.
   public let overwrite: Bool
+  /// Set once the file is in place: nothing is left to remove.
+  private var isCommitted = false
 
   /// Why an output cannot be written.
-  public struct Failure: Error, Hashable, CustomStringConvertible {
+  public struct Failure: LumenError, Hashable {
     /// What kind of refusal or failure this is.
     public enum Kind: Sendable, Hashable {
       /// The destination exists and overwriting was not asked for.
@@ -41,6 +46,9 @@ public struct OutputFile: Sendable {
     public var reason: String
     public var kind: Kind = .notWritable
     public var description: String { "cannot write \(path): \(reason)" }
+
+    /// An output that is the input is a usage error; the others cannot be created.
+    public var category: ErrorCategory { kind == .isInput ? .invalidOption : .outputNotWritable }
   }
 
   /// Checks the destination (see the type's discussion) and picks a temporary name beside it.
@@ -93,14 +101,15 @@ public struct OutputFile: Sendable {
   public static func check(destination: String, inputs: [String] = [], overwrite: Bool = false)
     throws(Failure)
   {
-    try OutputFile(destination: destination, inputs: inputs, overwrite: overwrite).discard()
+    _ = try OutputFile(destination: destination, inputs: inputs, overwrite: overwrite)
   }
 
   /// Moves the finished file into place (atomic on one file system) with the usual mode.
   ///
   /// Without `overwrite`, fails instead of replacing a file that appeared at the destination
   /// meanwhile (`link(2)` is atomic and refuses to overwrite).
-  public func commit() throws(Failure) {
+  /// When it fails, the temporary file is removed (as the value ends).
+  public consuming func commit() throws(Failure) {
     guard chmod(temporaryPath, Self.newFileMode) == 0 else { throw failure() }
     if overwrite {
       guard rename(temporaryPath, destination) == 0 else { throw failure() }
@@ -116,18 +125,17 @@ public struct OutputFile: Sendable {
       }
       unlink(temporaryPath)
     }
-    Self.pending.withLock { _ = $0.remove(temporaryPath) }
+    isCommitted = true
   }
 
   private func failure() -> Failure {
-    let reason = String(cString: strerror(errno))
-    discard()
-    return Failure(path: destination, reason: reason)
+    Failure(path: destination, reason: String(cString: strerror(errno)))
   }
 
-  /// Removes the temporary file, if any.
-  public func discard() {
-    unlink(temporaryPath)
+  /// Removes the temporary file unless it was committed (it may not exist: nothing was
+  /// written yet, or the writer failed before creating it).
+  deinit {
+    if !isCommitted { unlink(temporaryPath) }
     Self.pending.withLock { _ = $0.remove(temporaryPath) }
   }
 

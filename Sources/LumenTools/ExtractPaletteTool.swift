@@ -1,9 +1,8 @@
-public import Imaging
 internal import LumenCore
-internal import Palette
+public import PaletteExtraction
 public import ToolDispatch
 
-/// `extract_palette`: ``Imaging/ExtractPalette`` for a model.
+/// `extract_palette`: ``PaletteExtraction/ExtractPalette`` for a model.
 public struct ExtractPaletteTool: Tool {
   public typealias Output = PaletteReport
 

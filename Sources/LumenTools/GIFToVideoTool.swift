@@ -1,9 +1,9 @@
-public import Conversion
 internal import FFmpegIO
+public import GIFToVideo
 internal import LumenCore
 public import ToolDispatch
 
-/// `gif_to_video`: ``Conversion/GIFToVideo`` for a model.
+/// `gif_to_video`: ``GIFToVideo/GIFToVideo`` for a model.
 public struct GIFToVideoTool: Tool {
   public typealias Output = GIFToVideoReport
 

@@ -1,3 +1,4 @@
+internal import LumenCore
 public import ToolDispatch
 
 /// Registers Lumen's media operations with a (media-agnostic) ``ToolDispatch/ToolRegistry``.
@@ -16,11 +17,19 @@ public enum LumenToolbox {
 
   /// A registry with every Lumen tool.
   public static func registry(policy: ToolRegistry.Policy = .init()) throws -> ToolRegistry {
-    let registry = ToolRegistry(policy: policy, instructions: instructions)
+    let registry = ToolRegistry(
+      policy: policy, instructions: instructions, describeFailure: failureText(for:))
     try registry.register(GIFToVideoTool())
     try registry.register(ExtractPaletteTool())
     try registry.register(RenderMapAnimationTool())
     try registry.register(ListFilesTool())
     return registry
+  }
+
+  /// A Lumen error as a model reads it: its category, then what is wrong
+  /// ("limit exceeded: the GIF's screen is 70000×70000 pixels, more than …").
+  @Sendable static func failureText(for error: any Error) -> String? {
+    guard let error = error as? any LumenError else { return nil }
+    return "\(error.category.phrase): \(error)"
   }
 }

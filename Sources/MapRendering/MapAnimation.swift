@@ -88,11 +88,9 @@ public enum MapAnimation {
       }
       try file.commit()
     } catch {
-      file.discard()
       switch error {
-      case let error as MapError: throw error
       case is CancellationError: throw error
-      case let error as OutputFile.Failure: throw error
+      case let error as any LumenError: throw error
       default: throw MapError.renderingFailed("\(error)")
       }
     }

@@ -1,5 +1,7 @@
+public import LumenCore
+
 /// Why a map cannot be made. Each case carries a message that names the problem.
-public enum MapError: Error, Hashable, CustomStringConvertible {
+public enum MapError: LumenError, Hashable {
   /// The input cannot be read.
   case unreadableInput(String)
   /// The file has no data rows.
@@ -16,6 +18,17 @@ public enum MapError: Error, Hashable, CustomStringConvertible {
   case renderingFailed(String)
   /// The output cannot be written.
   case outputFailed(String)
+
+  public var category: ErrorCategory {
+    switch self {
+    case .invalidOption: .invalidOption
+    case .unreadableInput: .inputNotReadable
+    case .emptyInput, .noCoordinateColumns, .noValidPoints: .badInput
+    case .limitExceeded: .limitExceeded
+    case .renderingFailed: .internal
+    case .outputFailed: .outputNotWritable
+    }
+  }
 
   public var description: String {
     switch self {

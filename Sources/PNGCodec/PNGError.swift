@@ -32,7 +32,16 @@ public struct PNGError: Error, Hashable, CustomStringConvertible {
   }
 }
 
-extension PNGError: TechnicalDetail {
+extension PNGError: LumenError {
+  public var category: ErrorCategory {
+    switch (code, function) {
+    case (Self.limitExceededCode, _): .limitExceeded
+    case (1, _): .inputNotReadable  // CPNG_READER_OPEN_FAILED
+    case (_, "png_read_info"), (_, "png_read_image"): .badInput
+    default: .outputNotWritable
+    }
+  }
+
   public var technicalDetail: String? {
     code == Self.limitExceededCode ? nil : "\(function) returned \(code): \(message)"
   }

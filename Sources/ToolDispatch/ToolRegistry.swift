@@ -52,11 +52,20 @@ public final class ToolRegistry: Sendable {
   private let entries = Mutex<[String: Entry]>([:])
   private let order = Mutex<[String]>([])
   private let heavyCalls = Mutex(0)
+  private let describeFailure: @Sendable (any Error) -> String?
 
-  public init(policy: Policy = Policy(), instructions: String = "") {
+  /// - Parameters:
+  ///   - describeFailure: The text a tool's error becomes (the tools' own error model, which
+  ///     the dispatcher does not know); `nil` for an error it does not describe, which then
+  ///     reads as its `description`.
+  public init(
+    policy: Policy = Policy(), instructions: String = "",
+    describeFailure: @escaping @Sendable (any Error) -> String? = { _ in nil }
+  ) {
     self.policy = policy
     self.heavyExecutor = HeavyWorkExecutor.shared(threads: policy.maxConcurrentHeavyCalls)
     self.instructions = instructions
+    self.describeFailure = describeFailure
   }
 
   /// Adds a tool; its schema is derived from its argument type.
@@ -119,7 +128,7 @@ public final class ToolRegistry: Sendable {
     } catch is CancellationError {
       return ToolResult(isError: true, text: "cancelled")
     } catch {
-      return ToolResult(isError: true, text: "\(error)")
+      return ToolResult(isError: true, text: describeFailure(error) ?? "\(error)")
     }
   }
 

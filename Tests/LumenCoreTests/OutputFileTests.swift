@@ -26,7 +26,8 @@ import Testing
     let exclusive = try OutputFile(destination: destination)
     FileManager.default.createFile(atPath: exclusive.temporaryPath, contents: Data("new".utf8))
     FileManager.default.createFile(atPath: destination, contents: Data("raced".utf8))
-    let failure = #expect(throws: OutputFile.Failure.self) { try exclusive.commit() }
+    var failure: OutputFile.Failure?
+    do { try exclusive.commit() } catch { failure = error }
     #expect(failure?.kind == .exists)
     #expect(FileManager.default.contents(atPath: destination) == Data("raced".utf8))
     #expect(folder.contents() == ["out.bin"])
@@ -63,6 +64,19 @@ import Testing
     let mask = umask(0o022)
     umask(mask)
     #expect(info.st_mode & 0o777 == 0o666 & ~mask)
+  }
+
+  @Test func removesItsTemporaryFileWhenNotCommitted() throws {
+    let folder = TemporaryDirectory()
+    func failingWrite() throws {
+      let file = try OutputFile(destination: folder.file("out.mp4"))
+      FileManager.default.createFile(atPath: file.temporaryPath, contents: Data("partial".utf8))
+      #expect(folder.contents().count == 1)
+      throw CancellationError()
+    }
+    #expect(throws: CancellationError.self) { try failingWrite() }
+    #expect(folder.contents().isEmpty)
+    #expect(OutputFile.discardPending(inFolder: folder.path) == 0)
   }
 
   @Test func discardsPendingTemporaryFilesOnInterruption() throws {

@@ -1,11 +1,10 @@
 import Benchmark
-import Conversion
 import Foundation
 import GIFCodec
-import Imaging
+import GIFToVideo
 import LumenCore
 import MapRendering
-import Palette
+import PaletteExtraction
 import ToolDispatch
 
 /// Inputs: the committed demo GIF, and the large corpus GIFs when ../shared/gifcorpus is present.
@@ -37,7 +36,8 @@ enum Inputs {
     for (name, file) in [
       ("chi", "pillow__chi.gif"), ("testsrc2-480x270", "synth_testsrc2_480x270_200f.gif"),
       ("testsrc-1280x720", "synth_testsrc_1280x720_60f.gif"),
-      ("demo-player", "flanimated__demo-player.gif"), ("muybridge", "imagegif__gifplayer-muybridge.gif"),
+      ("demo-player", "flanimated__demo-player.gif"),
+      ("muybridge", "imagegif__gifplayer-muybridge.gif"),
     ] {
       let path = corpus.appendingPathComponent(file).path
       if FileManager.default.fileExists(atPath: path) { list.append((name, path)) }
@@ -83,7 +83,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("GIF.decodeAndFlatten.\(name)") { benchmark in
       for _ in benchmark.scaledIterations {
         var decoder = try GIFDecoder(path: path)
-        var flattener = FrameFlattener(background: .white, outputSize: decoder.screenSize.roundedUpToEven)
+        var flattener = FrameFlattener(
+          background: .white, outputSize: decoder.screenSize.roundedUpToEven)
         while let frame = try decoder.nextFrame() { blackHole(flattener.flatten(frame.image)) }
       }
     }
@@ -179,7 +180,8 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
           blackHole(
-            try MapAnimation.render(table, input: csv, output: output, format: .gif, options: MapInputs.options))
+            try MapAnimation.render(
+              table, input: csv, output: output, format: .gif, options: MapInputs.options))
         }
       }, setup: { _ = try MapInputs.table.get() },
       teardown: { try? FileManager.default.removeItem(atPath: output) })
@@ -189,13 +191,20 @@ let benchmarks: @Sendable () -> Void = {
   let registry = ToolRegistry()
   try? registry.register(NoOpTool())
   let workspace = try? Workspace(root: FileManager.default.temporaryDirectory.path)
-  let call = #"{"id":"call_1","type":"function","function":{"name":"noop","arguments":"{\"text\":\"hello\",\"count\":3}"}}"#
-  Benchmark("Dispatch.noop", configuration: .init(metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(20), maxIterations: 50_000)) { benchmark in
+  let call =
+    #"{"id":"call_1","type":"function","function":{"name":"noop","arguments":"{\"text\":\"hello\",\"count\":3}"}}"#
+  Benchmark(
+    "Dispatch.noop",
+    configuration: .init(
+      metrics: [.wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(20),
+      maxIterations: 50_000)
+  ) { benchmark in
     guard let workspace else { return }
     for _ in benchmark.scaledIterations {
       let parsed = try ToolCall.parse(JSONText.decode(call))
       let result = try await registry.call(
-        name: parsed[0].name, arguments: parsed[0].arguments, context: ToolContext(workspace: workspace))
+        name: parsed[0].name, arguments: parsed[0].arguments,
+        context: ToolContext(workspace: workspace))
       blackHole(parsed[0].answer(result))
     }
   }

@@ -1,11 +1,10 @@
 import Foundation
 import LumenCore
 import PNGCodec
-import Palette
 import TestSupport
 import Testing
 
-@testable import Imaging
+@testable import PaletteExtraction
 
 @Suite struct PaletteSwatchTests {
   /// 16 colours like a photo's: a few large shares and a tail of tiny ones.

@@ -2,7 +2,7 @@ public import LumenCore
 
 /// Why a conversion could not produce an output (errors from the codecs pass through as
 /// ``GIFCodec/GIFError`` and ``FFmpegIO/FFmpegError``).
-public enum ConversionError: Error, Hashable, CustomStringConvertible {
+public enum ConversionError: LumenError, Hashable {
   /// An option is out of range or contradicts another.
   case invalidOption(String)
   /// The codec cannot be stored in the requested container.
@@ -15,6 +15,15 @@ public enum ConversionError: Error, Hashable, CustomStringConvertible {
   case wrongInputKind(path: String, kind: FileKind)
   /// The output's extension names a format this operation does not write.
   case unsupportedOutput(path: String, pathExtension: String)
+
+  public var category: ErrorCategory {
+    switch self {
+    case .invalidOption: .invalidOption
+    case .unsupportedContainer, .unsupportedOutput: .unsupported
+    case .noFramesDecoded, .wrongInputKind: .badInput
+    case .inputNotReadable: .inputNotReadable
+    }
+  }
 
   public var description: String {
     switch self {

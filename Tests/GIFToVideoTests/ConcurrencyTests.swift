@@ -1,6 +1,6 @@
-import Conversion
 import FFmpegIO
 import Foundation
+import GIFToVideo
 import TestSupport
 import Testing
 

@@ -9,7 +9,7 @@ public enum ImageFormat: String, Sendable, Codable {
   case other
 
   /// Reads the signature of `path`.
-  static func sniff(path: String) throws(ImagingError) -> ImageFormat {
+  static func sniff(path: String) throws(ImageReadError) -> ImageFormat {
     var isFolder: ObjCBool = false
     if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
       throw .unreadable(path: path, reason: "it is a folder, not an image file")

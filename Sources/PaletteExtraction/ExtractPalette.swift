@@ -1,5 +1,5 @@
+internal import ImageIO
 internal import LumenCore
-internal import Palette
 
 /// Extracts the dominant colours of an image file.
 ///
@@ -12,7 +12,7 @@ internal import Palette
 public enum ExtractPalette {
   /// Reads the image, counts its pixels into a histogram and clusters them.
   ///
-  /// - Throws: ``ImagingError`` or the codec's error for unreadable, damaged or oversized
+  /// - Throws: ``ImageReadError`` or the codec's error for unreadable, damaged or oversized
   ///   images and bad options.
   public static func run(path: String, request: PaletteRequest) throws -> PaletteReport {
     try request.validate()
@@ -31,7 +31,7 @@ public enum ExtractPalette {
         border = BorderColor.dominant(in: image, alphaThreshold: request.palette.alphaThreshold)
       }
     }
-    guard sampled > 0 else { throw ImagingError.noPixels(path: path) }
+    guard sampled > 0 else { throw ImageReadError.noPixels(path: path) }
     let palette = PaletteExtractor.extract(
       from: histogram, options: request.palette, borderColor: border)
     return PaletteReport(path: path, image: info, pixelsSampled: sampled, palette: palette)

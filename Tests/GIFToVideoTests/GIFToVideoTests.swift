@@ -1,7 +1,7 @@
-import Conversion
 import FFmpegIO
 import Foundation
 import GIFCodec
+import GIFToVideo
 import LumenCore
 import TestSupport
 import Testing

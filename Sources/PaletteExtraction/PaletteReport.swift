@@ -1,4 +1,4 @@
-public import Palette
+public import ImageIO
 
 /// The result of ``ExtractPalette``: the image, the pixels used, and the palette.
 public struct PaletteReport: Sendable, Hashable, Codable {

@@ -1,5 +1,4 @@
 internal import Foundation
-internal import Palette
 
 /// Palette file formats: CSS custom properties, GIMP palette, Adobe Swatch Exchange, plain hex.
 public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
@@ -19,7 +18,7 @@ public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
 
   /// The format for an output file: the extension's, which must agree with an explicit
   /// `format` when one is given.
-  public static func forOutput(_ path: String, format: PaletteFormat?) throws(ImagingError)
+  public static func forOutput(_ path: String, format: PaletteFormat?) throws(PaletteError)
     -> PaletteFormat
   {
     let pathExtension = URL(fileURLWithPath: path).pathExtension

@@ -1,5 +1,5 @@
 import LumenCore
-import Palette
+import PaletteExtraction
 import Testing
 
 func image(_ columns: [(RGBAPixel, Int)], height: Int = 4) -> RGBAImage {

@@ -54,7 +54,7 @@ public enum ImageSource {
         if frames == .first { break }
       }
       guard count > 0 else {
-        throw decoder.damage.map { $0 as any Error } ?? ImagingError.noPixels(path: path)
+        throw decoder.damage.map { $0 as any Error } ?? ImageReadError.noPixels(path: path)
       }
       // A frame kept partly drawn, or the damage that stopped an all-frames read.
       var warnings = decoder.warnings
@@ -75,9 +75,9 @@ public enum ImageSource {
       var reader = try MediaReader(path: path, reducedDecodingTarget: reducedDecodingTarget)
       let info = reader.info
       if let violation = limits.violation(width: info.width, height: info.height) {
-        throw ImagingError.limitExceeded(path: path, reason: violation)
+        throw ImageReadError.limitExceeded(path: path, reason: violation)
       }
-      guard let frame = try reader.nextFrame() else { throw ImagingError.noPixels(path: path) }
+      guard let frame = try reader.nextFrame() else { throw ImageReadError.noPixels(path: path) }
       try body(frame.image)
       return Info(
         format: info.codecName, width: info.width, height: info.height,

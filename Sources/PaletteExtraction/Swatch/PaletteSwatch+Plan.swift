@@ -1,6 +1,5 @@
 internal import Drawing
 internal import LumenCore
-internal import Palette
 
 // MARK: - Placing colours and labels
 

@@ -40,26 +40,24 @@ public enum GIFToVideo {
     try checkIsGIF(input)
     let temporary = try OutputFile(
       destination: output, inputs: [input], overwrite: options.overwrite)
+    let partial: GIFToVideoReport
     do {
       let framesFound = try GIFDecoder.countFrames(path: input, limits: options.limits)
       var job = try Job(
         input: input, temporaryPath: temporary.temporaryPath, container: container,
         options: options, framesFound: framesFound, progress: progress)
       try job.run()
-      let partial = try job.finish()
-      try temporary.commit()
-      var report = partial
-      report.input = input
-      report.inputBytes = inputBytes
-      report.output = output
-      report.outputBytes = (try? fileSize(output)) ?? 0
-      report.outputDurationSeconds =
-        (try? MediaReader(path: output).info.durationSeconds ?? 0) ?? 0
-      return report
-    } catch {
-      temporary.discard()
-      throw error
+      partial = try job.finish()
     }
+    try temporary.commit()
+    var report = partial
+    report.input = input
+    report.inputBytes = inputBytes
+    report.output = output
+    report.outputBytes = (try? fileSize(output)) ?? 0
+    report.outputDurationSeconds =
+      (try? MediaReader(path: output).info.durationSeconds ?? 0) ?? 0
+    return report
   }
 
   static func container(for output: String, options: GIFToVideoOptions) throws(ConversionError)

@@ -2,7 +2,6 @@ internal import Drawing
 internal import Foundation
 public import LumenCore
 internal import PNGCodec
-public import Palette
 
 /// A PNG picture of a palette: one bar per colour, as wide as its share, labelled with its hex
 /// (``Layout/bars``), or a grid of tiles labelled with hex, CSS name and share
@@ -77,17 +76,12 @@ public enum PaletteSwatch {
     try checkSwatchName(path)
     let output = try OutputFile(destination: path, inputs: inputs, overwrite: overwrite)
     let image = try render(colors, size: size, layout: layout)
-    do {
-      try PNGFile.write(image, to: output.temporaryPath)
-      try output.commit()
-    } catch {
-      output.discard()
-      throw error
-    }
+    try PNGFile.write(image, to: output.temporaryPath)
+    try output.commit()
   }
 
   /// Refuses a swatch name that promises another format than PNG.
-  public static func checkSwatchName(_ path: String) throws(ImagingError) {
+  public static func checkSwatchName(_ path: String) throws(PaletteError) {
     let pathExtension = URL(fileURLWithPath: path).pathExtension.lowercased()
     guard pathExtension == "png" else {
       throw .invalidOption(

@@ -1,5 +1,5 @@
+public import ImageIO
 public import LumenCore
-public import Palette
 
 /// Everything ``ExtractPalette`` needs besides the image path (plain values, usable from the
 /// CLI and from a tool call alike).
@@ -16,7 +16,7 @@ public struct PaletteRequest: Sendable, Hashable {
   public init() {}
 
   /// Checks the values, naming the bad one.
-  public func validate() throws(ImagingError) {
+  public func validate() throws(PaletteError) {
     if case .exactly(let k) = palette.count, !(1...64).contains(k) {
       throw .invalidOption("k \(k) is out of range: k must be 1–64 (or auto)")
     }

@@ -1,10 +1,10 @@
 import FFmpegIO
 import Foundation
-import Imaging
+import ImageIO
 import JPEGCodec
 import LumenCore
 import PNGCodec
-import Palette
+import PaletteExtraction
 import TestSupport
 import Testing
 
@@ -125,16 +125,16 @@ import Testing
 
   @Test func failsClearlyOnBadInput() throws {
     let folder = TemporaryDirectory()
-    #expect(throws: ImagingError.self) {
+    #expect(throws: ImageReadError.self) {
       _ = try ExtractPalette.run(path: folder.file("missing.png"), request: PaletteRequest())
     }
     let empty = folder.write([], to: "empty.jpg")
-    #expect(throws: ImagingError.self) {
+    #expect(throws: ImageReadError.self) {
       _ = try ExtractPalette.run(path: empty, request: PaletteRequest())
     }
     let text = folder.write(Array("definitely not an image".utf8), to: "junk.webp")
     #expect { _ = try ExtractPalette.run(path: text, request: PaletteRequest()) } throws: { error in
-      guard case .notAnImage(_, let kind) = error as? ImagingError else { return false }
+      guard case .notAnImage(_, let kind) = error as? ImageReadError else { return false }
       return kind == .text
     }
     let junk = folder.write(Array("RIFF\u{10}\0\0\0WEBPVP8 junkjunkjunk".utf8), to: "junk2.webp")
@@ -148,7 +148,7 @@ import Testing
     }
     request = PaletteRequest()
     request.palette.count = .exactly(0)
-    #expect(throws: ImagingError.self) {
+    #expect(throws: PaletteError.self) {
       _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
     }
   }
