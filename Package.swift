@@ -152,7 +152,10 @@ let package = Package(
     .testTarget(name: "LumenMCPTests", dependencies: ["LumenMCP"]),
     .testTarget(
       name: "CLITests",
-      dependencies: ["LumenCLI", "lumen", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport"]),
+      dependencies: [
+        "LumenCLI", "lumen", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
+        "GIFToVideo", "PaletteExtraction", "MapRendering",
+      ]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -26,9 +26,9 @@ let report = try GIFToVideo.convert(input: gif, output: "out.mp4", options: opti
 print(report.summary)
 
 // Palettes
-var request = PaletteRequest()
-request.palette.count = .exactly(8)
-let palette = try ExtractPalette.run(path: photo, request: request)
+var paletteOptions = ExtractPaletteOptions()
+paletteOptions.clustering.count = .exactly(8)
+let palette = try ExtractPalette.run(path: photo, options: paletteOptions)
 print(palette.summary)
 
 // Maps

@@ -43,7 +43,5 @@ public enum VideoCodec: String, Sendable, CaseIterable, Codable {
   }
 
   /// The preset names accepted for this codec (x264 style; mapped for VP9 and AV1).
-  public static let presets = [
-    "ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow",
-  ]
+  public static let presets = EncoderPreset.allCases.map(\.rawValue)
 }

@@ -45,7 +45,8 @@ extension GIFToVideo {
       let screen = decoder.screenSize
       let (inputSize, outputSize, notes) = Self.sizes(screen: screen, options: options)
       let settings = VideoSettings(
-        codec: options.codec, container: container, crf: options.crf, preset: options.preset,
+        codec: options.resolvedCodec, container: container, crf: options.crf,
+        preset: options.preset.rawValue,
         inputSize: inputSize, outputSize: outputSize,
         timeBase: options.framesPerSecond.map { Rational(1, $0) } ?? .centisecond,
         threads: options.threads, matrix: options.matrix)
@@ -175,7 +176,7 @@ extension GIFToVideo {
     /// The flattener's picture size, the encoded size, and notes about padding or scaling.
     static func sizes(screen: Size, options: GIFToVideoOptions) -> (Size, Size, [String]) {
       if let scale = options.scale {
-        let minimum = options.codec.minimumSize
+        let minimum = options.resolvedCodec.minimumSize
         let rounded = scale.roundedUpToEven
         let even = Size(
           width: max(rounded.width, minimum.width), height: max(rounded.height, minimum.height))
@@ -186,7 +187,7 @@ extension GIFToVideo {
         return (screen, even, [note])
       }
       if let maxWidth = options.maxWidth, screen.width > maxWidth {
-        let minimum = options.codec.minimumSize
+        let minimum = options.resolvedCodec.minimumSize
         let width = max(minimum.width, maxWidth & ~1)
         let height = max(
           minimum.height,
@@ -194,7 +195,7 @@ extension GIFToVideo {
         let target = Size(width: width, height: height)
         return (screen, target, ["scaled \(screen) to \(target) (--max-width \(maxWidth))"])
       }
-      let minimum = options.codec.minimumSize
+      let minimum = options.resolvedCodec.minimumSize
       let even = screen.roundedUpToEven
       let padded = Size(
         width: max(even.width, minimum.width), height: max(even.height, minimum.height))

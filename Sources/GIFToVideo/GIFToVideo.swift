@@ -34,6 +34,7 @@ public enum GIFToVideo {
     input: String, output: String, options: GIFToVideoOptions = .init(),
     progress: Progress? = nil
   ) throws -> GIFToVideoReport {
+    let options = options.settled(forOutput: output)
     try options.validate()
     let container = try container(for: output, options: options)
     let inputBytes = try fileSize(input)
@@ -68,31 +69,17 @@ public enum GIFToVideo {
     if fromName == nil {
       throw .unsupportedOutput(path: output, pathExtension: pathExtension)
     }
-    let container = options.container ?? fromName ?? options.codec.containers[0]
+    let container = options.container ?? fromName ?? options.resolvedCodec.containers[0]
     if let fromName, fromName != container {
       throw .invalidOption(
         "container \(container.rawValue) disagrees with the output name \(output); use a .\(container.rawValue) name"
       )
     }
-    guard options.codec.containers.contains(container) else {
-      throw .unsupportedContainer(codec: options.codec.rawValue, container: container.rawValue)
+    guard options.resolvedCodec.containers.contains(container) else {
+      throw .unsupportedContainer(
+        codec: options.resolvedCodec.rawValue, container: container.rawValue)
     }
     return container
-  }
-
-  /// The output written when none is named: the input's name with `.mp4`, or `.webm` for
-  /// codecs that MP4 does not carry.
-  public static func defaultOutput(for input: String, codec: VideoCodec) -> String {
-    let url = URL(fileURLWithPath: input).deletingPathExtension()
-    let name = url.lastPathComponent + (codec.containers[0] == .mp4 ? ".mp4" : ".webm")
-    let folder = (input as NSString).deletingLastPathComponent
-    return folder.isEmpty ? name : folder + "/" + name
-  }
-
-  /// The codec for an output when none is named: VP9 for `.webm`, else H.264.
-  public static func defaultCodec(forOutput output: String) -> VideoCodec {
-    VideoContainer(pathExtension: URL(fileURLWithPath: output).pathExtension) == .webm
-      ? .vp9 : .h264
   }
 
   /// Refuses anything but a GIF by its bytes, naming what the file is.

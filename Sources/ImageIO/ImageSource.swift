@@ -22,7 +22,7 @@ public enum ImageSource {
   }
 
   /// Which frames of an animation to read.
-  public enum Frames: String, Sendable, Hashable, Codable {
+  public enum Frames: String, Sendable, Hashable, CaseIterable, Codable {
     case first, all
   }
 

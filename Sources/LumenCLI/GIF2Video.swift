@@ -35,32 +35,35 @@ extension Root {
     )
     var output: String?
 
-    @Option(help: "Video codec: h264, hevc, vp9 or av1 (default: h264, or vp9 for a .webm output).")
+    // The settings both the command and the gif_to_video tool have: help and defaults from
+    // GIFToVideoOptions, the one description; makeOptions() decodes them as a tool call is.
+    @Option(help: GIFToVideoOptions.field("codec").help(statingDefault: true))
     var codec: VideoCodec?
 
-    @Option(help: "Constant rate factor (lower is better; default 23 for h264).")
+    @Option(help: GIFToVideoOptions.field("crf").help(statingDefault: true))
     var crf: Int?
 
-    @Option(help: "Speed preset: ultrafast … medium … veryslow.")
-    var preset = "medium"
+    @Option(help: GIFToVideoOptions.field("preset").help())
+    var preset = GIFToVideoOptions().preset
 
-    @Option(help: "Colour under transparent pixels: #rrggbb, #rgb or a CSS name.")
-    var background = "#ffffff"
+    @Option(help: GIFToVideoOptions.field("background").help())
+    var background = GIFToVideoOptions().background.hex
 
-    @Option(help: "Scale to WIDTHxHEIGHT (sides rounded to even).")
-    var scale: String?
-
-    @Option(help: "Scale down to at most this width, keeping the aspect ratio.")
+    @Option(help: GIFToVideoOptions.field("max_width").help(statingDefault: true))
     var maxWidth: Int?
 
-    @Option(help: "How many times the animation plays (1…1000; a video cannot loop forever).")
-    var loop = 1
+    @Option(help: GIFToVideoOptions.field("loop").help())
+    var loop = GIFToVideoOptions().plays
 
-    @Option(help: "Resample to a constant frame rate (default: one frame per GIF frame).")
+    @Option(help: GIFToVideoOptions.field("fps").help(statingDefault: true))
     var fps: Int?
 
-    @Flag(help: "Keep identical consecutive frames instead of merging them.")
+    @Flag(help: GIFToVideoOptions.field("keep_duplicates").help())
     var keepDuplicates = false
+
+    // Command-line only: exact scaling, encoder threads, the matrix, limits, overwriting.
+    @Option(help: "Scale to WIDTHxHEIGHT (sides rounded to even).")
+    var scale: String?
 
     @Option(help: "Encoder threads (0 = automatic).")
     var threads = 0
@@ -75,17 +78,15 @@ extension Root {
     var outputOptions: OutputOptions
 
     func validate() throws {
-      guard RGBColor(hex: background) != nil else {
-        throw ValidationError("--background must be \(RGBColor.syntax), not '\(background)'")
-      }
       if let scale, Size(parsing: scale) == nil {
         throw ValidationError("--scale must be WIDTHxHEIGHT with positive sides, not '\(scale)'")
       }
-      do { try makeOptions().validate() } catch { throw ValidationError(error.description) }
+      do { try makeOptions().validate() } catch { throw GIFToVideoOptions.commandError(error) }
     }
 
     func run() throws {
-      let destination = output ?? GIFToVideo.defaultOutput(for: input, codec: resolvedCodec)
+      let options = try makeOptions()
+      let destination = output ?? options.defaultOutput(for: input)
       let logger = Log.logger(verbose: outputOptions.verbose)
       logger.debug("converting", metadata: ["input": "\(input)", "output": "\(destination)"])
       let showBar = !outputOptions.noProgress && StandardError.isTerminal
@@ -95,7 +96,7 @@ extension Root {
       let report: GIFToVideoReport
       do {
         report = try GIFToVideo.convert(
-          input: input, output: destination, options: makeOptions(), progress: progress)
+          input: input, output: destination, options: options, progress: progress)
         bar?.finish()
       } catch {
         bar?.finish()
@@ -106,30 +107,23 @@ extension Root {
       Report.print(report, json: outputOptions.json) { $0.summary }
     }
 
-    func makeOptions() -> GIFToVideoOptions {
-      var options = GIFToVideoOptions()
-      options.codec = resolvedCodec
-      options.overwrite = outputOptions.overwrite
-      options.crf = crf
-      options.preset = preset
-      options.background = RGBColor(hex: background) ?? .white
+    /// The options from the flags, through GIFToVideoOptions' decoder (as the tool's
+    /// arguments are), the codec settled for the output.
+    func makeOptions() throws -> GIFToVideoOptions {
+      var options = try GIFToVideoOptions.decoding([
+        "codec": codec?.rawValue, "crf": crf, "preset": preset.rawValue, "background": background,
+        "max_width": maxWidth, "loop": loop, "fps": fps, "keep_duplicates": keepDuplicates,
+      ])
       options.scale = scale.flatMap(Size.init(parsing:))
-      options.maxWidth = maxWidth
-      options.plays = loop
-      options.framesPerSecond = fps
-      options.keepDuplicateFrames = keepDuplicates
       options.threads = threads
       options.matrix = matrix
       options.limits = limits.decodeLimits
-      return options
-    }
-
-    /// The codec asked for, else the one the output's extension implies.
-    var resolvedCodec: VideoCodec {
-      codec ?? output.map(GIFToVideo.defaultCodec(forOutput:)) ?? .h264
+      options.overwrite = outputOptions.overwrite
+      return options.settled(forOutput: output)
     }
   }
 }
 
 extension VideoCodec: ExpressibleByArgument {}
 extension YUVMatrix: ExpressibleByArgument {}
+extension EncoderPreset: ExpressibleByArgument {}

@@ -39,44 +39,46 @@ extension Root {
       help: "The output: .gif, .mp4, .webm or .png (default: the CSV's name with .gif).")
     var output: String?
 
+    // The settings both the command and the render_map_animation tool have: help and
+    // defaults from MapOptions, the one description; makeOptions() decodes them as a tool call
+    // is (--size gives width and height, --lat and --lon the column names).
     @Option(help: "Picture size WxH (16…4096 each).")
-    var size = "800x500"
+    var size = "\(MapOptions().size.width)x\(MapOptions().size.height)"
 
-    @Option(help: "Frames per second (1…50).")
-    var fps = 10
+    @Option(help: MapOptions.field("fps").help())
+    var fps = MapOptions().framesPerSecond
 
-    @Option(help: "Length in seconds (0.1…120); light periods are fitted so it loops seamlessly.")
+    @Option(help: MapOptions.field("seconds").help())
     var seconds = MapOptions().seconds
 
-    @Option(help: "auto, usa, world, or a box W,S,E,N in degrees (write --region=W,S,E,N).")
+    @Option(help: "\(MapOptions.field("region").commandHelp) (write --region=W,S,E,N).")
     var region = "auto"
 
-    @Option(help: "dark or light.")
-    var theme = "dark"
+    @Option(help: MapOptions.field("theme").help())
+    var theme: MapTheme.Name = .dark
 
-    @Option(help: "A title in the top-left corner.")
+    @Option(help: MapOptions.field("title").help())
     var title: String?
 
-    @Option(help: "The changing corner label: clock, frame or none.")
-    var label: MapLabel = .clock
+    @Option(help: MapOptions.field("label").help())
+    var label = MapOptions().label
 
-    @Option(help: "A data source line added to the attribution.")
+    @Option(help: MapOptions.field("attribution").help())
     var attribution: String?
 
-    @Option(help: "The latitude column, when its name is not a common one.")
+    @Option(help: MapOptions.field("lat_column").help())
     var lat: String?
 
-    @Option(help: "The longitude column, when its name is not a common one.")
+    @Option(help: MapOptions.field("lon_column").help())
     var lon: String?
 
-    @Option(help: "Seed for the lights' phases (same seed, same animation).")
-    var seed: UInt64 = 1
+    @Option(help: MapOptions.field("seed").help())
+    var seed = Int(MapOptions().seed)
 
-    @Option(
-      help: "How many times the animation plays (0 loops forever: a GIF loops, a video plays once)."
-    )
-    var loop = 0
+    @Option(help: MapOptions.field("loop").help())
+    var loop = MapOptions().plays
 
+    // Command-line only: dithering, video quality, the point limit.
     @Option(help: "GIF dithering: none or ordered.")
     var dither: GIFDithering = .none
 
@@ -84,7 +86,7 @@ extension Root {
     var crf: Int?
 
     @Option(help: "Refuse files with more points than this.")
-    var maxPoints = 100_000
+    var maxPoints = MapOptions().maxPoints
 
     @OptionGroup(title: "Output")
     var outputOptions: OutputOptions
@@ -94,7 +96,9 @@ extension Root {
         throw ValidationError(
           "cannot tell the format of '\(destination)': use .gif, .mp4, .webm or .png")
       }
-      if let problem = try makeOptions().validationFailure() { throw ValidationError(problem) }
+      if let problem = try makeOptions().validationFailure() {
+        throw MapOptions.commandError(MapError.invalidOption(problem))
+      }
     }
 
     func run() throws {
@@ -118,31 +122,23 @@ extension Root {
     /// `-o`, or the CSV's name with `.gif`.
     var destination: String { output ?? MapAnimation.defaultOutput(for: input) }
 
+    /// The options from the flags, through MapOptions' decoder (as the tool's arguments are),
+    /// then the command-line-only settings.
     func makeOptions() throws -> MapOptions {
-      var options = MapOptions()
       guard let size = Size(parsing: size) else {
         throw ValidationError("--size must be WxH, e.g. 800x500, not '\(size)'")
       }
-      guard let region = MapRegion(parsing: region) else {
-        throw ValidationError(
-          "--region must be auto, usa, world or W,S,E,N (e.g. --region=-89,41,-84,46.5), not '\(region)'"
-        )
+      var options: MapOptions
+      do {
+        options = try MapOptions.decoding([
+          "title": title, "region": region, "theme": theme.rawValue, "width": size.width,
+          "height": size.height, "fps": fps, "seconds": seconds, "label": label.rawValue,
+          "lat_column": lat, "lon_column": lon, "loop": loop, "attribution": attribution,
+          "seed": seed,
+        ])
+      } catch {
+        throw MapOptions.commandError(error, flags: ["lat_column": "--lat", "lon_column": "--lon"])
       }
-      guard let theme = MapTheme.named(theme) else {
-        throw ValidationError("--theme must be dark or light, not '\(theme)'")
-      }
-      options.size = size
-      options.framesPerSecond = fps
-      options.seconds = seconds
-      options.region = region
-      options.theme = theme
-      options.title = title
-      options.label = label
-      options.attribution = attribution
-      options.latitudeColumn = lat
-      options.longitudeColumn = lon
-      options.seed = seed
-      options.plays = loop
       options.overwrite = outputOptions.overwrite
       options.dithering = dither
       options.crf = crf
@@ -153,4 +149,5 @@ extension Root {
 }
 
 extension MapLabel: ExpressibleByArgument {}
+extension MapTheme.Name: ExpressibleByArgument {}
 extension GIFDithering: ExpressibleByArgument {}

@@ -27,15 +27,34 @@ extension Root {
     @Argument(help: "The image.")
     var image: String
 
-    @Option(name: .short, help: "Number of colours (1…64), or 'auto'.")
+    // The settings both the command and the extract_palette tool have: help and defaults
+    // from ExtractPaletteOptions, the one description; makeOptions() decodes them as a tool
+    // call is (-k also takes 'auto', which only the command offers).
+    @Option(name: .short, help: "\(ExtractPaletteOptions.field("k").commandHelp), or 'auto'.")
     var k = "5"
 
-    @Option(help: "Clustering space: cielab or oklab.")
-    var space: PaletteOptions.Space = .cielab
+    @Option(help: ExtractPaletteOptions.field("space").help())
+    var space: ClusteringOptions.Space = ExtractPaletteOptions().clustering.space
 
-    @Option(help: "Order: weight, lightness or hue.")
-    var sort: PaletteOptions.Order = .weight
+    @Option(help: ExtractPaletteOptions.field("sort").help())
+    var sort: ClusteringOptions.Order = ExtractPaletteOptions().clustering.order
 
+    @Option(help: "\(ExtractPaletteOptions.field("exclude").help) (repeatable).")
+    var exclude: [ClusteringOptions.Exclusion] = []
+
+    @Flag(help: ExtractPaletteOptions.field("exact_colors").help())
+    var exactColors = false
+
+    @Option(help: ExtractPaletteOptions.field("frames").help())
+    var frames: ImageSource.Frames = ExtractPaletteOptions().frames
+
+    @Option(help: ExtractPaletteOptions.field("swatch_layout").help())
+    var swatchLayout: PaletteSwatch.Layout = ExtractPaletteOptions().swatchLayout
+
+    @Option(help: "Also write a PNG swatch of the palette here.")
+    var swatch: String?
+
+    // Command-line only: the seed, initialisations, alpha threshold, pixel budget, formats.
     @Option(help: "Random seed for k-means++ (same seed, same palette).")
     var seed: UInt64 = 0
 
@@ -44,15 +63,6 @@ extension Root {
 
     @Option(help: "Pixels with a lower alpha (0…255) are skipped.")
     var alphaThreshold: UInt8 = 128
-
-    @Option(help: "Remove a background before clustering: white, black or border (repeatable).")
-    var exclude: [PaletteOptions.Exclusion] = []
-
-    @Flag(help: "Snap each colour to the nearest colour that occurs in the image.")
-    var exactColors = false
-
-    @Option(help: "Frames of an animated GIF: first or all.")
-    var frames: ImageSource.Frames = .first
 
     @Option(help: "About how many pixels to use (reduced JPEG decoding and grid sampling).")
     var pixelBudget = 500_000
@@ -66,12 +76,6 @@ extension Root {
         "Write the palette to this file, in the format its extension names (.css, .gpl, .ase, .hex, .txt)."
     )
     var output: String?
-
-    @Option(help: "Also write a PNG swatch of the palette here.")
-    var swatch: String?
-
-    @Option(help: "Swatch layout: bars (as wide as shares) or grid (tiles with hex, name, share).")
-    var swatchLayout: PaletteSwatch.Layout = .bars
 
     @OptionGroup(title: "Limits")
     var limits: LimitOptions
@@ -99,7 +103,9 @@ extension Root {
           throw ValidationError("--swatch and -o name the same file, \(swatch)")
         }
       }
-      do { try makeRequest().validate() } catch { throw ValidationError(error.description) }
+      do { try makeOptions().validate() } catch {
+        throw ExtractPaletteOptions.commandError(error, flags: ["k": "-k"])
+      }
     }
 
     func run() throws {
@@ -110,7 +116,7 @@ extension Root {
         for path in [output, swatch].compactMap(\.self) {
           try OutputFile.check(destination: path, inputs: [image], overwrite: overwrite)
         }
-        report = try ExtractPalette.run(path: image, request: makeRequest())
+        report = try ExtractPalette.run(path: image, options: makeOptions())
         if let swatch {
           try PaletteSwatch.write(
             report.palette.colors, to: swatch, layout: swatchLayout, inputs: [image],
@@ -138,27 +144,28 @@ extension Root {
       try file.commit()
     }
 
-    func makeRequest() -> PaletteRequest {
-      var request = PaletteRequest()
-      request.palette.count = k == "auto" ? .automatic : .exactly(Int(k) ?? 0)
-      request.palette.space = space
-      request.palette.order = sort
-      request.palette.seed = seed
-      request.palette.initializations = inits
-      request.palette.alphaThreshold = alphaThreshold
-      request.palette.exclusions = Set(exclude)
-      request.palette.exactColors = exactColors
-      request.frames = frames
-      request.pixelBudget = pixelBudget
-      request.limits = limits.decodeLimits
-      return request
+    /// The options from the flags, through ExtractPaletteOptions' decoder (as the tool's
+    /// arguments are), then the command-line-only settings.
+    func makeOptions() throws -> ExtractPaletteOptions {
+      var options = try ExtractPaletteOptions.decoding([
+        "k": Int(k), "space": space.rawValue, "sort": sort.rawValue,
+        "exclude": exclude.map(\.rawValue), "exact_colors": exactColors,
+        "frames": frames.rawValue, "swatch_layout": swatchLayout.rawValue,
+      ])
+      if k == "auto" { options.clustering.count = .automatic }
+      options.clustering.seed = seed
+      options.clustering.initializations = inits
+      options.clustering.alphaThreshold = alphaThreshold
+      options.pixelBudget = pixelBudget
+      options.limits = limits.decodeLimits
+      return options
     }
   }
 }
 
-extension PaletteOptions.Space: ExpressibleByArgument {}
-extension PaletteOptions.Order: ExpressibleByArgument {}
-extension PaletteOptions.Exclusion: ExpressibleByArgument {}
+extension ClusteringOptions.Space: ExpressibleByArgument {}
+extension ClusteringOptions.Order: ExpressibleByArgument {}
+extension ClusteringOptions.Exclusion: ExpressibleByArgument {}
 extension ImageSource.Frames: ExpressibleByArgument {}
 extension PaletteFormat: ExpressibleByArgument {}
 extension PaletteSwatch.Layout: ExpressibleByArgument {}

@@ -6,52 +6,33 @@ public import ToolDispatch
 public struct ExtractPaletteTool: Tool {
   public typealias Output = PaletteReport
 
+  /// The image, the swatch to write, the inline preview, and
+  /// ``PaletteExtraction/ExtractPaletteOptions`` (its one description of the settings, decoded
+  /// from the same arguments object).
   public struct Arguments: ToolArguments {
-    public enum Space: String, SchemaEnum { case cielab, oklab }
-    public enum Exclusion: String, SchemaEnum { case white, black, border }
-    public enum SwatchLayout: String, SchemaEnum { case bars, grid }
-
     var image: String
-    var k: Int?
-    var space: Space?
-    var exclude: [Exclusion]?
-    var exactColors: Bool?
+    var options: ExtractPaletteOptions
     var swatch: String?
-    var swatchLayout: SwatchLayout?
     var preview: Bool?
 
-    enum CodingKeys: String, CodingKey {
-      case image, k, space, exclude, swatch, preview
-      case exactColors = "exact_colors"
-      case swatchLayout = "swatch_layout"
-    }
+    enum CodingKeys: String, CodingKey { case image, swatch, preview }
 
     public init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       image = try c.decode(String.self, forKey: .image)
-      k = try c.decodeIfPresent(Int.self, forKey: .k)
-      space = try c.decodeIfPresent(Space.self, forKey: .space)
-      exclude = try c.decodeIfPresent([Exclusion].self, forKey: .exclude)
-      exactColors = try c.decodeIfPresent(Bool.self, forKey: .exactColors)
+      options = try ExtractPaletteOptions(from: decoder)
       swatch = try c.decodeIfPresent(String.self, forKey: .swatch)
-      swatchLayout = try c.decodeIfPresent(SwatchLayout.self, forKey: .swatchLayout)
       preview = try c.decodeIfPresent(Bool.self, forKey: .preview)
     }
 
-    public static let fieldDescriptions = [
+    public static let fieldDescriptions = ExtractPaletteOptions.fieldDescriptions().merging([
       "image": "The image (PNG, GIF, JPEG, WebP, BMP, TIFF), relative to the workspace.",
-      "k": "How many colours, 1–64; null for 5.",
-      "space": "Clustering space; null for cielab.",
-      "exclude": "Backgrounds to remove before clustering (white, black, border); null for none.",
-      "exact_colors": "true to snap each colour to one that occurs in the image; null for false.",
       "swatch":
         "A PNG of the palette to create (a .png name), relative to the workspace; must not exist; null for none.",
-      "swatch_layout":
-        "How the swatch and preview show the colours: bars (as wide as their shares, labelled with hex) or grid (tiles labelled with hex, CSS name and share); null for bars.",
       "preview":
         "true to also get a small PNG of the palette inline (an image, under 100 KB) to look at; null for false.",
-    ]
-    public static let fieldBounds: [String: ClosedRange<Double>] = ["k": 1...64]
+    ]) { $1 }
+    public static let fieldBounds = ExtractPaletteOptions.fieldBounds()
   }
 
   /// The inline preview is half a written swatch each way: it only has to show the colours.
@@ -71,7 +52,7 @@ public struct ExtractPaletteTool: Tool {
     name, and optionally writes a PNG swatch or shows a small one inline (preview).
     """
   public let exampleArguments =
-    #"{"image": "photo.jpg", "k": 5, "space": null, "exclude": null, "exact_colors": null, "swatch": null, "swatch_layout": null, "preview": null}"#
+    #"{"image": "photo.jpg", "k": 5, "space": null, "sort": null, "exclude": null, "exact_colors": null, "frames": null, "swatch_layout": null, "swatch": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)
@@ -88,17 +69,9 @@ public struct ExtractPaletteTool: Tool {
           field: "swatch", problem: "must end in .png (a swatch is a PNG picture)")
       }
     }
-    var request = PaletteRequest()
-    request.palette.count = .exactly(arguments.k ?? 5)
-    request.palette.space =
-      arguments.space.flatMap { PaletteOptions.Space(rawValue: $0.rawValue) } ?? .cielab
-    request.palette.exclusions = Set(
-      (arguments.exclude ?? []).compactMap { PaletteOptions.Exclusion(rawValue: $0.rawValue) })
-    request.palette.exactColors = arguments.exactColors ?? false
-    var report = try ExtractPalette.run(path: image, request: request)
+    var report = try ExtractPalette.run(path: image, options: arguments.options)
     report.path = context.workspace.relative(report.path)
-    let layout =
-      arguments.swatchLayout.flatMap { PaletteSwatch.Layout(rawValue: $0.rawValue) } ?? .bars
+    let layout = arguments.options.swatchLayout
     var files: [String] = []
     if let swatch {
       try PaletteSwatch.write(report.palette.colors, to: swatch, layout: layout, inputs: [image])

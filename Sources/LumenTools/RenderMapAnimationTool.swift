@@ -8,68 +8,37 @@ public import ToolDispatch
 public struct RenderMapAnimationTool: Tool {
   public typealias Output = MapReport
 
+  /// The CSV, the output, the inline preview, and ``MapRendering/MapOptions`` (its one
+  /// description of the settings, decoded from the same arguments object).
   public struct Arguments: ToolArguments {
-    public enum Theme: String, SchemaEnum { case dark, light }
-    public enum Label: String, SchemaEnum { case clock, frame, none }
-
     var points: String
     var output: String?
-    var title: String?
-    var region: String?
-    var theme: Theme?
-    var width: Int?
-    var height: Int?
-    var fps: Int?
-    var seconds: Double?
-    var label: Label?
-    var latColumn: String?
-    var lonColumn: String?
+    var options: MapOptions
     var preview: Bool?
 
-    enum CodingKeys: String, CodingKey {
-      case points, output, title, region, theme, width, height, fps, seconds, label, preview
-      case latColumn = "lat_column"
-      case lonColumn = "lon_column"
-    }
+    enum CodingKeys: String, CodingKey { case points, output, preview }
 
     public init(from decoder: any Decoder) throws {
       let c = try decoder.container(keyedBy: CodingKeys.self)
       points = try c.decode(String.self, forKey: .points)
       output = try c.decodeIfPresent(String.self, forKey: .output)
-      title = try c.decodeIfPresent(String.self, forKey: .title)
-      region = try c.decodeIfPresent(String.self, forKey: .region)
-      theme = try c.decodeIfPresent(Theme.self, forKey: .theme)
-      width = try c.decodeIfPresent(Int.self, forKey: .width)
-      height = try c.decodeIfPresent(Int.self, forKey: .height)
-      fps = try c.decodeIfPresent(Int.self, forKey: .fps)
-      seconds = try c.decodeIfPresent(Double.self, forKey: .seconds)
-      label = try c.decodeIfPresent(Label.self, forKey: .label)
-      latColumn = try c.decodeIfPresent(String.self, forKey: .latColumn)
-      lonColumn = try c.decodeIfPresent(String.self, forKey: .lonColumn)
+      options = try MapOptions(from: decoder)
       preview = try c.decodeIfPresent(Bool.self, forKey: .preview)
     }
 
-    public static let fieldDescriptions = [
-      "points":
-        "A CSV of points relative to the workspace, with a header row: lat/latitude and lon/lng/longitude columns (or name them with lat_column/lon_column); optional name, color, size and characteristic (e.g. \"Fl(2) R 6s\") columns.",
-      "output":
-        "The file to create, relative to the workspace; must not exist. .gif, .mp4, .webm or .png (one poster frame). null: the CSV's name with .gif.",
-      "title": "A title drawn in the top-left corner; null for none.",
-      "region":
-        "\"auto\", \"usa\" (Albers with Alaska/Hawaii/Puerto Rico insets), \"world\", or a box \"W,S,E,N\" in degrees such as \"-89,41,-84,46.5\"; null for auto (usa when every point is in the US).",
-      "theme": "Colours; null for dark (a night map).",
-      "width": "Picture width in pixels, 16–1920; null for 800.",
-      "height": "Picture height in pixels, 16–1080; null for 500.",
-      "fps": "Frames per second, 1–30; null for 10.",
-      "seconds":
-        "Length in seconds, 0.1–30; null for 12 (periods are fitted so the animation loops seamlessly).",
-      "label": "The corner label: a clock, the frame number, or none; null for clock.",
-      "lat_column": "The latitude column's name when it is not a common one; null to find it.",
-      "lon_column": "The longitude column's name when it is not a common one; null to find it.",
-      "preview":
-        "true to also get a 400×250 PNG of the brightest frame inline (under 100 KB) to look at; null for false.",
-    ]
-    public static let fieldBounds: [String: ClosedRange<Double>] = [
+    public static let fieldDescriptions = MapOptions.fieldDescriptions(narrowed: serverBounds)
+      .merging([
+        "points":
+          "A CSV of points relative to the workspace, with a header row: lat/latitude and lon/lng/longitude columns (or name them with lat_column/lon_column); optional name, color, size and characteristic (e.g. \"Fl(2) R 6s\") columns.",
+        "output":
+          "The file to create, relative to the workspace; must not exist. .gif, .mp4, .webm or .png (one poster frame). null: the CSV's name with .gif.",
+        "preview":
+          "true to also get a 400×250 PNG of the brightest frame inline (under 100 KB) to look at; null for false.",
+      ]) { $1 }
+    public static let fieldBounds = MapOptions.fieldBounds(narrowed: serverBounds)
+
+    /// A model's maps are smaller and shorter than the command line's (server limits).
+    static let serverBounds: [String: ClosedRange<Double>] = [
       "width": 16...1920, "height": 16...1080, "fps": 1...30, "seconds": 0.1...30,
     ]
   }
@@ -91,7 +60,7 @@ public struct RenderMapAnimationTool: Tool {
     points drawn and skipped (with reasons), region, projection, frames, bytes and warnings.
     """
   public let exampleArguments =
-    #"{"points": "lighthouses.csv", "output": "lighthouses.gif", "title": "US lighthouses", "region": null, "theme": null, "width": null, "height": null, "fps": null, "seconds": null, "label": null, "lat_column": null, "lon_column": null, "preview": null}"#
+    #"{"points": "lighthouses.csv", "output": "lighthouses.gif", "title": "US lighthouses", "region": null, "theme": null, "width": null, "height": null, "fps": null, "seconds": null, "label": null, "lat_column": null, "lon_column": null, "loop": null, "attribution": null, "seed": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)
@@ -107,27 +76,11 @@ public struct RenderMapAnimationTool: Tool {
       throw ToolError.badArgument(
         field: "output", problem: "must end in .gif, .mp4, .webm or .png (e.g. \"map.gif\")")
     }
-    var options = MapOptions()
-    options.size = Size(width: arguments.width ?? 800, height: arguments.height ?? 500)
-    options.framesPerSecond = arguments.fps ?? 10
-    options.seconds = arguments.seconds ?? MapOptions().seconds
-    if let text = arguments.region {
-      guard let region = MapRegion(parsing: text) else {
-        throw ToolError.badArgument(
-          field: "region",
-          problem: "\"\(text)\" is not auto, usa, world or W,S,E,N (e.g. \"-89,41,-84,46.5\")")
-      }
-      options.region = region
-    }
-    options.theme = arguments.theme == .light ? .light : .dark
-    options.title = arguments.title
-    options.label = MapLabel(rawValue: arguments.label?.rawValue ?? "clock") ?? .clock
-    options.latitudeColumn = arguments.latColumn
-    options.longitudeColumn = arguments.lonColumn
+    var options = arguments.options
     options.maxPoints = Self.maxPoints
     options.overwrite = false
     if let problem = options.validationFailure() {
-      throw ToolError.badArgument(field: "(arguments)", problem: problem)
+      throw MapError.invalidOption(problem)
     }
     let table = try PointTable.read(
       path: input, latitudeColumn: options.latitudeColumn, longitudeColumn: options.longitudeColumn,

@@ -33,6 +33,14 @@ public struct MapTheme: Sendable, Hashable {
     idleDotOpacity: 0.45, lightStyle: .outlined)
 
   /// The theme called `name`, or `nil`.
+  /// The themes by name, as options give them.
+  public enum Name: String, Sendable, Hashable, CaseIterable, Codable {
+    case dark, light
+
+    /// The theme of this name.
+    public var theme: MapTheme { self == .dark ? .dark : .light }
+  }
+
   public static func named(_ name: String) -> MapTheme? {
     [dark, light].first { $0.name == name.lowercased() }
   }

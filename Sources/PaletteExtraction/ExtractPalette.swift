@@ -4,9 +4,9 @@ internal import LumenCore
 /// Extracts the dominant colours of an image file.
 ///
 /// ```swift
-/// var request = PaletteRequest()
-/// request.palette.count = .exactly(8)
-/// let report = try ExtractPalette.run(path: "photo.jpg", request: request)
+/// var options = ExtractPaletteOptions()
+/// options.clustering.count = .exactly(8)
+/// let report = try ExtractPalette.run(path: "photo.jpg", options: options)
 /// for color in report.palette.colors { print(color.hex, color.weight) }
 /// ```
 public enum ExtractPalette {
@@ -14,26 +14,26 @@ public enum ExtractPalette {
   ///
   /// - Throws: ``ImageReadError`` or the codec's error for unreadable, damaged or oversized
   ///   images and bad options.
-  public static func run(path: String, request: PaletteRequest) throws -> PaletteReport {
-    try request.validate()
+  public static func run(path: String, options: ExtractPaletteOptions) throws -> PaletteReport {
+    try options.validate()
     var histogram = ColorHistogram()
     var border: RGBColor?
     var sampled = 0
     let info = try ImageSource.read(
-      path: path, frames: request.frames, limits: request.limits,
-      reducedDecodingTarget: request.pixelBudget
+      path: path, frames: options.frames, limits: options.limits,
+      reducedDecodingTarget: options.pixelBudget
     ) { image in
-      let step = gridStep(pixels: image.pixelCount, budget: request.pixelBudget)
+      let step = gridStep(pixels: image.pixelCount, budget: options.pixelBudget)
       let before = histogram.pixelsCounted + histogram.pixelsTransparent
-      histogram.add(image, alphaThreshold: request.palette.alphaThreshold, step: step)
+      histogram.add(image, alphaThreshold: options.clustering.alphaThreshold, step: step)
       sampled += histogram.pixelsCounted + histogram.pixelsTransparent - before
-      if border == nil, request.palette.exclusions.contains(.border) {
-        border = BorderColor.dominant(in: image, alphaThreshold: request.palette.alphaThreshold)
+      if border == nil, options.clustering.exclusions.contains(.border) {
+        border = BorderColor.dominant(in: image, alphaThreshold: options.clustering.alphaThreshold)
       }
     }
     guard sampled > 0 else { throw ImageReadError.noPixels(path: path) }
-    let palette = PaletteExtractor.extract(
-      from: histogram, options: request.palette, borderColor: border)
+    let palette = PaletteClustering.cluster(
+      from: histogram, options: options.clustering, borderColor: border)
     return PaletteReport(path: path, image: info, pixelsSampled: sampled, palette: palette)
   }
 

@@ -6,7 +6,7 @@ public struct PaletteReport: Sendable, Hashable, Codable {
   public var image: ImageSource.Info
   /// Pixels looked at (after grid sampling), before transparency and exclusions.
   public var pixelsSampled: Int
-  public var palette: PaletteResult
+  public var palette: Palette
 
   /// A table for a terminal: hex, rgb, share, CSS name.
   public var summary: String {

@@ -1,5 +1,10 @@
+import FFmpegIO
 import Foundation
+import GIFToVideo
+import LumenCore
 import LumenTools
+import MapRendering
+import PaletteExtraction
 import TestSupport
 import Testing
 import ToolDispatch
@@ -39,10 +44,12 @@ import ToolDispatch
         Pair(field: "background", flag: "--background"),
         Pair(field: "max_width", flag: "--max-width"),
         Pair(field: "loop", flag: "--loop", toolDefault: "1"),
+        Pair(field: "fps", flag: "--fps"),
+        Pair(field: "keep_duplicates", flag: "--keep-duplicates"),
       ],
       toolOnly: ["input"],
       cliOnly: [
-        "--scale", "--fps", "--keep-duplicates", "--threads", "--matrix", "--max-dimension",
+        "--scale", "--threads", "--matrix", "--max-dimension",
         "--max-frame-pixels", "--max-frames", "--max-total-pixels", "--overwrite", "--json",
         "--verbose",
         "--no-progress", "--help", "--version",
@@ -51,6 +58,7 @@ import ToolDispatch
       tool: "extract_palette", command: "palette",
       pairs: [
         Pair(field: "k", flag: "-k"), Pair(field: "space", flag: "--space"),
+        Pair(field: "sort", flag: "--sort"), Pair(field: "frames", flag: "--frames"),
         Pair(field: "exclude", flag: "--exclude"),
         Pair(field: "exact_colors", flag: "--exact-colors"),
         Pair(field: "swatch", flag: "--swatch"),
@@ -58,7 +66,7 @@ import ToolDispatch
       ],
       toolOnly: ["image", "preview"],
       cliOnly: [
-        "--sort", "--seed", "--inits", "--alpha-threshold", "--frames", "--pixel-budget",
+        "--seed", "--inits", "--alpha-threshold", "--pixel-budget",
         "--format", "--output",
         "--max-dimension", "--max-frame-pixels", "--max-frames", "--max-total-pixels",
         "--overwrite", "--json",
@@ -74,11 +82,12 @@ import ToolDispatch
         Pair(field: "height", flag: "--size", toolDefault: "500", cliDefault: "500"),
         Pair(field: "fps", flag: "--fps"), Pair(field: "seconds", flag: "--seconds"),
         Pair(field: "label", flag: "--label"), Pair(field: "lat_column", flag: "--lat"),
-        Pair(field: "lon_column", flag: "--lon"),
+        Pair(field: "lon_column", flag: "--lon"), Pair(field: "loop", flag: "--loop"),
+        Pair(field: "attribution", flag: "--attribution"), Pair(field: "seed", flag: "--seed"),
       ],
       toolOnly: ["points", "preview"],
       cliOnly: [
-        "--attribution", "--seed", "--loop", "--dither", "--crf", "--max-points", "--overwrite",
+        "--dither", "--crf", "--max-points", "--overwrite",
         "--json",
         "--verbose", "--no-progress", "--help", "--version",
       ]),
@@ -197,5 +206,56 @@ import ToolDispatch
     }
     return String(text[range].split(separator: " ")[1]).trimmingCharacters(
       in: CharacterSet(charactersIn: ":,)"))
+  }
+}
+
+/// Each operation's options type is its one description: every field it documents is read by
+/// its decoder (and so is in the tool's schema, with the documented description), and every
+/// schema field that is not the tool's own (paths, preview) comes from it.
+@Suite struct OneDescriptionTests {
+  static func check<Options: OperationOptions>(
+    _ options: Options.Type, tool: String, toolOwn: Set<String>,
+    narrowed: [String: ClosedRange<Double>] = [:]
+  ) throws {
+    let registry = try LumenToolbox.registry()
+    let definition = try #require(registry.definitions.first { $0.name == tool })
+    guard case .object(let properties)? = definition.inputSchema["properties"] else {
+      Issue.record("\(tool) has no properties")
+      return
+    }
+    let described = Set(Options.fields.map(\.key))
+    #expect(Set(properties.keys).subtracting(toolOwn) == described, "\(tool)")
+    for field in Options.fields {
+      let description = properties[field.key]?["description"]
+      #expect(
+        description == .string(field.toolDescription(bounds: narrowed[field.key])),
+        "\(tool).\(field.key)")
+      if let bounds = narrowed[field.key] ?? field.bounds {
+        #expect(properties[field.key]?["maximum"] == .number(bounds.upperBound), "\(field.key)")
+      }
+    }
+  }
+
+  @Test func gifToVideo() throws {
+    try Self.check(GIFToVideoOptions.self, tool: "gif_to_video", toolOwn: ["input", "output"])
+  }
+
+  @Test func extractPalette() throws {
+    try Self.check(
+      ExtractPaletteOptions.self, tool: "extract_palette", toolOwn: ["image", "swatch", "preview"])
+  }
+
+  @Test func renderMapAnimation() throws {
+    try Self.check(
+      MapOptions.self, tool: "render_map_animation", toolOwn: ["points", "output", "preview"],
+      narrowed: ["width": 16...1920, "height": 16...1080, "fps": 1...30, "seconds": 0.1...30])
+  }
+
+  /// The command line goes through the same decoder: a bad colour is refused in the option's
+  /// words, with the flag named.
+  @Test func theCommandLineDecodesThroughTheOptions() throws {
+    let run = try Run(["gif2video", Fixtures.path("demo.gif"), "--background", "sort-of-blue"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains(#"--background "sort-of-blue" is not a colour"#))
   }
 }

@@ -24,7 +24,7 @@ import Testing
       for (round, index, input) in jobs {
         group.addTask {
           var options = GIFToVideoOptions()
-          options.preset = "ultrafast"
+          options.preset = .ultrafast
           let output = folder.file("\(round)-\(index).mp4")
           let report = try GIFToVideo.convert(input: input, output: output, options: options)
           var reader = try MediaReader(path: output)

@@ -54,7 +54,7 @@ struct CorpusTests {
     let folder = TemporaryDirectory()
     let output = folder.file("out.mp4")
     var options = GIFToVideoOptions()
-    options.preset = "ultrafast"
+    options.preset = .ultrafast
     if let expected = Self.expectedFailures[name] {
       #expect {
         _ = try GIFToVideo.convert(

@@ -191,7 +191,7 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     let folder = TemporaryDirectory()
     var options = GIFToVideoOptions()
     options.codec = codec
-    options.preset = "ultrafast"
+    options.preset = .ultrafast
     let output = folder.file("out.\(ext)")
     _ = try GIFToVideo.convert(
       input: Fixtures.path("delays-mixed-101x75.gif"), output: output, options: options)
@@ -205,10 +205,25 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
 @Suite struct GIFToVideoFailureTests {
   @Test func refusesH264InWebM() {
     let folder = TemporaryDirectory()
+    var options = GIFToVideoOptions()
+    options.codec = .h264
     #expect(throws: ConversionError.unsupportedContainer(codec: "h264", container: "webm")) {
-      _ = try GIFToVideo.convert(input: Fixtures.path("demo.gif"), output: folder.file("x.webm"))
+      _ = try GIFToVideo.convert(
+        input: Fixtures.path("demo.gif"), output: folder.file("x.webm"), options: options)
     }
     #expect(folder.contents().isEmpty)
+  }
+
+  @Test func settlesTheCodecAndTheDefaultNameFromTheOutput() {
+    let options = GIFToVideoOptions()
+    #expect(options.settled(forOutput: "a/x.webm").codec == .vp9)
+    #expect(options.settled(forOutput: "a/x.mp4").codec == .h264)
+    #expect(options.settled(forOutput: nil).resolvedCodec == .h264)
+    #expect(options.defaultOutput(for: "clips/cat.gif") == "clips/cat.mp4")
+    var av1 = options
+    av1.codec = .av1
+    #expect(av1.defaultOutput(for: "cat.gif") == "cat.webm")
+    #expect(av1.settled(forOutput: "x.mp4").codec == .av1)
   }
 
   @Test func failsCleanlyWhenNoFrameDecodes() throws {
@@ -280,12 +295,12 @@ func centiseconds(_ seconds: Double?) -> Int { Int(((seconds ?? -1) * 100).round
     #expect(folder.contents() == ["cut.gif", "x.mp4"])
   }
 
-  @Test(arguments: ["crf", "preset", "plays", "fps", "scale+maxWidth"])
+  @Test(arguments: ["crf", "max_width", "plays", "fps", "scale+maxWidth"])
   func rejectsBadOptions(option: String) {
     var options = GIFToVideoOptions()
     switch option {
     case "crf": options.crf = 52
-    case "preset": options.preset = "warp"
+    case "max_width": options.maxWidth = 1
     case "plays": options.plays = 0
     case "fps": options.framesPerSecond = 0
     default:

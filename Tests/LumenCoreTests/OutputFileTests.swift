@@ -8,7 +8,7 @@ import Testing
     let folder = TemporaryDirectory()
     let destination = folder.write(Array("old".utf8), to: "out.bin")
     let refused = #expect(throws: OutputFile.Failure.self) {
-      try OutputFile(destination: destination)
+      _ = try OutputFile(destination: destination)
     }
     #expect(refused?.kind == .exists)
     #expect(FileManager.default.contents(atPath: destination) == Data("old".utf8))
@@ -46,7 +46,7 @@ import Testing
     }
     let target = how == "same" ? input : destination
     let failure = #expect(throws: OutputFile.Failure.self) {
-      try OutputFile(destination: target, inputs: [input], overwrite: true)
+      _ = try OutputFile(destination: target, inputs: [input], overwrite: true)
     }
     #expect(failure?.kind == .isInput)
     #expect(FileManager.default.contents(atPath: input) == Data("precious".utf8))
@@ -90,10 +90,10 @@ import Testing
   @Test func refusesAMissingFolderAndAFolder() throws {
     let folder = TemporaryDirectory()
     #expect(throws: OutputFile.Failure.self) {
-      try OutputFile(destination: folder.file("nope/out.mp4"))
+      _ = try OutputFile(destination: folder.file("nope/out.mp4"))
     }
     #expect(throws: OutputFile.Failure.self) {
-      try OutputFile(destination: folder.path, overwrite: true)
+      _ = try OutputFile(destination: folder.path, overwrite: true)
     }
   }
 }

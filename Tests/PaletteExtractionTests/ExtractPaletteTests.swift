@@ -51,32 +51,32 @@ import Testing
 
 @Suite struct ExtractPaletteTests {
   @Test func extractsTheThreeColourFixture() throws {
-    var request = PaletteRequest()
-    request.palette.count = .exactly(3)
+    var options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(3)
     let report = try ExtractPalette.run(
-      path: Fixtures.path("palette-3colors.png"), request: request)
+      path: Fixtures.path("palette-3colors.png"), options: options)
     #expect(report.palette.colors.map(\.hex) == ["#e63946", "#2a9d8f", "#264653"])
     #expect(report.palette.colors.map(\.weight) == [0.5, 0.3, 0.2])
     #expect(report.image.format == "png" && report.image.width == 100)
   }
 
   @Test func readsJPEGAndGIFThroughTheirDecoders() throws {
-    var request = PaletteRequest()
-    request.palette.count = .exactly(4)
-    let jpeg = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), request: request)
+    var options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(4)
+    let jpeg = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), options: options)
     #expect(jpeg.palette.colors.count == 4)
     #expect(jpeg.image.format == "jpeg")
-    request.frames = .all
+    options.frames = .all
     let gif = try ExtractPalette.run(
-      path: Fixtures.path("delays-mixed-101x75.gif"), request: request)
+      path: Fixtures.path("delays-mixed-101x75.gif"), options: options)
     #expect(gif.image.frames == 8)
     #expect(gif.pixelsSampled == 101 * 75 * 8)
   }
 
   @Test func decodesLargeJPEGsAtReducedSizeForThePixelBudget() throws {
-    var request = PaletteRequest()
-    request.pixelBudget = 4_000
-    let report = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), request: request)
+    var options = ExtractPaletteOptions()
+    options.pixelBudget = 4_000
+    let report = try ExtractPalette.run(path: Fixtures.path("photo_hopper.jpg"), options: options)
     #expect(report.image.width == 128)
     #expect(report.image.decodedWidth == 64)
     #expect(report.pixelsSampled == 64 * 64)
@@ -88,19 +88,19 @@ import Testing
     let folder = TemporaryDirectory()
     let path = folder.file("framed.png")
     try PNGFile.write(image, to: path)
-    var request = PaletteRequest()
-    request.palette.count = .exactly(2)
-    request.palette.exclusions = [.border]
-    let report = try ExtractPalette.run(path: path, request: request)
+    var options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(2)
+    options.clustering.exclusions = [.border]
+    let report = try ExtractPalette.run(path: path, options: options)
     #expect(report.palette.colors.map(\.hex) == ["#c81e1e"])
     #expect(report.palette.excludedShares["border"] == 0.75)
   }
 
   @Test func writesFormatsAndASwatch() throws {
-    var request = PaletteRequest()
-    request.palette.count = .exactly(3)
+    var options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(3)
     let report = try ExtractPalette.run(
-      path: Fixtures.path("palette-3colors.png"), request: request)
+      path: Fixtures.path("palette-3colors.png"), options: options)
     #expect(
       String(decoding: PaletteFormat.hex.encode(report), as: UTF8.self)
         == "#e63946\n#2a9d8f\n#264653\n")
@@ -126,30 +126,31 @@ import Testing
   @Test func failsClearlyOnBadInput() throws {
     let folder = TemporaryDirectory()
     #expect(throws: ImageReadError.self) {
-      _ = try ExtractPalette.run(path: folder.file("missing.png"), request: PaletteRequest())
+      _ = try ExtractPalette.run(path: folder.file("missing.png"), options: ExtractPaletteOptions())
     }
     let empty = folder.write([], to: "empty.jpg")
     #expect(throws: ImageReadError.self) {
-      _ = try ExtractPalette.run(path: empty, request: PaletteRequest())
+      _ = try ExtractPalette.run(path: empty, options: ExtractPaletteOptions())
     }
     let text = folder.write(Array("definitely not an image".utf8), to: "junk.webp")
-    #expect { _ = try ExtractPalette.run(path: text, request: PaletteRequest()) } throws: { error in
+    #expect { _ = try ExtractPalette.run(path: text, options: ExtractPaletteOptions()) } throws: {
+      error in
       guard case .notAnImage(_, let kind) = error as? ImageReadError else { return false }
       return kind == .text
     }
     let junk = folder.write(Array("RIFF\u{10}\0\0\0WEBPVP8 junkjunkjunk".utf8), to: "junk2.webp")
     #expect(throws: FFmpegError.self) {
-      _ = try ExtractPalette.run(path: junk, request: PaletteRequest())
+      _ = try ExtractPalette.run(path: junk, options: ExtractPaletteOptions())
     }
-    var request = PaletteRequest()
-    request.limits = DecodeLimits(maxWidth: 50)
+    var options = ExtractPaletteOptions()
+    options.limits = DecodeLimits(maxWidth: 50)
     #expect(throws: PNGError.self) {
-      _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+      _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), options: options)
     }
-    request = PaletteRequest()
-    request.palette.count = .exactly(0)
+    options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(0)
     #expect(throws: PaletteError.self) {
-      _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), request: request)
+      _ = try ExtractPalette.run(path: Fixtures.path("palette-3colors.png"), options: options)
     }
   }
 }
@@ -160,10 +161,10 @@ struct ImageCorpusTests {
   @Test(arguments: ImageCorpus.files)
   func extractsADeterministicPaletteFromEveryImage(name: String) throws {
     let path = try #require(ImageCorpus.folder).appendingPathComponent(name).path
-    var request = PaletteRequest()
-    request.palette.count = .exactly(6)
-    let first = try ExtractPalette.run(path: path, request: request)
-    let second = try ExtractPalette.run(path: path, request: request)
+    var options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(6)
+    let first = try ExtractPalette.run(path: path, options: options)
+    let second = try ExtractPalette.run(path: path, options: options)
     #expect(first == second)
     let colors = first.palette.colors
     #expect(colors.count == 6 || first.palette.reason != nil)
@@ -208,9 +209,9 @@ struct PaletteQualityTests {
     let reference = try #require(
       try JSONDecoder().decode(Reference.self, from: data).labMSE[name]?[String(k)])
     let path = try #require(ImageCorpus.folder).appendingPathComponent(name).path
-    var request = PaletteRequest()
-    request.palette.count = .exactly(k)
-    let palette = try ExtractPalette.run(path: path, request: request).palette.colors.map {
+    var options = ExtractPaletteOptions()
+    options.clustering.count = .exactly(k)
+    let palette = try ExtractPalette.run(path: path, options: options).palette.colors.map {
       ColorConversion.lab($0.color)
     }
     var counts: [UInt32: Int] = [:]

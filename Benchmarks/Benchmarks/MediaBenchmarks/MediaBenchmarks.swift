@@ -122,19 +122,19 @@ let benchmarks: @Sendable () -> Void = {
       Benchmark("Palette.cluster.k\(k).\(name)") { benchmark in
         var histogram = ColorHistogram()
         _ = try ImageSource.read(path: path, reducedDecodingTarget: 500_000) { histogram.add($0) }
-        var options = PaletteOptions()
+        var options = ClusteringOptions()
         options.count = .exactly(k)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
-          blackHole(PaletteExtractor.extract(from: histogram, options: options))
+          blackHole(PaletteClustering.cluster(from: histogram, options: options))
         }
       }
 
       Benchmark("Palette.total.k\(k).\(name)") { benchmark in
-        var request = PaletteRequest()
-        request.palette.count = .exactly(k)
+        var options = ExtractPaletteOptions()
+        options.clustering.count = .exactly(k)
         for _ in benchmark.scaledIterations {
-          blackHole(try ExtractPalette.run(path: path, request: request))
+          blackHole(try ExtractPalette.run(path: path, options: options))
         }
       }
     }

@@ -1,6 +1,6 @@
 extension PaletteSwatch {
   /// How a swatch arranges its colours.
-  public enum Layout: String, Sendable, Hashable, CaseIterable {
+  public enum Layout: String, Sendable, Hashable, CaseIterable, Codable {
     /// One bar per colour, as wide as its share, labelled with its hex: across the bar when it
     /// fits, turned up the bar when the bar is narrower, below the bars when even that does
     /// not fit.

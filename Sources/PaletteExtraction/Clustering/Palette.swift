@@ -1,5 +1,5 @@
 /// The colours found in an image, with what was counted and left out.
-public struct PaletteResult: Sendable, Hashable, Codable {
+public struct Palette: Sendable, Hashable, Codable {
   /// The colours, in the requested order.
   public var colors: [PaletteColor]
   /// The k asked for (`nil` for `auto`).

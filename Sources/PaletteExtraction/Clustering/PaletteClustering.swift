@@ -7,20 +7,20 @@ public import LumenCore
 /// ```swift
 /// var histogram = ColorHistogram()
 /// histogram.add(image)
-/// var options = PaletteOptions()
+/// var options = ClusteringOptions()
 /// options.count = .exactly(8)
-/// let palette = PaletteExtractor.extract(from: histogram, options: options)
+/// let palette = PaletteClustering.cluster(from: histogram, options: options)
 /// ```
-public enum PaletteExtractor {
-  /// Extracts the palette.
+public enum PaletteClustering {
+  /// Clusters the counted pixels into the palette.
   ///
   /// - Parameters:
   ///   - histogram: The counted pixels.
   ///   - options: k, space, order, seed, exclusions.
   ///   - borderColor: The image border's dominant colour, needed for `.border` exclusion.
-  public static func extract(
-    from histogram: ColorHistogram, options: PaletteOptions, borderColor: RGBColor? = nil
-  ) -> PaletteResult {
+  public static func cluster(
+    from histogram: ColorHistogram, options: ClusteringOptions, borderColor: RGBColor? = nil
+  ) -> Palette {
     var bins = histogram.bins
     let labs = bins.map {
       ColorConversion.lab(red: $0.meanRed, green: $0.meanGreen, blue: $0.meanBlue)
@@ -50,7 +50,7 @@ public enum PaletteExtractor {
     let binLabs = labs.indices.filter { keep[$0] }.map { labs[$0] }
 
     let clustered = bins.reduce(0) { $0 + $1.count }
-    var result = PaletteResult(
+    var result = Palette(
       colors: [], requestedCount: nil, reason: nil, pixelsClustered: clustered,
       pixelsTransparent: histogram.pixelsTransparent, excludedShares: shares,
       space: options.space.rawValue, seed: options.seed, fitError: 0)
@@ -77,10 +77,10 @@ public enum PaletteExtractor {
       clustering = cluster(points: points, weights: weights, k: k, options: options)
     case .automatic:
       var chosen = cluster(points: points, weights: weights, k: 1, options: options)
-      for k in 1...PaletteOptions.autoMaximum {
+      for k in 1...ClusteringOptions.autoMaximum {
         chosen = k == 1 ? chosen : cluster(points: points, weights: weights, k: k, options: options)
         let rms = (chosen.result.weightedError / Double(clustered)).squareRoot()
-        if rms <= PaletteOptions.autoThreshold || chosen.result.centers.count < k { break }
+        if rms <= ClusteringOptions.autoThreshold || chosen.result.centers.count < k { break }
       }
       clustering = chosen
     }
@@ -98,7 +98,7 @@ public enum PaletteExtractor {
     var reason: String?
   }
 
-  static func cluster(points: [SIMD4<Float>], weights: [Float], k: Int, options: PaletteOptions)
+  static func cluster(points: [SIMD4<Float>], weights: [Float], k: Int, options: ClusteringOptions)
     -> Clustering
   {
     var reason: String?
@@ -139,7 +139,7 @@ public enum PaletteExtractor {
 
   /// The index of the lighter centre of the closest pair under the JND, if any.
   static func closePair(
-    _ result: KMeans.Result, weights pointWeights: [Float], options: PaletteOptions
+    _ result: KMeans.Result, weights pointWeights: [Float], options: ClusteringOptions
   )
     -> (Int, Double)?
   {
@@ -159,7 +159,7 @@ public enum PaletteExtractor {
   }
 
   /// CIELAB of a point in the clustering space.
-  static func lab(of point: SIMD4<Float>, _ space: PaletteOptions.Space) -> LabColor {
+  static func lab(of point: SIMD4<Float>, _ space: ClusteringOptions.Space) -> LabColor {
     switch space {
     case .cielab: return LabColor(l: point.x, a: point.y, b: point.z)
     case .oklab:
@@ -173,7 +173,7 @@ public enum PaletteExtractor {
 
   static func colors(
     of result: KMeans.Result, bins: [ColorHistogram.Bin], points: [SIMD4<Float>], clustered: Int,
-    options: PaletteOptions
+    options: ClusteringOptions
   ) -> [PaletteColor] {
     var counts = [Int](repeating: 0, count: result.centers.count)
     var nearestBin = [Int](repeating: -1, count: result.centers.count)
@@ -214,7 +214,8 @@ public enum PaletteExtractor {
     return sorted(colors, by: options.order)
   }
 
-  static func sorted(_ colors: [PaletteColor], by order: PaletteOptions.Order) -> [PaletteColor] {
+  static func sorted(_ colors: [PaletteColor], by order: ClusteringOptions.Order) -> [PaletteColor]
+  {
     colors.sorted { x, y in
       switch order {
       case .weight where x.weight != y.weight: return x.weight > y.weight

@@ -13,21 +13,21 @@ func image(_ columns: [(RGBAPixel, Int)], height: Int = 4) -> RGBAImage {
   return image
 }
 
-func palette(_ image: RGBAImage, _ configure: (inout PaletteOptions) -> Void) -> PaletteResult {
+func palette(_ image: RGBAImage, _ configure: (inout ClusteringOptions) -> Void) -> Palette {
   var histogram = ColorHistogram()
   histogram.add(image)
-  var options = PaletteOptions()
+  var options = ClusteringOptions()
   configure(&options)
-  return PaletteExtractor.extract(from: histogram, options: options)
+  return PaletteClustering.cluster(from: histogram, options: options)
 }
 
 let red = RGBAPixel(red: 230, green: 57, blue: 70)
 let teal = RGBAPixel(red: 42, green: 157, blue: 143)
 let navy = RGBAPixel(red: 38, green: 70, blue: 83)
 
-@Suite struct PaletteExtractorTests {
-  @Test(arguments: PaletteOptions.Space.allCases)
-  func findsFlatColoursWithExactShares(space: PaletteOptions.Space) {
+@Suite struct PaletteClusteringTests {
+  @Test(arguments: ClusteringOptions.Space.allCases)
+  func findsFlatColoursWithExactShares(space: ClusteringOptions.Space) {
     let result = palette(image([(red, 50), (teal, 30), (navy, 20)])) {
       $0.count = .exactly(3)
       $0.space = space
@@ -108,7 +108,7 @@ let navy = RGBAPixel(red: 38, green: 70, blue: 83)
       $0.count = .automatic
     }
     #expect(result.colors.count == 4)
-    #expect(result.fitError < PaletteOptions.autoThreshold * PaletteOptions.autoThreshold)
+    #expect(result.fitError < ClusteringOptions.autoThreshold * ClusteringOptions.autoThreshold)
   }
 
   @Test func isDeterministicForASeed() {

@@ -1,10 +1,10 @@
-/// How ``PaletteExtractor`` clusters: how many colours, in which space, and what to leave out.
-public struct PaletteOptions: Sendable, Hashable, Codable {
+/// How ``PaletteClustering`` clusters: how many colours, in which space, and what to leave out.
+public struct ClusteringOptions: Sendable, Hashable, Codable {
   /// How many colours to find.
   public enum Count: Sendable, Hashable, Codable {
     /// Exactly this many (fewer only when the image has fewer distinct colours).
     case exactly(Int)
-    /// The smallest k in 1…16 whose RMS error is at most ``PaletteOptions/autoThreshold``.
+    /// The smallest k in 1…16 whose RMS error is at most ``ClusteringOptions/autoThreshold``.
     case automatic
   }
 

@@ -1,0 +1,18 @@
+public import FFmpegIO
+public import ImageIO
+public import MapRendering
+public import PaletteExtraction
+public import ToolDispatch
+
+// The library's own enums, offered to models as they are: their cases become the schema's
+// `enum` (the operations' options decode them directly; no tool re-declares them).
+
+extension VideoCodec: SchemaEnum {}
+extension EncoderPreset: SchemaEnum {}
+extension ClusteringOptions.Space: SchemaEnum {}
+extension ClusteringOptions.Order: SchemaEnum {}
+extension ClusteringOptions.Exclusion: SchemaEnum {}
+extension ImageSource.Frames: SchemaEnum {}
+extension PaletteSwatch.Layout: SchemaEnum {}
+extension MapTheme.Name: SchemaEnum {}
+extension MapLabel: SchemaEnum {}
