@@ -149,7 +149,9 @@ let package = Package(
     .testTarget(
       name: "LumenMCPHTTPTests",
       dependencies: ["LumenMCPHTTP", .product(name: "MCP", package: "swift-sdk")]),
-    .testTarget(name: "LumenMCPTests", dependencies: ["LumenMCP"]),
+    .testTarget(
+      name: "LumenMCPTests",
+      dependencies: ["LumenMCP", .product(name: "MCP", package: "swift-sdk")]),
     .testTarget(
       name: "CLITests",
       dependencies: [

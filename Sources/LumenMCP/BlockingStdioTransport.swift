@@ -23,9 +23,12 @@ actor BlockingStdioTransport: Transport {
   private let stream: AsyncThrowingStream<Data, any Swift.Error>
   private let continuation: AsyncThrowingStream<Data, any Swift.Error>.Continuation
   private var reader: Thread?
+  /// Answers `tools/list` on the reader thread, without the SDK's per-string cost.
+  private let toolList: ToolListReply?
 
-  init(maxMessageBytes: Int = 64 << 20) {
+  init(maxMessageBytes: Int = 64 << 20, toolList: ToolListReply? = nil) {
     self.maxMessageBytes = maxMessageBytes
+    self.toolList = toolList
     (stream, continuation) = AsyncThrowingStream.makeStream(of: Data.self)
   }
 
@@ -33,6 +36,7 @@ actor BlockingStdioTransport: Transport {
     guard reader == nil else { return }
     let continuation = self.continuation
     let limit = maxMessageBytes
+    let toolList = self.toolList
     let thread = Thread {
       var framer = LineFramer(maxMessageBytes: limit)
       var buffer = [UInt8](repeating: 0, count: 65_536)
@@ -42,7 +46,12 @@ actor BlockingStdioTransport: Transport {
         guard count > 0 else { break }
         for event in framer.append(buffer[0..<count]) {
           switch event {
-          case .message(let bytes): continuation.yield(Data(bytes))
+          case .message(let bytes):
+            if let reply = toolList?.reply(to: bytes) {
+              Self.writeAll(reply + [UInt8(ascii: "\n")])
+            } else {
+              continuation.yield(Data(bytes))
+            }
           case .tooLarge(let size):
             let reply =
               #"{"jsonrpc":"2.0","id":null,"error":{"code":-32600,"message":"message of "#

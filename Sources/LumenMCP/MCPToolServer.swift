@@ -17,7 +17,7 @@ public enum MCPToolServer {
     async throws
   {
     let server = await makeServer(registry: registry, workspace: workspace, version: version)
-    try await server.start(transport: BlockingStdioTransport())
+    try await server.start(transport: BlockingStdioTransport(toolList: toolListReply(registry)))
     await server.waitUntilCompleted()
   }
 
@@ -31,16 +31,9 @@ public enum MCPToolServer {
       instructions: registry.instructions.isEmpty ? nil : registry.instructions,
       capabilities: .init(
         resources: .init(subscribe: false, listChanged: false), tools: .init(listChanged: false)))
-    // The listing never changes: converted once, not on every tools/list.
-    let tools = try? registry.definitions.map { definition in
-      MCP.Tool(
-        name: definition.name, title: definition.title, description: definition.description,
-        inputSchema: try mcpValue(definition.inputSchema),
-        annotations: .init(
-          title: definition.title, readOnlyHint: definition.isReadOnly, destructiveHint: false,
-          idempotentHint: definition.isReadOnly, openWorldHint: false),
-        outputSchema: try mcpValue(definition.outputSchema))
-    }
+    // The listing never changes: converted once, not on every tools/list. (The transports
+    // answer tools/list from ToolListReply; this handler serves a request with a cursor.)
+    let tools = try? mcpTools(registry)
     await server.withMethodHandler(ListTools.self) { _ in
       guard let tools else {
         throw MCPError.internalError("the tool schemas could not be converted")
@@ -86,6 +79,25 @@ public enum MCPToolServer {
         isError: result.isError)
     }
     return server
+  }
+
+  /// The registry's tools in the SDK's form.
+  static func mcpTools(_ registry: ToolRegistry) throws -> [MCP.Tool] {
+    try registry.definitions.map { definition in
+      MCP.Tool(
+        name: definition.name, title: definition.title, description: definition.description,
+        inputSchema: try mcpValue(definition.inputSchema),
+        annotations: .init(
+          title: definition.title, readOnlyHint: definition.isReadOnly, destructiveHint: false,
+          idempotentHint: definition.isReadOnly, openWorldHint: false),
+        outputSchema: try mcpValue(definition.outputSchema))
+    }
+  }
+
+  /// The `tools/list` answer the transports send themselves (see ``ToolListReply``); `nil`
+  /// when the schemas cannot be converted (the Server's handler then reports it).
+  package static func toolListReply(_ registry: ToolRegistry) -> ToolListReply? {
+    try? ToolListReply(tools: mcpTools(registry))
   }
 
   static func mcpValue(_ value: JSONValue) throws -> Value {

@@ -41,7 +41,9 @@ public enum MCPHTTPServer {
     allowedHosts: [String] = [], sessionIdleTimeout: Duration = .seconds(600),
     onListening: @escaping @Sendable (String) -> Void
   ) async throws {
-    let sessions = MCPSessionTable(idleTimeout: sessionIdleTimeout) {
+    let sessions = MCPSessionTable(
+      idleTimeout: sessionIdleTimeout, toolList: MCPToolServer.toolListReply(registry)
+    ) {
       await MCPToolServer.makeServer(registry: registry, workspace: workspace, version: version)
     }
     let policy = HTTPAccessPolicy(token: token, allowedHosts: allowedHosts)

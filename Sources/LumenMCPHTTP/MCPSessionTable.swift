@@ -1,4 +1,5 @@
 internal import Foundation
+internal import LumenMCP
 internal import MCP
 
 /// The MCP sessions of one HTTP endpoint: one SDK server and ``SessionHTTPTransport`` per
@@ -21,12 +22,15 @@ actor MCPSessionTable {
   private let maximumSessions: Int
   private let idleTimeout: Duration
   private var sessions: [String: Session] = [:]
+  private let toolList: ToolListReply?
 
+  /// - Parameter toolList: The `tools/list` answer every session's transport sends itself.
   init(
     maximumSessions: Int = 32, idleTimeout: Duration = .seconds(600),
-    makeServer: @escaping ServerFactory
+    toolList: ToolListReply? = nil, makeServer: @escaping ServerFactory
   ) {
     self.makeServer = makeServer
+    self.toolList = toolList
     self.maximumSessions = maximumSessions
     self.idleTimeout = idleTimeout
   }
@@ -80,7 +84,7 @@ actor MCPSessionTable {
     {
       await close(oldest)
     }
-    let transport = SessionHTTPTransport()
+    let transport = SessionHTTPTransport(toolList: toolList)
     let server = await makeServer()
     do {
       try await server.start(transport: transport)

@@ -1,5 +1,6 @@
 internal import Foundation
 internal import Logging
+internal import LumenMCP
 internal import MCP
 
 /// The MCP Streamable HTTP transport of one session: the SDK `Server` reads the client's
@@ -50,11 +51,16 @@ actor SessionHTTPTransport: Transport {
   /// The standalone stream opened by GET.
   private var standaloneStream: OpenStream?
   private var nextSerial = 0
+  /// Answers `tools/list` without the `Server` (see ``LumenMCP/ToolListReply``).
+  private let toolList: ToolListReply?
 
   /// Creates the transport of a session that is not initialized yet.
   ///
-  /// - Parameter logger: Where routing trouble is logged; nowhere by default.
-  init(logger: Logger? = nil) {
+  /// - Parameters:
+  ///   - logger: Where routing trouble is logged; nowhere by default.
+  ///   - toolList: The `tools/list` answer, sent without the `Server`.
+  init(logger: Logger? = nil, toolList: ToolListReply? = nil) {
+    self.toolList = toolList
     self.logger =
       logger ?? Logger(label: "lumen.mcp.http.session", factory: { _ in SwiftLogNoOpLogHandler() })
     validation = StandardValidationPipeline(validators: [
@@ -153,7 +159,13 @@ actor SessionHTTPTransport: Transport {
       return refusal
     }
     switch envelope.kind {
-    case .request(let id, _):
+    case .request(let id, let method):
+      if method == "tools/list", let reply = toolList?.reply(to: Array(body)) {
+        let (events, continuation) = AsyncThrowingStream<Data, any Error>.makeStream()
+        continuation.yield(ServerSentEvent.message(Data(reply)))
+        continuation.finish()
+        return .stream(events, headers: streamHeaders)
+      }
       if envelope.isInitializeRequest {
         guard sessionID == nil else {
           return .error(
