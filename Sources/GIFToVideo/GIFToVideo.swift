@@ -64,7 +64,7 @@ public enum GIFToVideo {
   static func container(for output: String, options: GIFToVideoOptions) throws(ConversionError)
     -> VideoContainer
   {
-    let pathExtension = URL(fileURLWithPath: output).pathExtension
+    let pathExtension = PathName(output).pathExtension
     let fromName = VideoContainer(pathExtension: pathExtension)
     if fromName == nil {
       throw .unsupportedOutput(path: output, pathExtension: pathExtension)

@@ -52,7 +52,7 @@ public struct GIFToVideoOptions: OperationOptions, Hashable {
     var settled = self
     if settled.codec == nil, let output {
       settled.codec =
-        VideoContainer(pathExtension: URL(fileURLWithPath: output).pathExtension) == .webm
+        VideoContainer(pathExtension: PathName(output).pathExtension) == .webm
         ? .vp9 : .h264
     }
     return settled
@@ -61,10 +61,8 @@ public struct GIFToVideoOptions: OperationOptions, Hashable {
   /// The output for `input` when none is named: its name with `.mp4` (`.webm` for VP9 and
   /// AV1), in its folder.
   public func defaultOutput(for input: String) -> String {
-    let url = URL(fileURLWithPath: input).deletingPathExtension()
-    let name = url.lastPathComponent + (resolvedCodec.containers.contains(.webm) ? ".webm" : ".mp4")
-    let folder = (input as NSString).deletingLastPathComponent
-    return folder.isEmpty ? name : folder + "/" + name
+    PathName(input).replacingExtension(
+      with: resolvedCodec.containers.contains(.webm) ? "webm" : "mp4")
   }
 
   /// Checks the options, throwing ``ConversionError/invalidOption(_:)`` naming the bad one.

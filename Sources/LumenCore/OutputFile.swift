@@ -58,8 +58,11 @@ public struct OutputFile: ~Copyable, Sendable {
   ///   - inputs: Files the operation reads; the destination may be none of them.
   ///   - overwrite: Replace an existing destination (never an input).
   public init(destination: String, inputs: [String] = [], overwrite: Bool = false) throws(Failure) {
-    let url = URL(fileURLWithPath: destination)
-    let folder = url.deletingLastPathComponent().path
+    let parts = PathName(destination)
+    let cwd = FileManager.default.currentDirectoryPath
+    let folder =
+      parts.folder.hasPrefix("/")
+      ? parts.folder : parts.folder.isEmpty ? cwd : cwd + "/" + parts.folder
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue
     else {
@@ -90,9 +93,7 @@ public struct OutputFile: ~Copyable, Sendable {
     self.overwrite = overwrite
     let unique = UInt64.random(in: 0...UInt64.max)
     temporaryPath =
-      url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).\(String(unique, radix: 36)).lumen-tmp")
-      .path
+      (folder == "/" ? "" : folder) + "/.\(parts.name).\(String(unique, radix: 36)).lumen-tmp"
     Self.pending.withLock { _ = $0.insert(temporaryPath) }
   }
 

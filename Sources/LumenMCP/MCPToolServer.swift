@@ -110,7 +110,9 @@ public enum MCPToolServer {
 
   /// The MIME type a file's name implies (every resource link and resource carries one).
   static func mimeType(of file: String) -> String {
-    switch URL(fileURLWithPath: file).pathExtension.lowercased() {
+    let name = file.split(separator: "/").last ?? ""
+    let dot = name.dropFirst().lastIndex(of: ".")
+    return switch (dot.map { name[name.index(after: $0)...] } ?? "").lowercased() {
     case "mp4", "m4v": "video/mp4"
     case "webm": "video/webm"
     case "mov": "video/quicktime"

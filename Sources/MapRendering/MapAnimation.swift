@@ -23,10 +23,7 @@ public enum MapAnimation {
 
   /// The output written when none is named: the CSV's name with `.gif`.
   public static func defaultOutput(for input: String) -> String {
-    let url = URL(fileURLWithPath: input).deletingPathExtension()
-    let folder = (input as NSString).deletingLastPathComponent
-    let name = url.lastPathComponent + ".gif"
-    return folder.isEmpty ? name : folder + "/" + name
+    PathName(input).replacingExtension(with: "gif")
   }
 
   /// Reads `input` (CSV) and renders it to `output`; the format comes from the extension.

@@ -143,7 +143,7 @@ public struct MapRenderer: Sendable {
         counts[color, default: (name, 0)].1 += 1
       }
     }
-    legend = order.map { (counts[$0]!.0, $0, counts[$0]!.1) }
+    legend = order.compactMap { color in counts[color].map { ($0.0, color, $0.1) } }
     let backgrounds = [options.theme.land, options.theme.background]
     outlines =
       style == .outlined

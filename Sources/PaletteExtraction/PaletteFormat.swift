@@ -1,4 +1,5 @@
 internal import Foundation
+internal import LumenCore
 
 /// Palette file formats: CSS custom properties, GIMP palette, Adobe Swatch Exchange, plain hex.
 public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
@@ -21,7 +22,7 @@ public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
   public static func forOutput(_ path: String, format: PaletteFormat?) throws(PaletteError)
     -> PaletteFormat
   {
-    let pathExtension = URL(fileURLWithPath: path).pathExtension
+    let pathExtension = PathName(path).pathExtension
     let fromName = PaletteFormat(pathExtension: pathExtension)
     switch (format, fromName) {
     case (let format?, let fromName?) where format != fromName:
@@ -53,7 +54,7 @@ public enum PaletteFormat: String, Sendable, CaseIterable, Codable {
       }
       return Array((text + "}\n").utf8)
     case .gpl:
-      let name = URL(fileURLWithPath: report.path).deletingPathExtension().lastPathComponent
+      let name = PathName(report.path).stem
       var text = "GIMP Palette\nName: \(name)\nColumns: \(colors.count)\n#\n"
       for color in colors {
         let rgb = color.rgb.map { String($0).leftPadded(to: 3) }.joined(separator: " ")

@@ -54,21 +54,21 @@ public struct Workspace: Sendable, Hashable {
   /// The absolute path of a new output file inside the workspace (it must not exist yet).
   public func output(_ relative: String, field: String) throws(ToolError) -> String {
     try checkSyntax(relative, field: field)
-    let url = URL(fileURLWithPath: root + "/" + relative)
-    let folderPath = url.deletingLastPathComponent().path
-    guard let folder = Self.realpath(folderPath) else {
+    let (folderPart, name) = Self.split(relative)
+    guard !name.isEmpty else {
+      throw .badArgument(field: field, problem: "\(relative) names no file; give a file name")
+    }
+    guard let folder = Self.realpath(folderPart.isEmpty ? root : root + "/" + folderPart) else {
       throw .badArgument(
         field: field,
-        problem:
-          "the folder \((relative as NSString).deletingLastPathComponent) does not exist; write to an existing folder"
-      )
+        problem: "the folder \(folderPart) does not exist; write to an existing folder")
     }
     guard folder == root || folder.hasPrefix(root + "/") else {
       throw .badArgument(
         field: field,
         problem: "the folder of \(relative) leads outside the workspace (through a symlink)")
     }
-    let target = folder + "/" + url.lastPathComponent
+    let target = folder + "/" + name
     var info = stat()
     guard lstat(target, &info) != 0 else {
       throw .badArgument(
@@ -155,16 +155,28 @@ public struct Workspace: Sendable, Hashable {
     let wanted = relative.lowercased()
     let exact = all.filter { $0.lowercased() == wanted }
     if !exact.isEmpty { return Array(exact.prefix(3)) }
-    let name = (wanted as NSString).lastPathComponent
+    let name = Self.split(wanted).name
     let budget = max(2, wanted.count / 3)
     let scored = all.compactMap { candidate -> (String, Int)? in
       let lower = candidate.lowercased()
       let distance = min(
         Self.editDistance(lower, wanted),
-        Self.editDistance((lower as NSString).lastPathComponent, name))
+        Self.editDistance(Self.split(lower).name, name))
       return distance <= budget ? (candidate, distance) : nil
     }
     return scored.sorted { ($0.1, $0.0) < ($1.1, $1.0) }.prefix(3).map(\.0)
+  }
+
+  /// A relative path split at its last `/` (trailing slashes ignored): the folder ("" for the
+  /// root) and the name. Lumen's own, on characters: Foundation's NSString path functions trap
+  /// on some names a model can send (found by fuzzing: replacement characters, then slashes).
+  static func split(_ relative: String) -> (folder: String, name: String) {
+    var path = Substring(relative)
+    while path.hasSuffix("/") { path = path.dropLast() }
+    guard let slash = path.lastIndex(of: "/") else { return ("", String(path)) }
+    var folder = path[..<slash]
+    while folder.hasSuffix("/") { folder = folder.dropLast() }
+    return (String(folder), String(path[path.index(after: slash)...]))
   }
 
   /// Levenshtein distance over characters.

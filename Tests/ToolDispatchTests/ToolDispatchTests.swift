@@ -217,6 +217,23 @@ extension JSONValue {
     #expect(throws: ToolError.self) { _ = try workspace.output(path, field: "output") }
   }
 
+  /// Names Foundation's NSString path functions trap on (found by FuzzToolCall: a run of
+  /// replacement characters, then slashes) are answered, never a crash.
+  @Test(arguments: [
+    "::::::::::::::::[::E.G" + String(repeating: "\u{FFFD}", count: 28) + "///////////////"
+      + String(repeating: "\u{FFFD}", count: 4) + "gif",
+    "a//b///", "\u{FFFD}/\u{FFFD}/", "///",
+    "x/" + String(repeating: "\u{0301}", count: 9) + "/y.gif",
+  ])
+  func answersOddNamesWithoutTrapping(path: String) throws {
+    let folder = TemporaryDirectory()
+    folder.write([1], to: "a.gif")
+    let workspace = try Workspace(root: folder.path)
+    #expect(throws: ToolError.self) { _ = try workspace.input(path, field: "input") }
+    _ = workspace.closestNames(to: path)
+    _ = try? workspace.output(path, field: "output")
+  }
+
   @Test func refusesSymlinksOutOfTheWorkspace() throws {
     let folder = TemporaryDirectory()
     let outside = TemporaryDirectory()

@@ -82,7 +82,7 @@ public enum PaletteSwatch {
 
   /// Refuses a swatch name that promises another format than PNG.
   public static func checkSwatchName(_ path: String) throws(PaletteError) {
-    let pathExtension = URL(fileURLWithPath: path).pathExtension.lowercased()
+    let pathExtension = PathName(path).pathExtension.lowercased()
     guard pathExtension == "png" else {
       throw .invalidOption(
         "\(path): a swatch is written as PNG; name it .png"
