@@ -7,7 +7,8 @@ let package = Package(
     .library(
       name: "Lumen",
       targets: [
-        "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing", "ImageIO",
+        "Locking", "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing",
+        "ImageIO",
         "Lights",
         "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
         "LumenMCP", "LumenMCPHTTP",
@@ -49,10 +50,12 @@ let package = Package(
       providers: [.apt(["libcairo2-dev"])]),
 
     // MARK: - Vocabulary and wrappers
-    .target(name: "LumenCore"),
+    // A lock ThreadSanitizer understands (Synchronization.Mutex's futex handoff it cannot see).
+    .target(name: "Locking"),
+    .target(name: "LumenCore", dependencies: ["Locking"]),
     .target(name: "GIFCodec", dependencies: ["LumenCore", "CGif"]),
     .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
-    .target(name: "FFmpegIO", dependencies: ["LumenCore", "CFFmpeg", "CFFmpegLoader"]),
+    .target(name: "FFmpegIO", dependencies: ["LumenCore", "Locking", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
     // Any image file to RGBA pixels (PNG, GIF, JPEG by Lumen's wrappers, the rest by FFmpeg),
@@ -81,7 +84,7 @@ let package = Package(
       ]),
 
     // MARK: - Function calling (knows nothing about media)
-    .target(name: "ToolDispatch"),
+    .target(name: "ToolDispatch", dependencies: ["Locking"]),
     .target(
       name: "LumenTools",
       dependencies: [
@@ -92,7 +95,7 @@ let package = Package(
     .target(
       name: "LumenMCP",
       dependencies: [
-        "ToolDispatch", .product(name: "MCP", package: "swift-sdk"),
+        "ToolDispatch", "Locking", .product(name: "MCP", package: "swift-sdk"),
         .product(name: "Logging", package: "swift-log"),
       ]),
     // MCP Streamable HTTP on 127.0.0.1 (Hummingbird hosts Lumen's session transport).
@@ -110,7 +113,7 @@ let package = Package(
       dependencies: [
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
-        "LumenTools", "LumenMCP", "LumenMCPHTTP", "MapRendering", "Geo",
+        "LumenTools", "LumenMCP", "LumenMCPHTTP", "MapRendering", "Geo", "Locking",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -124,7 +127,7 @@ let package = Package(
       dependencies: ["GIFToVideo", "GIFCodec", "PaletteExtraction", "LumenCore", "MapRendering"],
       path: "Examples/LibraryExample"),
 
-    .testTarget(name: "LumenCoreTests", dependencies: ["LumenCore", "TestSupport"]),
+    .testTarget(name: "LumenCoreTests", dependencies: ["LumenCore", "Locking", "TestSupport"]),
     .testTarget(name: "GIFCodecTests", dependencies: ["GIFCodec", "FFmpegIO", "TestSupport"]),
     .testTarget(name: "PNGCodecTests", dependencies: ["PNGCodec", "TestSupport"]),
     .testTarget(name: "DrawingTests", dependencies: ["Drawing", "TestSupport"]),

@@ -1,6 +1,6 @@
 internal import CFFmpeg
 internal import CFFmpegLoader
-import Synchronization
+import Locking
 
 /// FFmpeg's shared libraries, opened on first use rather than at process start.
 ///
@@ -15,7 +15,7 @@ enum FFmpegLibrary {
     var logLevel: Int32?
   }
 
-  private static let state = Mutex(State())
+  private static let state = Locked(State())
 
   /// Opens the libraries once and applies the log level asked for before.
   ///

@@ -1,9 +1,9 @@
-import Synchronization
+import Locking
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal.
 final class ProgressBar: Sendable {
   private let label: String
-  private let lastDrawn = Mutex<Int>(-1)
+  private let lastDrawn = Locked<Int>(-1)
 
   init(label: String) {
     self.label = label

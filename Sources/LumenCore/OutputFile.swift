@@ -1,5 +1,5 @@
 internal import Foundation
-internal import Synchronization
+internal import Locking
 
 /// The one owner of an output being written: a temporary file beside the destination, moved
 /// over it by ``commit()``, and removed in `deinit` when it was not committed, so a failure or
@@ -142,7 +142,7 @@ public struct OutputFile: ~Copyable, Sendable {
 
   // MARK: - Interruption
 
-  private static let pending = Mutex<Set<String>>([])
+  private static let pending = Locked<Set<String>>([])
 
   /// Removes every temporary file not yet committed or discarded (in `folder`, or anywhere);
   /// returns how many there were. For a program that is stopping on SIGINT/SIGTERM.

@@ -1,7 +1,7 @@
 import Foundation
+import Locking
 import Logging
 import MCP
-import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -79,7 +79,7 @@ actor BlockingStdioTransport: Transport {
 
   /// Serialises whole messages on stdout: the reader thread's refusals and the server's replies
   /// never interleave.
-  private static let stdoutLock = Mutex(())
+  private static let stdoutLock = Locked(())
 
   /// Writes every byte to stdout as one message; `false` when the pipe is gone.
   @discardableResult

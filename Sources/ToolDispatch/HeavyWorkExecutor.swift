@@ -1,5 +1,5 @@
 internal import Foundation
-internal import Synchronization
+internal import Locking
 
 /// Threads of their own for heavy tool calls, so a long conversion never occupies the
 /// cooperative pool: timeouts, `tools/list` and every other light request keep answering while
@@ -24,7 +24,7 @@ public final class HeavyWorkExecutor: TaskExecutor, @unchecked Sendable {
     }
   }
 
-  private static let shared = Mutex<[Int: HeavyWorkExecutor]>([:])
+  private static let shared = Locked<[Int: HeavyWorkExecutor]>([:])
 
   /// The process's executor with this many threads (made on first use), so registries made
   /// again and again (tests, one per server) do not each start threads.

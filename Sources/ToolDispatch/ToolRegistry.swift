@@ -1,4 +1,4 @@
-internal import Synchronization
+internal import Locking
 
 /// The tools on offer, and the one place calls go through: validation, the concurrency cap,
 /// the timeout, and turning every failure into a result the model can act on.
@@ -49,9 +49,9 @@ public final class ToolRegistry: Sendable {
   public let policy: Policy
   /// Where heavy calls run: threads of their own, never the cooperative pool.
   private let heavyExecutor: HeavyWorkExecutor
-  private let entries = Mutex<[String: Entry]>([:])
-  private let order = Mutex<[String]>([])
-  private let heavyCalls = Mutex(0)
+  private let entries = Locked<[String: Entry]>([:])
+  private let order = Locked<[String]>([])
+  private let heavyCalls = Locked(0)
   private let describeFailure: @Sendable (any Error) -> String?
 
   /// - Parameters:
