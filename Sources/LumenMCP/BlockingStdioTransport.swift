@@ -77,15 +77,17 @@ actor BlockingStdioTransport: Transport {
     guard Self.writeAll(message) else { throw MCPError.transportError(POSIXError(.EIO)) }
   }
 
-  /// Serialises whole messages on stdout: the reader thread's refusals and the server's replies
-  /// never interleave.
-  private static let stdoutLock = Locked(())
+  /// Serialises whole messages on stdout: the reader thread's replies and the server's never
+  /// interleave. It counts the messages written (a lock around an empty value read as a race
+  /// to ThreadSanitizer: Swift gives a zero-sized property no storage of its own).
+  private static let messagesWritten = Locked(0)
 
   /// Writes every byte to stdout as one message; `false` when the pipe is gone.
   @discardableResult
   nonisolated static func writeAll(_ bytes: [UInt8]) -> Bool {
-    stdoutLock.withLock { _ in
-      bytes.withUnsafeBytes { raw in
+    messagesWritten.withLock { count in
+      count += 1
+      return bytes.withUnsafeBytes { raw in
         var offset = 0
         while offset < raw.count {
           let written = write(STDOUT_FILENO, raw.baseAddress! + offset, raw.count - offset)
