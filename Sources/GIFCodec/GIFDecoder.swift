@@ -124,7 +124,7 @@ public struct GIFDecoder: ~Copyable {
     do {
       try file.check(DGifGetImageDesc(file.handle), "DGifGetImageDesc", frame: index)
     } catch {
-      stop(at: error, missingTrailer: false)
+      stop(at: file.explained(error), missingTrailer: false)
       return nil
     }
     let desc = file.handle.pointee.Image

@@ -29,6 +29,9 @@ public struct GIFError: Error, Hashable, CustomStringConvertible {
     public static let noFrames = Code(rawValue: 1001)
     /// The logical screen has no pixels and no frame gives it a size (Lumen's own check).
     public static let emptyScreen = Code(rawValue: 1002)
+    /// A frame's LZW minimum code size is above the GIF standard's 8, which giflib refuses
+    /// with `D_GIF_ERR_READ_FAILED` (Lumen's reading of that refusal).
+    public static let codeSizeBeyondStandard = Code(rawValue: 1003)
   }
 
   /// What went wrong.
@@ -66,7 +69,7 @@ public struct GIFError: Error, Hashable, CustomStringConvertible {
     var text: String
     switch code {
     case _ where isEncoderError: text = "the GIF could not be written (\(message))"
-    case .limitExceeded, .noFrames, .emptyScreen: text = message
+    case .limitExceeded, .noFrames, .emptyScreen, .codeSizeBeyondStandard: text = message
     case .openFailed: text = "the file cannot be opened"
     case .notGIF: text = "this is not a GIF file (its first bytes are not GIF87a or GIF89a)"
     case .readFailed, .endedTooSoon: text = "the file is damaged or cut short"
@@ -94,6 +97,9 @@ extension GIFError: LumenError {
   }
 
   public var technicalDetail: String? {
-    code.rawValue < 1000 ? "\(function) returned \(code.rawValue): \(message)" : nil
+    if code == .codeSizeBeyondStandard {
+      return "\(function) returned \(D_GIF_ERR_READ_FAILED) (D_GIF_ERR_READ_FAILED)"
+    }
+    return code.rawValue < 1000 ? "\(function) returned \(code.rawValue): \(message)" : nil
   }
 }

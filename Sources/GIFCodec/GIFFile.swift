@@ -22,6 +22,7 @@ struct GIFFile: ~Copyable {
         let state = gif.pointee.UserData.assumingMemoryBound(to: ReadState.self)
         let read = fread(buffer, 1, Int(count), state.pointee.file)
         state.pointee.offset += read
+        if read > 0 { state.pointee.lastByte = buffer[read - 1] }
         return Int32(read)
       }, &status)
     guard let opened else {
@@ -39,6 +40,27 @@ struct GIFFile: ~Copyable {
         giflibCode: handle.pointee.Error, function: function, frameIndex: frame,
         byteOffset: input.offset)
     }
+  }
+
+  /// `error` in words when giflib's message hides the cause: a "read failed" that stopped on
+  /// an LZW code size above 8 (giflib's only check of that byte) rather than at the end of the
+  /// file.
+  func explained(_ error: GIFError) -> GIFError {
+    guard error.code == .readFailed, !input.isAtEnd, input.lastByte > 8 else { return error }
+    let frame = (error.frameIndex ?? 0) + 1
+    let size = input.lastByte
+    // LZW codes go up to 12 bits: 9-12 is a real (if non-standard) encoder's choice, more is
+    // damage.
+    let message =
+      size <= 12
+      ? "frame \(frame) uses an LZW code size of \(size), above the GIF standard's maximum of "
+        + "8: giflib (Lumen's GIF decoder) cannot decode it; Firefox and ffmpeg read such "
+        + "files, Chromium shows them blank; re-save the GIF with one of those"
+      : "the file is damaged: frame \(frame) gives an LZW code size of \(size) "
+        + "(a GIF allows at most 8)"
+    return GIFError(
+      code: .codeSizeBeyondStandard, function: error.function, message: message, frameIndex: nil,
+      byteOffset: nil)
   }
 
   /// Drops giflib's per-frame bookkeeping (`SavedImages`) so memory does not grow with the

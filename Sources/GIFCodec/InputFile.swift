@@ -23,6 +23,10 @@ struct InputFile: ~Copyable {
   /// How many bytes giflib has consumed so far.
   var offset: Int { state.pointee.offset }
 
+  /// The last byte read, and whether the file has no more.
+  var lastByte: UInt8 { state.pointee.lastByte }
+  var isAtEnd: Bool { feof(state.pointee.file) != 0 }
+
   deinit {
     fclose(state.pointee.file)
     state.deinitialize(count: 1)

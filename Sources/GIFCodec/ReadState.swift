@@ -8,4 +8,6 @@
 struct ReadState {
   var file: UnsafeMutablePointer<FILE>
   var offset: Int
+  /// The last byte giflib was given (the LZW code size, when a frame's setup fails on it).
+  var lastByte: UInt8 = 0
 }

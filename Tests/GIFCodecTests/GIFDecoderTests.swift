@@ -224,6 +224,29 @@ func pixels(_ image: RGBAImage) -> [RGBAPixel] {
     #expect(found == frames.count || found == frames.count + 1)
   }
 
+  /// A code size above 8 (as in ../shared/gifcorpus/pillow__issue_2811.gif) is named as the
+  /// cause, not giflib's "Failed to read from given file"; the same file cut just before that
+  /// byte is an ordinary truncation.
+  @Test(arguments: [11, 9, 143])
+  func namesAnLZWCodeSizeAboveTheStandard(codeSize: UInt8) throws {
+    let folder = TemporaryDirectory()
+    let header: [UInt8] =
+      Array("GIF89a".utf8) + [1, 0, 1, 0, 0x80, 0, 0] + [0, 0, 0, 255, 255, 255]
+      + [0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0]
+    let path = folder.write(header + [codeSize, 2, 0x4C, 0x01, 0, 0x3B], to: "wide-codes.gif")
+    let (frames, decoder) = try decodeAll(path)
+    #expect(frames.isEmpty)
+    let damage = try #require(decoder.damage)
+    #expect(damage.code == .codeSizeBeyondStandard)
+    #expect(damage.description.contains("LZW code size of \(codeSize)"), "\(damage)")
+    #expect(damage.description.contains("damaged") == (codeSize > 12), "\(damage)")
+    #expect(damage.technicalDetail?.contains("DGifGetImageDesc") == true)
+
+    let cut = folder.write(header, to: "cut.gif")
+    let (_, cutDecoder) = try decodeAll(cut)
+    #expect(cutDecoder.damage != nil && cutDecoder.damage?.code != .codeSizeBeyondStandard)
+  }
+
   @Test func aMissingTrailerIsOnlyAWarning() throws {
     let folder = TemporaryDirectory()
     let bytes = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif")))
