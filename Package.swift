@@ -88,8 +88,9 @@ let package = Package(
     .target(
       name: "LumenTools",
       dependencies: [
-        "ToolDispatch", "GIFToVideo", "PaletteExtraction", "FFmpegIO", "LumenCore", "MapRendering",
-        "Geo", "PNGCodec",
+        "ToolDispatch", "GIFToVideo", "PaletteExtraction", "ImageIO", "FFmpegIO", "LumenCore",
+        "MapRendering",
+        "Geo", "PNGCodec", "GIFCodec",
       ]),
 
     .target(
