@@ -17,16 +17,22 @@ let package = Package(
     .target(
       name: "FuzzSupport",
       dependencies: ["CLibFuzzer", .product(name: "Lumen", package: "lumen")]),
-    .executableTarget(name: "FuzzGIF", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
-    .executableTarget(name: "FuzzPNG", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
-    .executableTarget(name: "FuzzJPEG", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
-    .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
-      name: "FuzzToolCall", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+      name: "FuzzGIF", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
+      name: "FuzzPNG", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
+      name: "FuzzJPEG", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
+      name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
+      name: "FuzzToolCall",
+      dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
       name: "FuzzMCP",
       dependencies: [
-        "FuzzSupport", .product(name: "Lumen", package: "lumen"), .product(name: "MCP", package: "swift-sdk"),
+        "FuzzSupport", .product(name: "Lumen", package: "lumen"),
+        .product(name: "MCP", package: "swift-sdk"),
       ]),
   ],
   swiftLanguageModes: [.v6]
