@@ -53,6 +53,7 @@ static const char *const sonames[LIB_COUNT] = {
   X(LIB_AVUTIL, av_frame_unref)                                                                    \
   X(LIB_AVUTIL, av_get_pix_fmt_name)                                                               \
   X(LIB_AVUTIL, av_log_set_level)                                                                  \
+  X(LIB_AVUTIL, av_rescale_q)                                                                      \
   X(LIB_AVUTIL, av_strerror)                                                                       \
   X(LIB_SWSCALE, sws_freeContext)                                                                  \
   X(LIB_SWSCALE, sws_getCoefficients)                                                              \
@@ -162,6 +163,9 @@ int av_frame_make_writable(AVFrame *frame) { return CALL(av_frame_make_writable)
 void av_frame_unref(AVFrame *frame) { CALL(av_frame_unref)(frame); }
 const char *av_get_pix_fmt_name(enum AVPixelFormat format) { return CALL(av_get_pix_fmt_name)(format); }
 void av_log_set_level(int level) { CALL(av_log_set_level)(level); }
+int64_t av_rescale_q(int64_t value, AVRational from, AVRational to) {
+  return CALL(av_rescale_q)(value, from, to);
+}
 int av_strerror(int code, char *buffer, size_t size) { return CALL(av_strerror)(code, buffer, size); }
 
 /* libswscale */

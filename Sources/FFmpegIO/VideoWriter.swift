@@ -34,6 +34,11 @@ public struct VideoWriter: ~Copyable {
   /// How long each frame still inside the encoder is shown, by presentation time: known once
   /// the next frame (or the end) is given.
   private var presentationDurations: [Int64: Int64] = [:]
+  /// Presentation times of the frames whose packets are not written yet, in increasing order.
+  private var unwritten: [Int64] = []
+  /// The decoding times written so far: the first and the latest (stream time base).
+  private var firstDecodingTime: Int64?
+  private var previousDecodingTime: Int64?
 
   /// Opens the encoder and the output file and writes the container header.
   ///
@@ -115,6 +120,7 @@ public struct VideoWriter: ~Copyable {
       firstPresentationTime = presentationTime
     }
     lastPresentationTime = presentationTime
+    unwritten.append(presentationTime)
     try check(av_frame_make_writable(picture.raw), "av_frame_make_writable")
     if settings.inputSize == settings.outputSize {
       RGBToYUV420.convert(image, matrix: settings.matrix, into: picture.raw)
@@ -138,7 +144,7 @@ public struct VideoWriter: ~Copyable {
       presentationDurations[lastPresentationTime] = max(1, endTime - lastPresentationTime)
     }
     try send(nil)
-    if hasHeld { try writeHeld() }
+    if hasHeld { try writeHeld(endingAt: max(endTime, lastPresentationTime + 1)) }
     try check(av_write_trailer(output.raw), "av_write_trailer")
     try check(avio_closep(&output.raw.pointee.pb), "avio_closep")
   }
@@ -193,15 +199,62 @@ public struct VideoWriter: ~Copyable {
     }
   }
 
-  /// Writes the held packet with its frame's presentation duration: the muxer takes the
-  /// container's end from the largest `pts + duration`, so this keeps the last delay exact.
-  private mutating func writeHeld() throws(FFmpegError) {
-    held.raw.pointee.duration = presentationDurations.removeValue(forKey: held.raw.pointee.pts) ?? 0
-    held.raw.pointee.stream_index = stream.pointee.index
-    av_packet_rescale_ts(held.raw, encoder.raw.pointee.time_base, stream.pointee.time_base)
-    try check(av_interleaved_write_frame(output.raw, held.raw), "av_interleaved_write_frame")
+  /// Writes the held packet with its frame's presentation duration (the muxer takes the
+  /// container's end from the largest `pts + duration`) and a decoding time of Lumen's own.
+  ///
+  /// An MP4's sample table (stts) gives each packet, in decoding order, the step to the next
+  /// decoding time, and the last one its own `duration`; browsers take the video's length from
+  /// the sum. The encoder's decoding times are its presentation times shifted by a number of
+  /// frames, so with B-frames and irregular GIF delays their span is not the presentation span
+  /// (long first frames and short last ones make it longer, the reverse shorter). So each
+  /// packet is decoded at the earliest presentation time still to come (its own or a later
+  /// packet's), a few ticks early so that packets sharing it stay in order; and the last packet
+  /// (`endTime` given) lasts until the table's sum is the presentation length. Every decoding
+  /// time then lies at or before its presentation time, and the last packet's `pts + duration`
+  /// within the end.
+  private mutating func writeHeld(endingAt endTime: Int64? = nil) throws(FFmpegError) {
+    let packet = held.raw
+    let slack =
+      reorderTicks
+      ?? Self.reorderTicks(for: packet, ticksPerEncoderTick: max(1, streamTime(1) - streamTime(0)))
+    reorderTicks = slack
+    let presentation = packet.pointee.pts
+    let earliest = unwritten.first.map { min($0, presentation) } ?? presentation
+    if let index = unwritten.firstIndex(of: presentation) { unwritten.remove(at: index) }
+    packet.pointee.duration = presentationDurations.removeValue(forKey: presentation) ?? 0
+    packet.pointee.stream_index = stream.pointee.index
+    av_packet_rescale_ts(packet, encoder.raw.pointee.time_base, stream.pointee.time_base)
+
+    var decoding = streamTime(earliest) - slack
+    if let previousDecodingTime { decoding = max(decoding, previousDecodingTime + 1) }
+    packet.pointee.dts = min(decoding, packet.pointee.pts)
+    let firstDecoding = firstDecodingTime ?? packet.pointee.dts
+    if let endTime {
+      let length = streamTime(endTime) - streamTime(firstPresentationTime)
+      packet.pointee.duration = max(1, length - (packet.pointee.dts - firstDecoding))
+    }
+    firstDecodingTime = firstDecoding
+    previousDecodingTime = packet.pointee.dts
+    try check(av_interleaved_write_frame(output.raw, packet), "av_interleaved_write_frame")
     hasHeld = false
     packetsWritten += 1
+  }
+
+  /// How many stream ticks before the earliest presentation time still to come a packet is
+  /// decoded, decided at the first packet: none when the encoder does not reorder (its first
+  /// decoding time is its presentation time), else room for a run of 32 packets sharing that
+  /// time (x264 and x265 reorder at most 16 frames), within a third of an encoder tick.
+  private var reorderTicks: Int64?
+
+  private static func reorderTicks(
+    for packet: UnsafeMutablePointer<AVPacket>, ticksPerEncoderTick: Int64
+  ) -> Int64 {
+    packet.pointee.dts < packet.pointee.pts ? max(1, min(32, ticksPerEncoderTick / 3)) : 0
+  }
+
+  /// A time in the encoder's time base, in the stream's.
+  private func streamTime(_ time: Int64) -> Int64 {
+    av_rescale_q(time, encoder.raw.pointee.time_base, stream.pointee.time_base)
   }
 
   // MARK: - Configuration
