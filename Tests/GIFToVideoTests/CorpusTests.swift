@@ -7,6 +7,8 @@ import Testing
 
 /// Every GIF of `../shared/gifcorpus` (skipped when the corpus is absent): a video as long as
 /// its SOURCES.md browser duration, or the documented clear error, and never a file left behind.
+/// The videos are encoded with the default preset (B-frames), and their MP4 sample table, media
+/// header, movie header and edit list are read and must all give that duration.
 @Suite(.enabled(if: Fixtures.gifCorpus != nil, "../shared/gifcorpus is absent"))
 struct CorpusTests {
   /// Files that cannot become a video, and why (see README, "Damaged input").
@@ -53,8 +55,7 @@ struct CorpusTests {
     let corpus = try #require(Fixtures.gifCorpus)
     let folder = TemporaryDirectory()
     let output = folder.file("out.mp4")
-    var options = GIFToVideoOptions()
-    options.preset = .ultrafast
+    let options = GIFToVideoOptions()
     if let expected = Self.expectedFailures[name] {
       #expect {
         _ = try GIFToVideo.convert(
@@ -69,6 +70,15 @@ struct CorpusTests {
     #expect(Int((report.gifDurationSeconds * 100).rounded()) == browser)
     var reader = try MediaReader(path: output)
     #expect(Int(((reader.info.durationSeconds ?? 0) * 100).rounded()) == browser)
+    let seconds = Double(browser) / 100
+    let timing = try MP4Timing(path: output)
+    #expect(timing.sampleCount == report.framesEncoded)
+    for (what, value) in [
+      ("stts", timing.sampleTableSeconds), ("mdhd", timing.mediaSeconds),
+      ("mvhd", timing.movieSeconds), ("edit", timing.edit?.seconds ?? timing.movieSeconds),
+    ] {
+      #expect(abs(value - seconds) < 0.0005, "\(what): \(timing)")
+    }
     var decoded = 0
     while try reader.nextFrame() != nil { decoded += 1 }
     #expect(decoded == report.framesEncoded)
