@@ -14,6 +14,7 @@ let package = Package(
         "LumenMCP", "LumenMCPHTTP",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
+    .executable(name: "lumen-mcp", targets: ["lumen-mcp"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -114,11 +115,29 @@ let package = Package(
       dependencies: [
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
-        "LumenTools", "LumenMCP", "LumenMCPHTTP", "MapRendering", "Geo", "Locking",
+        "LumenTools", "MapRendering", "Geo", "Locking",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
-    .executableTarget(name: "lumen", dependencies: ["LumenCLI"]),
+    // The Swift runtime and Foundation linked in: `lumen` starts in a few milliseconds (a
+    // model may run it once per job) and loads only the C libraries it uses.
+    .executableTarget(
+      name: "lumen", dependencies: ["LumenCLI"],
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"]),
+        // Foundation's static archive needs its C parts named (the dynamic library carries them).
+        .linkedLibrary("CoreFoundation"), .linkedLibrary("_FoundationICU"),
+        .linkedLibrary("_FoundationCShims"), .linkedLibrary("_FoundationCollections"),
+        .linkedLibrary("FoundationEssentials"), .linkedLibrary("FoundationInternationalization"),
+      ]),
+    // `lumen mcp` runs this in its place: the MCP SDK, Hummingbird and Foundation's networking
+    // (libcurl) are loaded by the server only.
+    .executableTarget(
+      name: "lumen-mcp",
+      dependencies: [
+        "LumenCLI", "LumenMCP", "LumenMCPHTTP", "LumenTools", "ToolDispatch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
 
     // MARK: - Tests
     .target(name: "TestSupport", dependencies: ["LumenCore"], path: "Tests/TestSupport"),
@@ -159,7 +178,7 @@ let package = Package(
     .testTarget(
       name: "CLITests",
       dependencies: [
-        "LumenCLI", "lumen", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
+        "LumenCLI", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
         "GIFToVideo", "PaletteExtraction", "MapRendering",
       ]),
   ],

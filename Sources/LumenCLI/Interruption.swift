@@ -4,11 +4,11 @@ import LumenCore
 
 /// Ctrl-C (SIGINT) and SIGTERM: remove the temporary outputs not yet committed, then end
 /// with the signal's conventional status (130, 143), so an interrupted job leaves nothing.
-enum Interruption {
+public enum Interruption {
   nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
 
   /// Installs the handlers; call once at start-up.
-  static func install() {
+  public static func install() {
     for signalNumber in [SIGINT, SIGTERM] {
       signal(signalNumber, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())

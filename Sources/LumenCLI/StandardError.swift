@@ -5,8 +5,12 @@
 #endif
 
 /// Writes text straight to file descriptor 2 (the global `stderr` is not concurrency-safe).
-struct StandardError: TextOutputStream {
-  mutating func write(_ string: String) {
+public struct StandardError: TextOutputStream {
+  /// A writer to stderr.
+  public init() {}
+
+  /// Writes `string` in full (retrying short writes).
+  public mutating func write(_ string: String) {
     var text = string
     text.withUTF8 { bytes in
       var offset = 0
