@@ -129,6 +129,7 @@ let package = Package(
         .linkedLibrary("CoreFoundation"), .linkedLibrary("_FoundationICU"),
         .linkedLibrary("_FoundationCShims"), .linkedLibrary("_FoundationCollections"),
         .linkedLibrary("FoundationEssentials"), .linkedLibrary("FoundationInternationalization"),
+        .linkedLibrary("swiftSynchronization"),
       ]),
     // `lumen mcp` runs this in its place: the MCP SDK, Hummingbird and Foundation's networking
     // (libcurl) are loaded by the server only.

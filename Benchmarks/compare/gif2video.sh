@@ -4,9 +4,11 @@
 # Usage: Benchmarks/compare/gif2video.sh [GIF...]
 #
 # With no arguments, five GIFs from $REPO/../shared/gifcorpus are converted (the script exits 0
-# with a message when that folder is absent). Each GIF is converted three ways:
+# with a message when that folder is absent). Each GIF is converted four ways:
 #   ffmpeg-recipe  the common ffmpeg recipe (MP4 muxer default: constant frame rate, frames dup'ed)
 #   ffmpeg-vfr     the same recipe with -fps_mode vfr (or -vsync vfr on older ffmpeg)
+#   ffmpeg-pad     -fps_mode vfr, odd sizes padded to even (pad=ceil(iw/2)*2:ceil(ih/2)*2) as
+#                  lumen does, instead of the recipe's crop by scaling: the size comparison
 #   lumen          lumen gif2video (one video frame per GIF frame, browser timing)
 # and each run is timed for CPU seconds (user+sys of the process and its children), wall seconds
 # and peak RSS. The outputs are probed with ffprobe (frames, duration, bytes) and printed as a
@@ -168,11 +170,11 @@ fi
 FFMPEG_VERSION="$(ffmpeg -version 2>/dev/null | awk 'NR == 1 { print $3 }')"
 
 # Command lines as arrays (GNU time and python3 need an executable, not a shell function).
-ffmpeg_cmd() { # IN OUT [EXTRA FLAGS...] -> CMD array
+ffmpeg_cmd() { # IN OUT [EXTRA FLAGS...] -> CMD array (FILTER: the -vf, default the recipe's)
   local in=$1 out=$2
   shift 2
   CMD=(ffmpeg -nostdin -v error -y -i "$in" -movflags +faststart -pix_fmt yuv420p
-    -vf "scale=trunc(iw/2)*2:trunc(ih/2)*2" -c:v libx264 -crf "$CRF" -preset "$PRESET"
+    -vf "${FILTER:-scale=trunc(iw/2)*2:trunc(ih/2)*2}" -c:v libx264 -crf "$CRF" -preset "$PRESET"
     -threads "$THREADS" "$@" "$out")
 }
 lumen_cmd() { # IN OUT -> CMD array
@@ -225,7 +227,7 @@ echo "| file | tool | CPU s | wall s | peak RSS MB | frames | duration s | bytes
 echo "|---|---|--:|--:|--:|--:|--:|--:|"
 
 # ---- runs -----------------------------------------------------------------------------------
-TOOLS=(ffmpeg-recipe ffmpeg-vfr lumen)
+TOOLS=(ffmpeg-recipe ffmpeg-vfr ffmpeg-pad lumen)
 declare -A CPU BYTES
 RATIO_ROWS=()
 i=0
@@ -249,6 +251,7 @@ for gif in "${GIFS[@]}"; do
       case $tool in
         ffmpeg-recipe) ffmpeg_cmd "$gif" "$out" ;;
         ffmpeg-vfr) ffmpeg_cmd "$gif" "$out" "${VFR_FLAGS[@]}" ;;
+        ffmpeg-pad) FILTER="pad=ceil(iw/2)*2:ceil(ih/2)*2" ffmpeg_cmd "$gif" "$out" "${VFR_FLAGS[@]}" ;;
         lumen) lumen_cmd "$gif" "$out" ;;
       esac
       # stdout (lumen's JSON report) is kept next to the output; stderr goes to a log.
@@ -275,15 +278,15 @@ for gif in "${GIFS[@]}"; do
     BYTES[$i.$tool]=$bytes
     echo "| $name | $tool | $cpu | $wall | $rss | $frames | $duration | $bytes |"
   done
-  RATIO_ROWS+=("| $name | $(ratio "${CPU[$i.lumen]}" "${CPU[$i.ffmpeg-recipe]}") | $(ratio "${CPU[$i.lumen]}" "${CPU[$i.ffmpeg-vfr]}") | $(ratio "${BYTES[$i.lumen]}" "${BYTES[$i.ffmpeg-recipe]}") | $(ratio "${BYTES[$i.lumen]}" "${BYTES[$i.ffmpeg-vfr]}") |")
+  RATIO_ROWS+=("| $name | $(ratio "${CPU[$i.lumen]}" "${CPU[$i.ffmpeg-recipe]}") | $(ratio "${CPU[$i.lumen]}" "${CPU[$i.ffmpeg-vfr]}") | $(ratio "${BYTES[$i.lumen]}" "${BYTES[$i.ffmpeg-recipe]}") | $(ratio "${BYTES[$i.lumen]}" "${BYTES[$i.ffmpeg-vfr]}") | $(ratio "${BYTES[$i.lumen]}" "${BYTES[$i.ffmpeg-pad]}") |")
 done
 
 # ---- ratios and totals ----------------------------------------------------------------------
 echo
 echo "Ratios, lumen / ffmpeg (below 1: lumen used less CPU or wrote fewer bytes):"
 echo
-echo "| file | CPU vs recipe | CPU vs vfr | bytes vs recipe | bytes vs vfr |"
-echo "|---|--:|--:|--:|--:|"
+echo "| file | CPU vs recipe | CPU vs vfr | bytes vs recipe | bytes vs vfr | bytes vs pad |"
+echo "|---|--:|--:|--:|--:|--:|"
 printf '%s\n' "${RATIO_ROWS[@]}"
 
 # Totals only over GIFs where every tool that ran succeeded, so the sums compare like with like.
@@ -314,6 +317,7 @@ else
     line+=", lumen/vfr CPU $(ratio "${TOT_CPU[lumen]}" "${TOT_CPU[ffmpeg-vfr]}")"
     line+=", lumen/recipe bytes $(ratio "${TOT_BYTES[lumen]}" "${TOT_BYTES[ffmpeg-recipe]}")"
     line+=", lumen/vfr bytes $(ratio "${TOT_BYTES[lumen]}" "${TOT_BYTES[ffmpeg-vfr]}")"
+    line+=", lumen/pad bytes $(ratio "${TOT_BYTES[lumen]}" "${TOT_BYTES[ffmpeg-pad]}")"
   fi
   echo "$line"
 fi
