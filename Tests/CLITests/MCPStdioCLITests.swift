@@ -28,4 +28,17 @@ import Testing
       replies.contains { $0["id"] as? Int == 3 && $0["result"] != nil }, "\(run.stdout.prefix(500))"
     )
   }
+
+  /// `echo REQUEST | lumen mcp`: stdin ends right after the request, and the reply must still
+  /// come (it came in about 3 runs of 10 before: the server stopped when the input ended).
+  @Test func aRequestFollowedByTheEndOfInputIsAnswered() throws {
+    let folder = TemporaryDirectory()
+    let initialize =
+      #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#
+    for _ in 0..<6 {
+      let run = try Run(["mcp", "--workspace", folder.path], stdin: initialize + "\n")
+      #expect(run.stdout.contains(#""serverInfo""#), "\(run.stdout.prefix(300))")
+      #expect(run.status == 0)
+    }
+  }
 }
