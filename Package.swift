@@ -40,6 +40,8 @@ let package = Package(
       name: "CFFmpeg", path: "Sources/CFFmpeg",
       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]),
     .target(name: "CFFmpegLoader", linkerSettings: [.linkedLibrary("dl")]),
+    // cairo opened on first draw, as FFmpeg is (its X11 and font libraries cost ~2 ms per start).
+    .target(name: "CCairoLoader", linkerSettings: [.linkedLibrary("dl")]),
     // libpng's full reading API reports errors with longjmp: this small C target holds the
     // setjmp and returns status codes (see STYLE.md, gotcha 7).
     .target(name: "CPNGReader", dependencies: ["CPNG"]),
@@ -47,7 +49,7 @@ let package = Package(
       name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
       providers: [.apt(["libturbojpeg0-dev"])]),
     .systemLibrary(
-      name: "CCairo", path: "Sources/CCairo", pkgConfig: "cairo",
+      name: "CCairo", path: "Sources/CCairo",
       providers: [.apt(["libcairo2-dev"])]),
 
     // MARK: - Vocabulary and wrappers
@@ -58,7 +60,7 @@ let package = Package(
     .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "Locking", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
-    .target(name: "Drawing", dependencies: ["LumenCore", "CCairo"]),
+    .target(name: "Drawing", dependencies: ["LumenCore", "CCairo", "CCairoLoader"]),
     // Any image file to RGBA pixels (PNG, GIF, JPEG by Lumen's wrappers, the rest by FFmpeg),
     // shared by the operations that read images.
     .target(

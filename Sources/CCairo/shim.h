@@ -1,4 +1,6 @@
 #ifndef CCAIRO_SHIM_H
 #define CCAIRO_SHIM_H
-#include <cairo.h>
+/* Declarations only: Lumen does not link cairo; CCairoLoader defines these functions as
+   trampolines into libcairo.so.2, opened on first use. */
+#include <cairo/cairo.h>
 #endif

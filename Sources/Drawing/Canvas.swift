@@ -17,8 +17,9 @@ public struct Canvas: ~Copyable {
 
   /// Creates a canvas filled with an opaque colour.
   ///
-  /// - Throws: ``CairoError`` when cairo cannot allocate the surface.
+  /// - Throws: ``CairoError`` when cairo is missing or cannot allocate the surface.
   public init(size: Size, fill: RGBColor) throws(CairoError) {
+    try CairoLibrary.load()
     guard
       let surface = cairo_image_surface_create(
         CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
