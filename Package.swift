@@ -39,9 +39,11 @@ let package = Package(
     .systemLibrary(
       name: "CFFmpeg", path: "Sources/CFFmpeg",
       providers: [.apt(["libavformat-dev", "libavcodec-dev", "libavutil-dev", "libswscale-dev"])]),
-    .target(name: "CFFmpegLoader", linkerSettings: [.linkedLibrary("dl")]),
+    // dlopen on first use, shared by the two loaders below.
+    .target(name: "CDeferredLoading", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "CFFmpegLoader", dependencies: ["CDeferredLoading"]),
     // cairo opened on first draw, as FFmpeg is (its X11 and font libraries cost ~2 ms per start).
-    .target(name: "CCairoLoader", linkerSettings: [.linkedLibrary("dl")]),
+    .target(name: "CCairoLoader", dependencies: ["CDeferredLoading"]),
     // libpng's full reading API reports errors with longjmp: this small C target holds the
     // setjmp and returns status codes (see STYLE.md, gotcha 7).
     .target(name: "CPNGReader", dependencies: ["CPNG"]),

@@ -1,9 +1,6 @@
 #include "ccairo_loader.h"
 
-#include <dlfcn.h>
-#include <pthread.h>
-#include <stdio.h>
-#include <stdlib.h>
+#include "cdeferred_loading.h"
 
 /* Hidden, so the trampolines below never interpose on cairo's own calls: the executable exports
    its symbols (-export-dynamic), and libcairo would otherwise bind to them. */
@@ -56,45 +53,32 @@ static struct {
 #undef CCAIRO_MEMBER
 } resolved;
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static int load_status = -1;
-static char load_message[512] = "cairo was not loaded";
+static const cdeferred_symbol symbols[] = {
+#define CCAIRO_SYMBOL(name) {0, #name, (void **)&resolved.name},
+  CCAIRO_FUNCTIONS(CCAIRO_SYMBOL)
+#undef CCAIRO_SYMBOL
+};
 
-static void load_library(void) {
-  void *handle = dlopen(soname, RTLD_LAZY | RTLD_LOCAL);
-  if (handle == NULL) {
-    snprintf(load_message, sizeof load_message, "dlopen(%s): %s", soname, dlerror());
-    return;
-  }
-#define CCAIRO_RESOLVE(name)                                                                        \
-  resolved.name = (__typeof__(name) *)dlsym(handle, #name);                                         \
-  if (resolved.name == NULL) {                                                                      \
-    snprintf(load_message, sizeof load_message, "dlsym(%s, %s): %s", soname, #name, dlerror());    \
-    return;                                                                                         \
-  }
-  CCAIRO_FUNCTIONS(CCAIRO_RESOLVE)
-#undef CCAIRO_RESOLVE
-  load_status = 0;
-}
+static cdeferred_loader loader = {
+  .what = "cairo",
+  .sonames = &soname,
+  .library_count = 1,
+  .symbols = symbols,
+  .symbol_count = sizeof symbols / sizeof symbols[0],
+  .once = PTHREAD_ONCE_INIT,
+  .status = -1,
+  .message = "cairo was not loaded",
+};
+
+static void open_once(void) { cdeferred_open(&loader); }
 
 int ccairo_load(char *message, size_t message_size) {
-  pthread_once(&load_once, load_library);
-  if (load_status != 0 && message != NULL && message_size > 0) {
-    snprintf(message, message_size, "%s", load_message);
-  }
-  return load_status;
+  return cdeferred_load(&loader, open_once, message, message_size);
 }
 
 /* The Swift side loads through `CairoLibrary.load()` and reports a typed error before it calls
    anything; this is the backstop for a call that skipped it. */
-static void require(void) {
-  if (ccairo_load(NULL, 0) != 0) {
-    fprintf(stderr, "lumen: cairo is not available: %s\n", load_message);
-    abort();
-  }
-}
-
-#define CALL(name) (require(), resolved.name)
+#define CALL(name) (cdeferred_require(&loader, open_once), resolved.name)
 
 void cairo_arc(cairo_t *cr, double xc, double yc, double radius, double angle1, double angle2) {
   CALL(cairo_arc)(cr, xc, yc, radius, angle1, angle2);

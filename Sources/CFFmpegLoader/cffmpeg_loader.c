@@ -1,6 +1,6 @@
 #include "cffmpeg_loader.h"
 
-#include <dlfcn.h>
+#include "cdeferred_loading.h"
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,49 +99,32 @@ static struct {
 #undef CFFMPEG_MEMBER
 } resolved;
 
-static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-static int load_status = -1;
-static char load_message[512] = "FFmpeg was not loaded";
+static const cdeferred_symbol symbols[] = {
+#define CFFMPEG_SYMBOL(library, name) {library, #name, (void **)&resolved.name},
+  CFFMPEG_FUNCTIONS(CFFMPEG_SYMBOL)
+#undef CFFMPEG_SYMBOL
+};
 
-static void load_libraries(void) {
-  void *handles[LIB_COUNT];
-  for (int library = 0; library < LIB_COUNT; library++) {
-    handles[library] = dlopen(sonames[library], RTLD_LAZY | RTLD_LOCAL);
-    if (handles[library] == NULL) {
-      snprintf(load_message, sizeof load_message, "dlopen(%s): %s", sonames[library], dlerror());
-      return;
-    }
-  }
-#define CFFMPEG_RESOLVE(library, name)                                                              \
-  resolved.name = (__typeof__(name) *)dlsym(handles[library], #name);                               \
-  if (resolved.name == NULL) {                                                                      \
-    snprintf(load_message, sizeof load_message, "dlsym(%s, %s): %s", sonames[library], #name,       \
-             dlerror());                                                                            \
-    return;                                                                                         \
-  }
-  CFFMPEG_FUNCTIONS(CFFMPEG_RESOLVE)
-#undef CFFMPEG_RESOLVE
-  load_status = 0;
-}
+static cdeferred_loader loader = {
+  .what = "FFmpeg",
+  .sonames = sonames,
+  .library_count = LIB_COUNT,
+  .symbols = symbols,
+  .symbol_count = sizeof symbols / sizeof symbols[0],
+  .once = PTHREAD_ONCE_INIT,
+  .status = -1,
+  .message = "FFmpeg was not loaded",
+};
+
+static void open_once(void) { cdeferred_open(&loader); }
 
 int cffmpeg_load(char *message, size_t message_size) {
-  pthread_once(&load_once, load_libraries);
-  if (load_status != 0 && message != NULL && message_size > 0) {
-    snprintf(message, message_size, "%s", load_message);
-  }
-  return load_status;
+  return cdeferred_load(&loader, open_once, message, message_size);
 }
 
 /* The Swift side loads through `FFmpegLibrary.load()` and reports a typed error before it calls
    anything; this is the backstop for a call that skipped it. */
-static void require(void) {
-  if (cffmpeg_load(NULL, 0) != 0) {
-    fprintf(stderr, "lumen: FFmpeg is not available: %s\n", load_message);
-    abort();
-  }
-}
-
-#define CALL(name) (require(), resolved.name)
+#define CALL(name) (cdeferred_require(&loader, open_once), resolved.name)
 
 /* libavutil */
 const char *av_color_primaries_name(enum AVColorPrimaries primaries) {
