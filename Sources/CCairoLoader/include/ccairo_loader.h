@@ -3,7 +3,7 @@
 #include <stddef.h>
 
 /* Lumen does not link cairo: with pixman, fontconfig, freetype and the X11 libraries behind it,
-   it cost ~2 ms at every process start, also for the commands that never draw. This target
+   it cost ~1 ms at every process start, also for the commands that never draw. This target
    defines the cairo functions Lumen calls as small trampolines into libcairo.so.2, opened with
    dlopen on first use. Their definitions are hidden: nothing else in the process binds to them
    (cairo's own calls between its functions included). */
