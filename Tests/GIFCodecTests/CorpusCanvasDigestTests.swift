@@ -36,7 +36,9 @@ struct CorpusCanvasDigestTests {
         digest.add(frame.image.bytes)
       }
       digest.add("warnings \(decoder.warnings)")
-      digest.add("damage \(decoder.damage.map { "\($0) \($0.technicalDetail ?? "")" } ?? "none")")
+      // The damage in words, giflib's code and message; not the function (giflib's or Lumen's).
+      digest.add(
+        "damage \(decoder.damage.map { "\($0) \($0.code.rawValue) \($0.message)" } ?? "none")")
     } catch {
       digest.add("error \(error)")
     }
