@@ -42,6 +42,8 @@ public struct GIFDecoder: ~Copyable {
   /// Whether any canvas pixel changed since the last frame was returned.
   private var canvasChanged = false
   private var lineBuffer: [UInt8] = []
+  /// Lumen's LZW decoder (giflib reads the blocks), reused frame after frame.
+  private var lzw = GIFLZWDecoder()
   private var globalPalette: [UInt32]?
 
   /// Opens a GIF file and reads its header and global colour table.
@@ -238,15 +240,17 @@ public struct GIFDecoder: ~Copyable {
     of rect: PixelRect, visible: PixelRect, interlaced: Bool, palette: [UInt32], frame: Int
   ) throws(GIFError) {
     let width = rect.width
-    if lineBuffer.count < width { lineBuffer = [UInt8](repeating: 0, count: width) }
+    if lineBuffer.count < max(width, 1) { lineBuffer = [UInt8](repeating: 0, count: max(width, 1)) }
+    lzw.start(pixels: width * rect.height)
     let screenWidth = screenSize.width
     let rowOrder = interlaced ? Self.interlacedRows(height: rect.height) : nil
     let skipLeft = visible.x - rect.x
     for stored in 0..<rect.height {
+      let handle = file.handle
       let status = lineBuffer.withUnsafeMutableBufferPointer {
-        DGifGetLine(file.handle, $0.baseAddress, Int32(width))
+        lzw.decodeRow(into: $0.baseAddress!, count: width, file: handle)
       }
-      try file.check(status, "DGifGetLine", frame: frame)
+      try file.check(status, "LZW decoding", frame: frame)
       let y = rect.y + (rowOrder?[stored] ?? stored)
       guard y >= visible.y, y < visible.y + visible.height, visible.width > 0 else { continue }
       canvas.withUnsafeMutableBytes { raw in
