@@ -21,6 +21,9 @@ struct GIFLZWDecoder: ~Copyable {
   /// earlier entries): giflib walks the chain for every new entry, which is most of its time.
   /// `unknown` elsewhere, where the walk is done as giflib does it (damaged data).
   private let first: UnsafeMutablePointer<UInt16>
+  /// Each entry's string length, where `first` is known: such a string is written straight into
+  /// the row (last pixel first) instead of through the stack.
+  private let length: UnsafeMutablePointer<UInt16>
   private static let unknown: UInt16 = 0xFFFF
   private let suffix: UnsafeMutablePointer<UInt8>
   private let stack: UnsafeMutablePointer<UInt8>
@@ -43,6 +46,8 @@ struct GIFLZWDecoder: ~Copyable {
   init() {
     prefix = .allocate(capacity: Self.maxCode + 1)
     first = .allocate(capacity: Self.maxCode + 1)
+    length = .allocate(capacity: Self.maxCode + 1)
+    length.initialize(repeating: 0, count: Self.maxCode + 1)
     suffix = .allocate(capacity: Self.maxCode + 1)
     stack = .allocate(capacity: Self.maxCode + 1)
     block = .allocate(capacity: 256)
@@ -53,6 +58,7 @@ struct GIFLZWDecoder: ~Copyable {
   deinit {
     prefix.deallocate()
     first.deallocate()
+    length.deallocate()
     suffix.deallocate()
     stack.deallocate()
     block.deallocate()
@@ -115,6 +121,17 @@ struct GIFLZWDecoder: ~Copyable {
       if code < clearCode {
         line[written] = UInt8(truncatingIfNeeded: code)
         written += 1
+      } else if first[code] != Self.unknown && written + Int(length[code]) <= count {
+        // A known string that fits: the same pixels the stack would give, written in place.
+        var position = written + Int(length[code]) - 1
+        var current = code
+        while current > clearCode {
+          line[position] = suffix[current]
+          current = Int(prefix[current])
+          position -= 1
+        }
+        line[position] = UInt8(truncatingIfNeeded: current)
+        written += Int(length[code])
       } else {
         var current: Int
         if Int(prefix[code]) == Self.noSuchCode {
@@ -152,8 +169,10 @@ struct GIFLZWDecoder: ~Copyable {
         prefix[free] = UInt16(lastCode)
         if lastCode < clearCode {
           first[free] = UInt16(lastCode)
+          length[free] = 2
         } else if lastCode > endCode && lastCode < free && first[lastCode] != Self.unknown {
           first[free] = first[lastCode]
+          length[free] = length[lastCode] + 1
         }
         let character = firstCharacter(of: code == free ? lastCode : code)
         suffix[free] = UInt8(truncatingIfNeeded: character)
