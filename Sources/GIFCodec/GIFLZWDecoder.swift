@@ -111,11 +111,7 @@ struct GIFLZWDecoder: ~Copyable {
         return false
       }
       if code == clearCode {
-        resetTable()
-        runningCode = endCode + 1
-        runningBits = codeSize + 1
-        maxCode1 = 1 << runningBits
-        lastCode = Self.noSuchCode
+        restart()
         continue
       }
       if code < clearCode {
@@ -182,10 +178,15 @@ struct GIFLZWDecoder: ~Copyable {
     return true
   }
 
-  /// Empties the string table (every prefix and first pixel unknown).
-  private func resetTable() {
+  /// Empties the string table (every prefix and first pixel unknown) and goes back to the
+  /// shortest codes: a frame's start and every clear code.
+  private mutating func restart() {
     prefix.update(repeating: UInt16(Self.noSuchCode), count: Self.maxCode + 1)
     first.update(repeating: Self.unknown, count: Self.maxCode + 1)
+    runningCode = endCode + 1
+    runningBits = codeSize + 1
+    maxCode1 = 1 << runningBits
+    lastCode = Self.noSuchCode
   }
 
   /// Follows the prefixes of `code` down to a pixel value (giflib's `DGifGetPrefixChar`, with
@@ -214,10 +215,7 @@ struct GIFLZWDecoder: ~Copyable {
       codeSize = Int(size)
       clearCode = 1 << codeSize
       endCode = clearCode + 1
-      runningCode = endCode + 1
-      runningBits = codeSize + 1
-      maxCode1 = 1 << runningBits
-      resetTable()
+      restart()
       guard let opening else {
         file.pointee.Error = D_GIF_ERR_IMAGE_DEFECT
         return nil

@@ -51,7 +51,9 @@ actor BlockingStdioTransport: Transport {
               Self.writeAll(reply + [UInt8(ascii: "\n")])
             } else {
               let data = Data(bytes)
-              Self.unanswered.withLock { $0 += Self.requests(in: data) }
+              if case .request(let id, _)? = JSONRPCEnvelope(data: data)?.kind {
+                Self.unanswered.withLock { _ = $0.insert(id) }
+              }
               continuation.yield(data)
             }
           case .tooLarge(let size):
@@ -66,7 +68,10 @@ actor BlockingStdioTransport: Transport {
       // stops reading, and the process ends, once the stream ends). `echo REQUEST | lumen mcp`
       // got its reply only some of the time before.
       // (At most 10 minutes, in case a request is never answered: a call times out sooner.)
-      for _ in 0..<120_000 where Self.unanswered.withLock({ $0 }) > 0 { usleep(5_000) }
+      let deadline = ContinuousClock.now + .seconds(600)
+      while !Self.unanswered.withLock({ $0.isEmpty }), ContinuousClock.now < deadline {
+        usleep(5_000)
+      }
       continuation.finish()
     }
     thread.name = "lumen-mcp-stdin"
@@ -82,32 +87,14 @@ actor BlockingStdioTransport: Transport {
     var message = [UInt8](data)
     message.append(UInt8(ascii: "\n"))
     let written = Self.writeAll(message)
-    let answered = Self.responses(in: data)
-    if answered > 0 { Self.unanswered.withLock { $0 = max(0, $0 - answered) } }
+    if case .response(let id)? = JSONRPCEnvelope(data: data)?.kind {
+      Self.unanswered.withLock { _ = $0.remove(id) }
+    }
     guard written else { throw MCPError.transportError(POSIXError(.EIO)) }
   }
 
-  /// Requests received and not yet answered (a request has a `method` and an `id`; its
-  /// response has the `id` and no `method`).
-  private static let unanswered = Locked(0)
-
-  /// How many requests a message holds (one, or one per request of a batch).
-  static func requests(in message: Data) -> Int {
-    members(of: message).count { $0["method"] != nil && $0["id"] != nil }
-  }
-
-  /// How many responses a message holds.
-  static func responses(in message: Data) -> Int {
-    members(of: message).count { $0["method"] == nil && $0["id"] != nil }
-  }
-
-  private static func members(of message: Data) -> [[String: Any]] {
-    switch try? JSONSerialization.jsonObject(with: message, options: [.fragmentsAllowed]) {
-    case let object as [String: Any]: [object]
-    case let batch as [Any]: batch.compactMap { $0 as? [String: Any] }
-    default: []
-    }
-  }
+  /// The ids of the requests received and not yet answered.
+  private static let unanswered = Locked(Set<ID>())
 
   /// Serialises whole messages on stdout: the reader thread's replies and the server's never
   /// interleave. It counts the messages written (a lock around an empty value read as a race

@@ -1,7 +1,7 @@
-internal import Foundation
-internal import MCP
+import Foundation
+import MCP
 
-/// What a transport needs to know of one JSON-RPC message to route it: whether it is a request,
+/// What a transport (stdio or HTTP) needs to know of one JSON-RPC message to route it: whether it is a request,
 /// a notification or a response, its id, and the request it relates to through a progress token
 /// or a cancellation.
 ///
@@ -9,9 +9,9 @@ internal import MCP
 /// let envelope = JSONRPCEnvelope(data: Data(#"{"jsonrpc":"2.0","id":7,"method":"ping"}"#.utf8))
 /// // envelope?.kind == .request(id: .number(7), method: "ping")
 /// ```
-struct JSONRPCEnvelope: Sendable, Equatable {
+package struct JSONRPCEnvelope: Sendable, Equatable {
   /// The three kinds of JSON-RPC message.
-  enum Kind: Sendable, Equatable {
+  package enum Kind: Sendable, Equatable {
     /// A request, answered by a response with the same id.
     case request(id: ID, method: String)
     /// A notification: a method without an id, never answered.
@@ -21,15 +21,15 @@ struct JSONRPCEnvelope: Sendable, Equatable {
   }
 
   /// The kind of message.
-  let kind: Kind
+  package let kind: Kind
   /// A request's `params._meta.progressToken`, or a `notifications/progress`'s
   /// `params.progressToken`.
-  let progressToken: ID?
+  package let progressToken: ID?
   /// The `params.requestId` of a `notifications/cancelled`.
-  let cancelledRequestID: ID?
+  package let cancelledRequestID: ID?
 
   /// Reads a message, or `nil` when the data is not one JSON-RPC message object.
-  init?(data: Data) {
+  package init?(data: Data) {
     guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
       return nil
     }
@@ -58,14 +58,14 @@ struct JSONRPCEnvelope: Sendable, Equatable {
   }
 
   /// Whether the message is an `initialize` request.
-  var isInitializeRequest: Bool {
+  package var isInitializeRequest: Bool {
     if case .request(_, "initialize") = kind { return true }
     return false
   }
 
   /// A JSON string or integer as an SDK `ID` (also the shape of progress tokens); `nil` for
   /// anything else (booleans, fractions, objects).
-  static func id(from value: Any) -> ID? {
+  package static func id(from value: Any) -> ID? {
     if let string = value as? String { return .string(string) }
     guard type(of: value) != Bool.self, let number = value as? NSNumber,
       String(cString: number.objCType) != "c"

@@ -2,7 +2,7 @@ import Foundation
 import MCP
 import Testing
 
-@testable import LumenMCPHTTP
+@testable import LumenMCP
 
 @Suite struct JSONRPCEnvelopeTests {
   static func envelope(_ json: String) -> JSONRPCEnvelope? {
@@ -27,12 +27,5 @@ import Testing
   @Test(arguments: [#"[]"#, #"{"id":1}"#, #"{"result":{}}"#, "nope", #"{"id":true,"result":1}"#])
   func refusesWhatIsNotOneMessage(_ json: String) {
     #expect(Self.envelope(json) == nil)
-  }
-
-  @Test func writesEachLineAsData() {
-    let event = ServerSentEvent.message(Data("{\n\"a\": 1\n}".utf8))
-    #expect(
-      String(decoding: event, as: UTF8.self)
-        == "event: message\ndata: {\ndata: \"a\": 1\ndata: }\n\n")
   }
 }
