@@ -1,4 +1,4 @@
 import LumenCLI
 
-Log.bootstrap()
+Log.bootstrap(lazily: true)
 await Root.start()
