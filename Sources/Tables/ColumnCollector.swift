@@ -1,0 +1,121 @@
+/// Gathers the cells of the wanted columns row by row (the others are never stored), then
+/// infers each column's kind.
+struct ColumnCollector {
+  let name: String
+  let wanted: [String]?
+  let maxRows: Int
+  private(set) var header: [String] = []
+  private var indices: [Int] = []
+  private var cells: [[TableCell]] = []
+  private(set) var rows = 0
+  var warnings: [String] = []
+  /// For formats whose columns appear as rows are read (JSON): wanted names not yet seen.
+  private var lateHeader = false
+
+  init(name: String, wanted: [String]?, maxRows: Int) {
+    self.name = name
+    self.wanted = wanted
+    self.maxRows = maxRows
+  }
+
+  /// Sets the header; checks the wanted columns against it now.
+  mutating func setHeader(_ header: [String], complete: Bool = true) throws(TableError) {
+    self.header = header.map { $0.trimmingSpaces }
+    lateHeader = !complete
+    let names = wanted ?? self.header
+    if complete {
+      for column in names where !self.header.contains(column) {
+        throw unknown(column)
+      }
+    }
+    indices = names.map { self.header.firstIndex(of: $0) ?? -1 }
+    cells = Array(repeating: [], count: names.count)
+  }
+
+  /// For each header index, the position of its column among those kept, or -1.
+  var positionsByHeaderIndex: [Int] {
+    var map = [Int](repeating: -1, count: header.count)
+    for (position, index) in indices.enumerated() where index >= 0 { map[index] = position }
+    return map
+  }
+
+  /// How many columns are kept.
+  var wantedCount: Int { indices.count }
+
+  /// Adds one data row of text fields by kept position (`nil` when the row is short).
+  mutating func addRow(_ fields: [String?]) throws(TableError) {
+    guard rows < maxRows else {
+      throw .limitExceeded(
+        "\(name) has more than \(maxRows) data rows; the limit is \(maxRows) (sample or split the file)"
+      )
+    }
+    for position in cells.indices {
+      cells[position].append(fields[position].map { .text($0) } ?? .missing)
+    }
+    rows += 1
+  }
+
+  /// Adds a column name found later (JSON objects with new keys).
+  mutating func extendHeader(_ column: String) -> Int {
+    header.append(column)
+    let index = header.count - 1
+    if wanted == nil {
+      indices.append(index)
+      cells.append(Array(repeating: .missing, count: rows))
+    } else if let position = wanted!.firstIndex(of: column) {
+      indices[position] = index
+    }
+    return index
+  }
+
+  /// Adds one data row; `cell` gives the cell at a header index.
+  mutating func add(_ cell: (Int) -> TableCell) throws(TableError) {
+    guard rows < maxRows else {
+      throw .limitExceeded(
+        "\(name) has more than \(maxRows) data rows; the limit is \(maxRows) (sample or split the file)"
+      )
+    }
+    for (position, index) in indices.enumerated() {
+      cells[position].append(index >= 0 ? cell(index) : .missing)
+    }
+    rows += 1
+  }
+
+  func unknown(_ column: String) -> TableError {
+    var message = "\(name) has no column \"\(column)\""
+    if let closest = ClosestName.find(column, in: header) {
+      message += " (did you mean \"\(closest)\"?)"
+    }
+    let list = header.prefix(40).map { "\"\($0)\"" }.joined(separator: ", ")
+    message += "; its columns are \(list)" + (header.count > 40 ? ", …" : "")
+    return .unknownColumn(message)
+  }
+
+  consuming func finish(format: TableFormat, sheet: String?) throws(TableError) -> Table {
+    guard !header.isEmpty else {
+      throw .empty("\(name) is empty: expected a header row, then one row per record")
+    }
+    if lateHeader, let wanted {
+      for column in wanted where !header.contains(column) { throw unknown(column) }
+    }
+    guard rows > 0 else {
+      throw .empty("\(name) has a header row but no data rows")
+    }
+    let names = wanted ?? header
+    var columns: [TableColumn] = []
+    columns.reserveCapacity(names.count)
+    for (position, column) in names.enumerated() {
+      columns.append(ColumnInference.column(named: column, cells: cells[position]))
+      cells[position] = []
+    }
+    return Table(
+      source: name, format: format, header: header, columns: columns, rowCount: rows,
+      sheet: sheet, warnings: warnings)
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    String(ColumnInference.trimmed(self))
+  }
+}

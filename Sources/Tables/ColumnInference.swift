@@ -1,0 +1,199 @@
+/// Decides a column's kind from all its values and converts them: numbers when every value
+/// reads as one (units and thousands separators allowed), then booleans, then dates with one
+/// layout for the whole column, then identifiers, categories and text.
+enum ColumnInference {
+  /// The most distinct values a category column has.
+  static let maxCategories = 60
+
+  static func column(named name: String, cells: [TableCell]) -> TableColumn {
+    var missing = 0
+    var present: [(row: Int, cell: TableCell)] = []
+    present.reserveCapacity(cells.count)
+    for (row, cell) in cells.enumerated() {
+      switch cell {
+      case .missing: missing += 1
+      case .text(let raw):
+        let text = trimmed(raw)
+        if MissingMarker.isMissing(text) {
+          missing += 1
+        } else {
+          present.append((row, text.utf8.count == raw.utf8.count ? cell : .text(String(text))))
+        }
+      default: present.append((row, cell))
+      }
+    }
+    let count = cells.count
+    if present.isEmpty {
+      return TableColumn(
+        name: name, kind: .text, values: .texts(Array(repeating: nil, count: count)),
+        missingCount: missing)
+    }
+    if let column = numbers(name, present, count, missing) { return column }
+    if let column = booleans(name, present, count, missing) { return column }
+    if let column = moments(name, present, count, missing) { return column }
+    return texts(name, present, count, missing)
+  }
+
+  private static func numbers(
+    _ name: String, _ present: [(row: Int, cell: TableCell)], _ count: Int, _ missing: Int
+  ) -> TableColumn? {
+    var values = [Double?](repeating: nil, count: count)
+    var whole = true
+    var units: [ValueUnit?: Int] = [:]
+    for (row, cell) in present {
+      switch cell {
+      case .number(let value):
+        values[row] = value
+        if value != value.rounded() { whole = false }
+        units[nil, default: 0] += 1
+      case .text(let text):
+        guard let reading = NumberText.read(Substring(text)) else { return nil }
+        values[row] = reading.value
+        if !reading.isWhole || reading.unit == .percent && reading.value != reading.value.rounded()
+        {
+          whole = false
+        }
+        units[reading.unit, default: 0] += 1
+      default: return nil
+      }
+    }
+    let unit = units.filter { $0.key != nil }.max { $0.value < $1.value }?.key ?? nil
+    let name = name
+    var kind: ColumnKind = whole ? .integer : .float
+    if whole, looksLikeIdentifier(name), Set(values.compactMap { $0 }).count == present.count,
+      present.count > 1
+    {
+      kind = .identifier
+      return TableColumn(
+        name: name, kind: kind,
+        values: .texts(values.map { $0.map { NumberText.plain($0) } }), missingCount: missing)
+    }
+    return TableColumn(
+      name: name, kind: kind, values: .numbers(values), unit: unit, missingCount: missing)
+  }
+
+  private static func booleans(
+    _ name: String, _ present: [(row: Int, cell: TableCell)], _ count: Int, _ missing: Int
+  ) -> TableColumn? {
+    var values = [Bool?](repeating: nil, count: count)
+    for (row, cell) in present {
+      switch cell {
+      case .boolean(let value): values[row] = value
+      case .text(let text):
+        switch text.lowercased() {
+        case "true": values[row] = true
+        case "false": values[row] = false
+        default: return nil
+        }
+      default: return nil
+      }
+    }
+    return TableColumn(name: name, kind: .boolean, values: .booleans(values), missingCount: missing)
+  }
+
+  private static func moments(
+    _ name: String, _ present: [(row: Int, cell: TableCell)], _ count: Int, _ missing: Int
+  ) -> TableColumn? {
+    var candidates = DateText.Layout.allCases
+    // The layout is chosen from the first text values, then must hold for every value.
+    for (_, cell) in present.prefix(200) {
+      guard case .text(let text) = cell else { continue }
+      candidates.removeAll { DateText.read(Substring(text), layout: $0) == nil }
+      if candidates.isEmpty { return nil }
+    }
+    var values = [Double?](repeating: nil, count: count)
+    var hasTime = false
+    for layout in candidates.isEmpty ? [DateText.Layout.iso] : candidates {
+      var ok = true
+      hasTime = false
+      for (row, cell) in present {
+        switch cell {
+        case .moment(let seconds, let time):
+          values[row] = seconds
+          hasTime = hasTime || time
+        case .text(let text):
+          guard let reading = DateText.read(Substring(text), layout: layout) else {
+            ok = false
+            break
+          }
+          values[row] = reading.seconds
+          hasTime = hasTime || reading.hasTime
+        default: ok = false
+        }
+        if !ok { break }
+      }
+      if ok {
+        let fromText = present.contains { if case .text = $0.cell { true } else { false } }
+        return TableColumn(
+          name: name, kind: hasTime ? .datetime : .date, values: .moments(values),
+          missingCount: missing, dateLayout: fromText ? layout.rawValue : nil)
+      }
+    }
+    return nil
+  }
+
+  private static func texts(
+    _ name: String, _ present: [(row: Int, cell: TableCell)], _ count: Int, _ missing: Int
+  ) -> TableColumn {
+    var values = [String?](repeating: nil, count: count)
+    var distinct = Set<String>()
+    var spaced = false
+    var numeric = 0
+    var firstWord: (row: Int, text: String)?
+    for (row, cell) in present {
+      let text: String =
+        switch cell {
+        case .text(let t): t
+        case .number(let n): NumberText.plain(n)
+        case .boolean(let b): b ? "true" : "false"
+        case .moment(let s, let time): DateText.iso(s, withTime: time)
+        case .missing: ""
+        }
+      values[row] = text
+      if distinct.count <= present.count { distinct.insert(text) }
+      if !spaced, text.contains(" ") { spaced = true }
+      if NumberText.read(Substring(text)) != nil {
+        numeric += 1
+      } else if firstWord == nil {
+        firstWord = (row, text)
+      }
+    }
+    let unique = distinct.count == present.count && present.count > 1
+    let kind: ColumnKind =
+      if unique && (looksLikeIdentifier(name) || (!spaced && present.count >= 20)) {
+        .identifier
+      } else if distinct.count <= min(maxCategories, max(2, present.count / 2)) {
+        .category
+      } else {
+        .text
+      }
+    var column = TableColumn(
+      name: name, kind: kind, values: .texts(values), missingCount: missing)
+    if numeric > 0, let firstWord {
+      column.firstNonNumber = NonNumber(row: firstWord.row + 1, text: firstWord.text)
+    }
+    return column
+  }
+
+  /// `id`, `ID`, `user_id`, `userId`, `key`, `uuid`, `code`.
+  static func looksLikeIdentifier(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    if ["id", "key", "uuid", "guid", "code", "index"].contains(lower) { return true }
+    if lower.hasSuffix("_id") || lower.hasSuffix(" id") || lower.hasSuffix("-id") { return true }
+    return name.hasSuffix("Id") || name.hasSuffix("ID")
+  }
+
+  static func trimmed(_ text: String) -> Substring {
+    if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80,
+      last > 0x20, last < 0x80
+    {
+      return text[...]
+    }
+    let scalars = text.unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else {
+      return ""
+    }
+    let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return Substring(scalars[start...end])
+  }
+}

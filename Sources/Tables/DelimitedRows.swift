@@ -1,0 +1,66 @@
+internal import Foundation
+internal import LumenCore
+
+/// Delimited text read with ``DelimitedTokenizer``: the separator sniffed from the first
+/// 64 KB (`,` `;` tab `|`), quoted fields, CRLF, a UTF-8 BOM; blank lines skipped; only the
+/// wanted columns' fields become strings.
+enum DelimitedRows {
+  static func read(path: String, head: Data, into collector: inout ColumnCollector)
+    throws(TableError)
+  {
+    let sample = String(decoding: head, as: UTF8.self)
+    let delimiter = UInt8(CSVDelimiter.sniff(sample).value)
+    var tokenizer = try DelimitedTokenizer(path: path, delimiter: delimiter)
+    var header: [String] = []
+    var replaced = false
+    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+      let string = String(decoding: bytes, as: UTF8.self)
+      if !replaced, string.utf8.count != bytes.count { replaced = true }
+      return string
+    }
+    guard
+      try tokenizer.nextRecord(
+        begin: { header.removeAll(keepingCapacity: true) },
+        field: { _, bytes in header.append(text(bytes)) })
+    else {
+      throw .empty("\(path) is empty: expected a header row, then one row per record")
+    }
+    if header.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
+      throw .empty("\(path) has no header row: expected column names on the first line")
+    }
+    for index in header.indices where header[index].trimmingSpaces.isEmpty {
+      header[index] = TableReader.unnamed(index)
+    }
+    try collector.setHeader(header)
+    let positions = collector.positionsByHeaderIndex
+    var fields = [String?](repeating: nil, count: collector.wantedCount)
+    var fieldCount = 0
+    var short = 0
+    while try tokenizer.nextRecord(
+      begin: {
+        for i in fields.indices { fields[i] = nil }
+        fieldCount = 0
+      },
+      field: { index, bytes in
+        fieldCount = index + 1
+        if index < positions.count, positions[index] >= 0 {
+          fields[positions[index]] = text(bytes)
+        }
+      })
+    {
+      if fieldCount == 0 { continue }  // a blank line
+      if fieldCount < header.count { short += 1 }
+      try collector.addRow(fields)
+    }
+    if replaced {
+      collector.warnings.append(
+        "\(path) is not valid UTF-8; undecodable bytes were replaced with U+FFFD (save it as UTF-8)"
+      )
+    }
+    if short > 0 {
+      collector.warnings.append(
+        "\(short) row(s) of \(path) had fewer fields than the header; the missing fields were read as empty"
+      )
+    }
+  }
+}

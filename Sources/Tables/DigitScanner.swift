@@ -1,0 +1,31 @@
+/// Reads runs of ASCII digits and single separator bytes from UTF-8.
+struct DigitScanner {
+  let bytes: [UInt8]
+  var position = 0
+
+  init(_ utf8: Substring.UTF8View) { bytes = Array(utf8) }
+
+  var atEnd: Bool { position == bytes.count }
+  var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+  mutating func advance() { position += 1 }
+
+  mutating func take(_ byte: UInt8) -> Bool {
+    guard peek == byte else { return false }
+    position += 1
+    return true
+  }
+
+  /// A number of `digits` digits (as many as there are, within the range).
+  mutating func number(digits: ClosedRange<Int>) -> Int? {
+    var value = 0
+    var count = 0
+    while let byte = peek, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte),
+      count < digits.upperBound
+    {
+      value = value * 10 + Int(byte - UInt8(ascii: "0"))
+      count += 1
+      position += 1
+    }
+    return digits.contains(count) ? value : nil
+  }
+}

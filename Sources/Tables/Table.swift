@@ -1,0 +1,39 @@
+/// The columns of a table file that a job asked for, typed, with what was skipped.
+///
+/// ```swift
+/// let table = try TableReader.read(path: "tips.csv", columns: ["day", "tip"])
+/// let tips = table.column("tip")?.numbers
+/// ```
+public struct Table: Sendable {
+  /// The file's name as given.
+  public var source: String
+  /// How it was read.
+  public var format: TableFormat
+  /// Every column name in the header, in file order (also those not read).
+  public var header: [String]
+  /// The columns read, in the order asked.
+  public var columns: [TableColumn]
+  /// Data rows.
+  public var rowCount: Int
+  /// The sheet read, for workbooks.
+  public var sheet: String?
+  /// Things worth knowing (replaced bytes, short rows).
+  public var warnings: [String]
+
+  /// Creates a table.
+  public init(
+    source: String, format: TableFormat, header: [String], columns: [TableColumn],
+    rowCount: Int, sheet: String? = nil, warnings: [String] = []
+  ) {
+    self.source = source
+    self.format = format
+    self.header = header
+    self.columns = columns
+    self.rowCount = rowCount
+    self.sheet = sheet
+    self.warnings = warnings
+  }
+
+  /// The column with this name, if it was read.
+  public func column(_ name: String) -> TableColumn? { columns.first { $0.name == name } }
+}

@@ -1,0 +1,107 @@
+internal import Foundation
+
+/// Reads the table files people upload — CSV/TSV (separator sniffed), JSON Lines, a JSON array
+/// of objects, `.xlsx` — into typed columns, keeping only the columns a job asks for.
+///
+/// ```swift
+/// let table = try TableReader.read(path: "weather.csv", columns: ["date", "temp_max"])
+/// ```
+public enum TableReader {
+  /// What a read may cost.
+  public struct Limits: Sendable, Hashable {
+    /// The largest file read (1 GiB by default).
+    public var maxFileBytes: Int = 1 << 30
+    /// The most data rows (20 million by default).
+    public var maxRows: Int = 20_000_000
+    /// The largest unpacked workbook part (512 MiB by default).
+    public var maxWorkbookPartBytes: Int = 512 << 20
+
+    /// The defaults.
+    public init() {}
+  }
+
+  /// Reads `path`, keeping `columns` (all when `nil`), in that order.
+  ///
+  /// - Parameters:
+  ///   - sheet: The workbook sheet to read (the first when `nil`); an error for other files.
+  /// - Throws: ``TableError``: the file cannot be read, is not a table, is empty or header-only,
+  ///   a column is not in it (naming those that are, and the closest), or a limit is passed.
+  public static func read(
+    path: String, columns wanted: [String]? = nil, sheet: String? = nil,
+    limits: Limits = Limits()
+  ) throws(TableError) -> Table {
+    let head: Data
+    do {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw TableError.unreadable("\(path) does not exist")
+      }
+      if isFolder.boolValue {
+        throw TableError.unreadable("\(path) is a folder, not a table file")
+      }
+      let attributes = try FileManager.default.attributesOfItem(atPath: path)
+      if let size = attributes[.size] as? Int, size > limits.maxFileBytes {
+        throw TableError.limitExceeded(
+          "\(path) is \(size) bytes; the limit is \(limits.maxFileBytes) bytes")
+      }
+      guard let handle = FileHandle(forReadingAtPath: path) else {
+        throw TableError.unreadable("cannot open \(path) (permission denied?)")
+      }
+      defer { try? handle.close() }
+      head = try handle.read(upToCount: 64 << 10) ?? Data()
+    } catch let error as TableError {
+      throw error
+    } catch {
+      throw .unreadable("cannot read \(path): \(error.localizedDescription)")
+    }
+    if head.isEmpty {
+      throw .empty("\(path) is empty: expected a header row, then one row per record")
+    }
+    guard let format = TableFormat.detect(head: head, name: path) else {
+      throw .malformed(
+        "\(path) is not a table: it is binary data, not CSV/TSV, JSON or an .xlsx workbook")
+    }
+    if sheet != nil, format != .xlsx {
+      throw .unsupported("\(path) is \(format.phrase), which has no sheets; leave out the sheet")
+    }
+    var collector = ColumnCollector(name: path, wanted: wanted, maxRows: limits.maxRows)
+    var sheetRead: String?
+    switch format {
+    case .delimited:
+      try DelimitedRows.read(path: path, head: head, into: &collector)
+    case .jsonLines, .jsonArray:
+      try JSONRows.read(path: path, format: format, into: &collector)
+    case .xlsx:
+      let workbook = try XLSXWorkbook(path: path, maxPartBytes: limits.maxWorkbookPartBytes)
+      let (chosen, rows) = try workbook.rows(sheet: sheet)
+      sheetRead = chosen
+      guard let first = rows.first else {
+        throw .empty("the sheet \"\(chosen)\" of \(path) is empty")
+      }
+      var header: [String] = []
+      for (column, cell) in first {
+        while header.count < column { header.append(Self.unnamed(header.count)) }
+        header.append(Self.text(of: cell) ?? Self.unnamed(column))
+      }
+      try collector.setHeader(header)
+      for row in rows.dropFirst() {
+        try collector.add { index in
+          row.first { $0.0 == index }?.1 ?? .missing
+        }
+      }
+    }
+    return try collector.finish(format: format, sheet: sheetRead)
+  }
+
+  static func unnamed(_ index: Int) -> String { "column \(index + 1)" }
+
+  private static func text(of cell: TableCell) -> String? {
+    switch cell {
+    case .text(let t): t.isEmpty ? nil : t
+    case .number(let n): NumberText.plain(n)
+    case .boolean(let b): b ? "true" : "false"
+    case .moment(let s, let time): DateText.iso(s, withTime: time)
+    case .missing: nil
+    }
+  }
+}

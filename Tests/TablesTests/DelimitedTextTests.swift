@@ -1,0 +1,66 @@
+import Foundation
+import Tables
+import TestSupport
+import Testing
+
+@Suite("Table reader: delimited text")
+struct DelimitedTextTests {
+  func read(_ text: String, columns: [String]? = nil) throws -> Table {
+    let dir = TemporaryDirectory()
+    return try TableReader.read(path: dir.write(Array(text.utf8), to: "t.csv"), columns: columns)
+  }
+
+  @Test("Quotes: separators, doubled quotes and line ends inside a field")
+  func quoting() throws {
+    let table = try read("a,b\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",3\n")
+    #expect(table.rowCount == 2)
+    #expect(table.column("a")?.values.text(at: 0) == "x, y")
+    #expect(table.column("b")?.values.text(at: 0) == "say \"hi\"")
+    #expect(table.column("a")?.values.text(at: 1) == "two\nlines")
+  }
+
+  @Test("CRLF, CR, a last line without a line end, blank lines, short rows")
+  func lineEnds() throws {
+    let table = try read("a,b\r\n1,2\r\n\r\n3,4\r5")
+    #expect(table.rowCount == 3)
+    #expect(table.column("a")?.numbers! == [1, 3, 5])
+    #expect(table.column("b")?.numbers! == [2, 4, nil])
+    #expect(table.warnings.contains { $0.contains("fewer fields") })
+  }
+
+  @Test("A trailing separator is an empty last field")
+  func trailingSeparator() throws {
+    let table = try read("a,b\n1,\n2,")
+    #expect(table.column("b")?.missingCount == 2)
+  }
+
+  @Test("Records across the read buffer's edge (a 3 MB file) are read whole")
+  func bufferEdges() throws {
+    var text = "id,word,value\n"
+    var expected: [Double] = []
+    for i in 0..<120_000 {
+      let value = Double(i % 977) / 4
+      expected.append(value)
+      text += "\(i),\"w\(i), \"\"q\"\"\",\(value)\n"
+    }
+    #expect(text.utf8.count > 3 << 20)
+    let table = try read(text, columns: ["value", "word"])
+    #expect(table.rowCount == 120_000)
+    #expect(table.column("value")?.numbers!.map { $0! } == expected)
+    #expect(table.column("word")?.values.text(at: 119_999) == "w119999, \"q\"")
+  }
+
+  @Test("A quote that never closes is an error, not a hang")
+  func unclosedQuote() throws {
+    #expect(throws: TableError.self) { try read("a,b\n1,\"never\n2,3\n") }
+  }
+
+  @Test("Bytes that are not UTF-8 are replaced, with a warning")
+  func notUTF8() throws {
+    let dir = TemporaryDirectory()
+    let path = dir.write(Array("name,n\nCaf".utf8) + [0xE9] + Array(",1\n".utf8), to: "l.csv")
+    let table = try TableReader.read(path: path)
+    #expect(table.column("name")?.values.text(at: 0) == "Caf\u{FFFD}")
+    #expect(table.warnings.contains { $0.contains("not valid UTF-8") })
+  }
+}

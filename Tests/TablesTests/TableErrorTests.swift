@@ -1,0 +1,68 @@
+import Foundation
+import LumenCore
+import Tables
+import TestSupport
+import Testing
+
+@Suite("Table reader: bad input gets a clear error")
+struct TableErrorTests {
+  func error(_ body: () throws -> Table) -> TableError? {
+    do {
+      _ = try body()
+      return nil
+    } catch let error as TableError {
+      return error
+    } catch {
+      return nil
+    }
+  }
+
+  @Test("Unknown column: the columns that exist and the closest name")
+  func unknownColumn() throws {
+    let found = try #require(
+      error { try TableReader.read(path: Fixtures.path("tables/tips.csv"), columns: ["tips"]) })
+    #expect(found.category == .invalidOption)
+    #expect(found.description.contains("no column \"tips\""))
+    #expect(found.description.contains("did you mean \"tip\"?"))
+    #expect(found.description.contains("\"total_bill\""))
+  }
+
+  @Test("Empty, header-only, missing, folder, binary")
+  func emptyAndBroken() throws {
+    let dir = TemporaryDirectory()
+    let empty = dir.write([], to: "empty.csv")
+    #expect(error { try TableReader.read(path: empty) }?.category == .badInput)
+    let headerOnly = dir.write(Array("a,b\n".utf8), to: "h.csv")
+    let headerError = try #require(error { try TableReader.read(path: headerOnly) })
+    #expect(headerError.description.contains("header row but no data rows"))
+    #expect(
+      error { try TableReader.read(path: dir.file("none.csv")) }?.category == .inputNotReadable)
+    #expect(error { try TableReader.read(path: dir.path) }?.category == .inputNotReadable)
+    let binary = dir.write([0, 1, 2, 3, 0xFF, 0], to: "b.csv")
+    #expect(
+      error { try TableReader.read(path: binary) }?.description.contains("not a table") == true)
+    let badJSON = dir.write(Array("{\"a\": 1}\n{oops}\n".utf8), to: "x.jsonl")
+    #expect(error { try TableReader.read(path: badJSON) }?.description.contains("line 2") == true)
+    let notWorkbook = dir.write([0x50, 0x4B, 0x03, 0x04, 0, 0, 0], to: "x.xlsx")
+    #expect(error { try TableReader.read(path: notWorkbook) }?.category == .badInput)
+  }
+
+  @Test("A mostly numeric column names its first word")
+  func nonNumber() throws {
+    let dir = TemporaryDirectory()
+    let path = dir.write(Array("x,y\na,1\nb,2\nc,lots\nd,4\n".utf8), to: "n.csv")
+    let column = try #require(try TableReader.read(path: path).column("y"))
+    #expect(!column.kind.isNumeric)
+    #expect(column.firstNonNumber == NonNumber(row: 3, text: "lots"))
+  }
+
+  @Test("Row limit is checked while reading")
+  func rowLimit() throws {
+    var limits = TableReader.Limits()
+    limits.maxRows = 50
+    let found = error {
+      try TableReader.read(path: Fixtures.path("tables/tips.csv"), limits: limits)
+    }
+    #expect(found?.category == .limitExceeded)
+  }
+}
