@@ -3,4 +3,5 @@
 /* Declarations only: Lumen does not link cairo; CCairoLoader defines these functions as
    trampolines into libcairo.so.2, opened on first use. */
 #include <cairo/cairo.h>
+#include <cairo/cairo-pdf.h>
 #endif

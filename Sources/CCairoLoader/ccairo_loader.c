@@ -6,6 +6,7 @@
    its symbols (-export-dynamic), and libcairo would otherwise bind to them. */
 #pragma GCC visibility push(hidden)
 #include <cairo/cairo.h>
+#include <cairo/cairo-pdf.h>
 
 static const char *const soname = "libcairo.so.2";
 
@@ -24,11 +25,14 @@ static const char *const soname = "libcairo.so.2";
   X(cairo_move_to)                                                                                 \
   X(cairo_new_path)                                                                                \
   X(cairo_paint)                                                                                   \
+  X(cairo_pdf_surface_create)                                                                      \
+  X(cairo_pdf_surface_set_metadata)                                                                \
   X(cairo_rectangle)                                                                               \
   X(cairo_restore)                                                                                 \
   X(cairo_rotate)                                                                                  \
   X(cairo_save)                                                                                    \
   X(cairo_select_font_face)                                                                        \
+  X(cairo_set_dash)                                                                                \
   X(cairo_set_fill_rule)                                                                           \
   X(cairo_set_font_size)                                                                           \
   X(cairo_set_line_cap)                                                                            \
@@ -36,11 +40,13 @@ static const char *const soname = "libcairo.so.2";
   X(cairo_set_line_width)                                                                          \
   X(cairo_set_operator)                                                                            \
   X(cairo_set_source_rgba)                                                                         \
+  X(cairo_show_page)                                                                               \
   X(cairo_show_text)                                                                               \
   X(cairo_status)                                                                                  \
   X(cairo_status_to_string)                                                                        \
   X(cairo_stroke)                                                                                  \
   X(cairo_surface_destroy)                                                                         \
+  X(cairo_surface_finish)                                                                          \
   X(cairo_surface_flush)                                                                           \
   X(cairo_surface_status)                                                                          \
   X(cairo_text_extents)                                                                            \
@@ -103,6 +109,14 @@ void cairo_line_to(cairo_t *cr, double x, double y) { CALL(cairo_line_to)(cr, x,
 void cairo_move_to(cairo_t *cr, double x, double y) { CALL(cairo_move_to)(cr, x, y); }
 void cairo_new_path(cairo_t *cr) { CALL(cairo_new_path)(cr); }
 void cairo_paint(cairo_t *cr) { CALL(cairo_paint)(cr); }
+cairo_surface_t *cairo_pdf_surface_create(const char *filename, double width_in_points,
+                                          double height_in_points) {
+  return CALL(cairo_pdf_surface_create)(filename, width_in_points, height_in_points);
+}
+void cairo_pdf_surface_set_metadata(cairo_surface_t *surface, cairo_pdf_metadata_t metadata,
+                                    const char *utf8) {
+  CALL(cairo_pdf_surface_set_metadata)(surface, metadata, utf8);
+}
 void cairo_rectangle(cairo_t *cr, double x, double y, double width, double height) {
   CALL(cairo_rectangle)(cr, x, y, width, height);
 }
@@ -112,6 +126,9 @@ void cairo_save(cairo_t *cr) { CALL(cairo_save)(cr); }
 void cairo_select_font_face(cairo_t *cr, const char *family, cairo_font_slant_t slant,
                             cairo_font_weight_t weight) {
   CALL(cairo_select_font_face)(cr, family, slant, weight);
+}
+void cairo_set_dash(cairo_t *cr, const double *dashes, int num_dashes, double offset) {
+  CALL(cairo_set_dash)(cr, dashes, num_dashes, offset);
 }
 void cairo_set_fill_rule(cairo_t *cr, cairo_fill_rule_t fill_rule) {
   CALL(cairo_set_fill_rule)(cr, fill_rule);
@@ -128,6 +145,7 @@ void cairo_set_operator(cairo_t *cr, cairo_operator_t op) { CALL(cairo_set_opera
 void cairo_set_source_rgba(cairo_t *cr, double red, double green, double blue, double alpha) {
   CALL(cairo_set_source_rgba)(cr, red, green, blue, alpha);
 }
+void cairo_show_page(cairo_t *cr) { CALL(cairo_show_page)(cr); }
 void cairo_show_text(cairo_t *cr, const char *utf8) { CALL(cairo_show_text)(cr, utf8); }
 cairo_status_t cairo_status(cairo_t *cr) { return CALL(cairo_status)(cr); }
 const char *cairo_status_to_string(cairo_status_t status) {
@@ -135,6 +153,7 @@ const char *cairo_status_to_string(cairo_status_t status) {
 }
 void cairo_stroke(cairo_t *cr) { CALL(cairo_stroke)(cr); }
 void cairo_surface_destroy(cairo_surface_t *surface) { CALL(cairo_surface_destroy)(surface); }
+void cairo_surface_finish(cairo_surface_t *surface) { CALL(cairo_surface_finish)(surface); }
 void cairo_surface_flush(cairo_surface_t *surface) { CALL(cairo_surface_flush)(surface); }
 cairo_status_t cairo_surface_status(cairo_surface_t *surface) {
   return CALL(cairo_surface_status)(surface);

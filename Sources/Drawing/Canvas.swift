@@ -10,8 +10,10 @@ public import LumenCore
 /// let image = canvas.image()
 /// ```
 public struct Canvas: ~Copyable {
-  private let surface: OpaquePointer  // cairo_surface_t*
-  private let context: OpaquePointer  // cairo_t*, released before the surface
+  let surface: OpaquePointer  // cairo_surface_t*
+  let context: OpaquePointer  // cairo_t*, released before the surface
+  /// Whether the surface is a PDF page (vector) rather than pixels.
+  public let isDocument: Bool
   /// The canvas size in pixels.
   public let size: Size
 
@@ -34,8 +36,46 @@ public struct Canvas: ~Copyable {
     self.surface = surface
     self.context = context
     self.size = size
+    self.isDocument = false
     setColor(RGBAPixel(fill))
     cairo_paint(context)
+  }
+
+  /// Creates a one-page PDF document at `path`, `size` in points (1/72 inch), filled with an
+  /// opaque colour; call ``finish()`` to write it.
+  ///
+  /// - Throws: ``CairoError`` when cairo is missing or the file cannot be created.
+  public init(pdfPath path: String, size: Size, fill: RGBColor, title: String?) throws(CairoError) {
+    try CairoLibrary.load()
+    guard
+      let surface = cairo_pdf_surface_create(path, Double(size.width), Double(size.height))
+    else {
+      throw CairoError(status: 1, function: "cairo_pdf_surface_create", message: "no memory")
+    }
+    let status = cairo_surface_status(surface)
+    guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
+      cairo_surface_destroy(surface)
+      throw Self.error(status, "cairo_pdf_surface_create")
+    }
+    if let title { cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title) }
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Lumen")
+    self.surface = surface
+    self.context = context
+    self.size = size
+    self.isDocument = true
+    setColor(RGBAPixel(fill))
+    cairo_paint(context)
+  }
+
+  /// Ends a PDF document's page and writes the file.
+  ///
+  /// - Throws: ``CairoError`` when drawing or writing failed.
+  public func finish() throws(CairoError) {
+    cairo_show_page(context)
+    try check()
+    cairo_surface_finish(surface)
+    let status = cairo_surface_status(surface)
+    guard status == CAIRO_STATUS_SUCCESS else { throw Self.error(status, "cairo_surface_finish") }
   }
 
   /// Creates a fully transparent canvas (for sprites and overlays).
@@ -216,13 +256,13 @@ public struct Canvas: ~Copyable {
     return RGBAImage(width: size.width, height: size.height, bytes: bytes)
   }
 
-  private func setColor(_ color: RGBAPixel) {
+  func setColor(_ color: RGBAPixel) {
     cairo_set_source_rgba(
       context, Double(color.red) / 255, Double(color.green) / 255, Double(color.blue) / 255,
       Double(color.alpha) / 255)
   }
 
-  private static func error(_ status: cairo_status_t, _ function: String) -> CairoError {
+  static func error(_ status: cairo_status_t, _ function: String) -> CairoError {
     CairoError(
       status: status.rawValue, function: function,
       message: String(cString: cairo_status_to_string(status)))
