@@ -8,7 +8,7 @@ let package = Package(
       name: "Lumen",
       targets: [
         "Locking", "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing",
-        "ImageIO",
+        "ImageIO", "Tables", "Charting",
         "Lights",
         "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
         "LumenMCP", "LumenMCPHTTP",
@@ -21,6 +21,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // Only the `Hummingbird` product, without the default traits (swift-configuration and full
     // Foundation are not needed to serve one endpoint on 127.0.0.1).
     .package(
@@ -44,6 +45,8 @@ let package = Package(
     .target(name: "CFFmpegLoader", dependencies: ["CDeferredLoading"]),
     // cairo opened on first draw, as FFmpeg is (its X11 and font libraries cost ~2 ms per start).
     .target(name: "CCairoLoader", dependencies: ["CDeferredLoading"]),
+    // Pango (text in any script on cairo), opened on first use the same way.
+    .target(name: "CPangoLoader", dependencies: ["CDeferredLoading"]),
     // libpng's full reading API reports errors with longjmp: this small C target holds the
     // setjmp and returns status codes (see STYLE.md, gotcha 7).
     .target(name: "CPNGReader", dependencies: ["CPNG"]),
@@ -62,7 +65,8 @@ let package = Package(
     .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "Locking", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
-    .target(name: "Drawing", dependencies: ["LumenCore", "CCairo", "CCairoLoader"]),
+    .target(
+      name: "Drawing", dependencies: ["LumenCore", "CCairo", "CCairoLoader", "CPangoLoader"]),
     // Any image file to RGBA pixels (PNG, GIF, JPEG by Lumen's wrappers, the rest by FFmpeg),
     // shared by the operations that read images.
     .target(
@@ -74,7 +78,18 @@ let package = Package(
     .target(name: "CBasemapData", cSettings: [.headerSearchPath("data")]),
     .target(name: "Geo", dependencies: ["LumenCore", "CBasemapData"]),
 
+    // Table files (CSV/TSV, JSON Lines, JSON arrays, .xlsx) to typed columns, shared by the
+    // data jobs (chart, heatmap, analyze).
+    .target(
+      name: "Tables",
+      dependencies: [
+        "LumenCore", .product(name: "CSV", package: "CSV.swift"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
+
     // MARK: - Operations
+    // lumen chart: a table to a chart (scene once; cairo+Pango for PNG/PDF, SVG, HTML)
+    .target(name: "Charting", dependencies: ["LumenCore", "Tables", "Drawing", "PNGCodec"]),
     // lumen gif2video
     .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
     // lumen palette: the clustering (k-means in Lab, CIEDE2000, names), formats and swatches
@@ -94,7 +109,7 @@ let package = Package(
       name: "LumenTools",
       dependencies: [
         "ToolDispatch", "GIFToVideo", "PaletteExtraction", "ImageIO", "FFmpegIO", "LumenCore",
-        "MapRendering",
+        "MapRendering", "Charting",
         "Geo", "PNGCodec", "GIFCodec",
       ]),
 
@@ -119,7 +134,7 @@ let package = Package(
       dependencies: [
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
-        "LumenTools", "MapRendering", "Geo", "Locking",
+        "LumenTools", "MapRendering", "Geo", "Locking", "Charting", "Tables",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -162,6 +177,10 @@ let package = Package(
     .testTarget(
       name: "GIFToVideoTests",
       dependencies: ["GIFToVideo", "GIFCodec", "FFmpegIO", "TestSupport"]),
+    .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
+    .testTarget(
+      name: "ChartingTests",
+      dependencies: ["Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport"]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
     .testTarget(
@@ -186,7 +205,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "LumenCLI", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
-        "GIFToVideo", "PaletteExtraction", "MapRendering",
+        "GIFToVideo", "PaletteExtraction", "MapRendering", "Charting",
       ]),
   ],
   swiftLanguageModes: [.v6]

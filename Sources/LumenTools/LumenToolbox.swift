@@ -9,7 +9,9 @@ public enum LumenToolbox {
     gif_to_video turns an animated GIF into an MP4/WebM with the exact timing browsers play; \
     extract_palette finds an image's dominant colours (hex, share, CSS name) and can draw a \
     swatch; render_map_animation draws the points of a CSV (latitude/longitude columns) as \
-    blinking lights on an offline map (GIF, MP4, WebM or PNG). Every path is relative to the \
+    blinking lights on an offline map (GIF, MP4, WebM or PNG); make_chart draws a chart \
+    (bar, line, area, scatter, histogram, box, pie, heatmap) from a table (CSV, JSON, xlsx) as \
+    PNG, SVG, PDF or interactive HTML. Every path is relative to the \
     workspace: call list_files first to see what is there and get exact names. Outputs must be \
     new names (nothing is ever overwritten); leave optional arguments out (or null) for defaults. \
     Errors say what to change; the files written come back as resource links.
@@ -22,6 +24,7 @@ public enum LumenToolbox {
     try registry.register(GIFToVideoTool())
     try registry.register(ExtractPaletteTool())
     try registry.register(RenderMapAnimationTool())
+    try registry.register(MakeChartTool())
     try registry.register(ListFilesTool())
     return registry
   }

@@ -1,3 +1,4 @@
+public import Charting
 public import FFmpegIO
 public import ImageIO
 public import MapRendering
@@ -16,3 +17,9 @@ extension ImageSource.Frames: SchemaEnum {}
 extension PaletteSwatch.Layout: SchemaEnum {}
 extension MapTheme.Name: SchemaEnum {}
 extension MapLabel: SchemaEnum {}
+extension ChartKind: SchemaEnum {}
+extension ChartAggregation: SchemaEnum {}
+extension TimeUnit: SchemaEnum {}
+extension ChartSort: SchemaEnum {}
+extension ChartTheme: SchemaEnum {}
+extension ChartOutputFormat: SchemaEnum {}

@@ -17,10 +17,12 @@ import Testing
   /// The inputs of the table below, made in a fresh folder.
   func folder() throws -> TemporaryDirectory {
     let folder = TemporaryDirectory()
-    for name in ["demo.gif", "palette-3colors.png", "lighthouses-sample.csv"] {
-      try FileManager.default.copyItem(atPath: Fixtures.path(name), toPath: folder.file(name))
+    for name in ["demo.gif", "palette-3colors.png", "lighthouses-sample.csv", "tables/tips.csv"] {
+      try FileManager.default.copyItem(
+        atPath: Fixtures.path(name), toPath: folder.file(String(name.split(separator: "/").last!)))
     }
     folder.write(Array("just some notes\n".utf8), to: "notes.txt")
+    folder.write(Array("a,b\n".utf8), to: "header-only.csv")
     folder.write([], to: "empty.gif")
     let demo = try #require(FileManager.default.contents(atPath: Fixtures.path("demo.gif")))
     folder.write(Array(demo.prefix(40)), to: "cut.gif")
@@ -53,6 +55,25 @@ import Testing
     (["map", "nocoords.csv"], 65, "no lat/latitude and lon/lng/long/longitude columns"),
     (["map", "missing.csv"], 66, "missing.csv"),
     (["map", "notes.txt"], 65, "notes.txt"),
+    (
+      ["chart", "tips.csv", "--x", "dya", "-o", "c.svg"], 64,
+      "no column \"dya\" (did you mean \"day\"?)"
+    ),
+    (
+      ["chart", "tips.csv", "--x", "day", "--y", "sex", "-o", "c.svg"], 65,
+      "\"sex\" holds category values, not numbers"
+    ),
+    (["chart", "header-only.csv", "--x", "a", "-o", "c.svg"], 65, "header row but no data rows"),
+    (["chart", "missing.csv", "--x", "a", "-o", "c.svg"], 66, "missing.csv does not exist"),
+    (["chart", "demo.gif", "--x", "a", "-o", "c.svg"], 65, "demo.gif is not a table"),
+    (
+      ["chart", "tips.csv", "--x", "day", "--bins", "1", "-o", "c.svg"], 64,
+      "--bins 1 is out of range"
+    ),
+    (
+      ["chart", "tips.csv", "--kind", "scatter", "--x", "tip", "-o", "c.svg"], 64,
+      "exactly one y column"
+    ),
   ]
 
   @Test(arguments: cases)

@@ -1,3 +1,4 @@
+import Charting
 import FFmpegIO
 import Foundation
 import GIFToVideo
@@ -91,6 +92,24 @@ import ToolDispatch
         "--json",
         "--verbose", "--no-progress", "--help", "--version",
       ]),
+    Operation(
+      tool: "make_chart", command: "chart",
+      pairs: [
+        Pair(field: "kind", flag: "--kind"), Pair(field: "x", flag: "--x"),
+        Pair(field: "y", flag: "--y"), Pair(field: "color", flag: "--color"),
+        Pair(field: "size_by", flag: "--size-by"), Pair(field: "agg", flag: "--agg"),
+        Pair(field: "time_unit", flag: "--time-unit"), Pair(field: "bins", flag: "--bins"),
+        Pair(field: "sort", flag: "--sort"), Pair(field: "top", flag: "--top"),
+        Pair(field: "log_x", flag: "--log-x"), Pair(field: "log_y", flag: "--log-y"),
+        Pair(field: "stack", flag: "--stack"), Pair(field: "horizontal", flag: "--horizontal"),
+        Pair(field: "title", flag: "--title"), Pair(field: "x_title", flag: "--x-title"),
+        Pair(field: "y_title", flag: "--y-title"), Pair(field: "theme", flag: "--theme"),
+        Pair(field: "size", flag: "--size"), Pair(field: "scale", flag: "--scale"),
+        Pair(field: "sheet", flag: "--sheet"),
+        Pair(field: "output", flag: "--output"),
+      ],
+      toolOnly: ["data", "preview"],
+      cliOnly: ["--overwrite", "--json", "--verbose", "--no-progress", "--help", "--version"]),
   ]
 
   /// One option of `--help`: its flags, and its text (continuation lines joined).
@@ -249,6 +268,10 @@ import ToolDispatch
     try Self.check(
       MapOptions.self, tool: "render_map_animation", toolOwn: ["points", "output", "preview"],
       narrowed: ["width": 16...1920, "height": 16...1080, "fps": 1...30, "seconds": 0.1...30])
+  }
+
+  @Test func makeChart() throws {
+    try Self.check(ChartOptions.self, tool: "make_chart", toolOwn: ["data", "output", "preview"])
   }
 
   /// The command line goes through the same decoder: a bad colour is refused in the option's

@@ -9,8 +9,9 @@ import Testing
   /// A folder with a copy of the demo GIF, a palette PNG and the sample CSV.
   func workspace() throws -> TemporaryDirectory {
     let folder = TemporaryDirectory()
-    for name in ["demo.gif", "palette-3colors.png", "lighthouses-sample.csv"] {
-      try FileManager.default.copyItem(atPath: Fixtures.path(name), toPath: folder.file(name))
+    for name in ["demo.gif", "palette-3colors.png", "lighthouses-sample.csv", "tables/tips.csv"] {
+      try FileManager.default.copyItem(
+        atPath: Fixtures.path(name), toPath: folder.file(String(name.split(separator: "/").last!)))
     }
     return folder
   }
@@ -25,6 +26,7 @@ import Testing
     ["palette", "palette-3colors.png", "--swatch", "palette-3colors.png", "-y"],
     ["palette", "palette-3colors.png", "-o", "hard.css", "-y"],
     ["map", "lighthouses-sample.csv", "-o", "points-link.gif", "-y", "--seconds", "0.2"],
+    ["chart", "tips.csv", "--x", "day", "-o", "tips-link.svg", "-y"],
   ])
   func neverWritesOverAnInput(_ arguments: [String]) throws {
     let folder = try workspace()
@@ -36,6 +38,8 @@ import Testing
       atPath: folder.file("link.mp4"), withDestinationPath: "demo.gif")
     try FileManager.default.createSymbolicLink(
       atPath: folder.file("points-link.gif"), withDestinationPath: "lighthouses-sample.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("tips-link.svg"), withDestinationPath: "tips.csv")
     let before = folder.contents().map { bytes(folder.file($0)) }
     let run = try Run(arguments, directory: folder.path)
     #expect(run.status != 0, "\(arguments): \(run.stdout)")
@@ -63,6 +67,8 @@ import Testing
     (["palette", "palette-3colors.png", "--swatch", "s.png"], "s.png"),
     (["palette", "palette-3colors.png", "-o", "p.css"], "p.css"),
     (["map", "lighthouses-sample.csv", "-o", "m.gif", "--seconds", "0.2"], "m.gif"),
+    (["chart", "tips.csv", "--x", "day", "-o", "c.png"], "c.png"),
+    (["chart", "tips.csv", "--x", "day", "-o", "c.html"], "c.html"),
   ])
   func everyCommandRefusesAnExistingOutput(_ arguments: [String], output: String) throws {
     let folder = try workspace()
@@ -84,6 +90,7 @@ import Testing
     (["palette", "palette-3colors.png", "-o", "p.pdf"], "name it .css, .gpl, .ase, .hex or .txt"),
     (["palette", "palette-3colors.png", "-o", "p.css", "--format", "gpl"], "disagrees"),
     (["map", "lighthouses-sample.csv", "-o", "m.jpg"], ".gif, .mp4, .webm or .png"),
+    (["chart", "tips.csv", "--x", "day", "-o", "c.jpg"], ".png, .svg, .pdf or .html"),
   ])
   func refusesExtensionsItDoesNotWrite(_ arguments: [String], mentions: String) throws {
     let folder = try workspace()
@@ -150,7 +157,10 @@ import Testing
     kill(process.processIdentifier, signalNumber)
     process.waitUntilExit()
     #expect(process.terminationStatus == 128 + signalNumber)
-    #expect(folder.contents() == ["demo.gif", "lighthouses-sample.csv", "palette-3colors.png"])
+    #expect(
+      folder.contents() == [
+        "demo.gif", "lighthouses-sample.csv", "palette-3colors.png", "tips.csv",
+      ])
   }
 
   @Test func aCopiedBinaryDrawsMapsWithItsOwnBasemaps() throws {

@@ -28,6 +28,11 @@ PALETTE = {"image": "palette-3colors.png", "k": 3, "space": None, "exclude": Non
 MAP = {"points": "lighthouses-sample.csv", "output": "lights.gif", "title": "Lights", "region": None,
        "theme": None, "width": 320, "height": 200, "fps": None, "seconds": 2, "label": None,
        "lat_column": None, "lon_column": None, "preview": True}
+CHART = {"data": "tips.csv", "output": "tips.png", "kind": "bar", "x": "day", "y": ["tip"],
+         "color": None, "size_by": None, "agg": "mean", "time_unit": None, "bins": None, "sort": None,
+         "top": None, "log_x": None, "log_y": None, "stack": None, "horizontal": None, "title": None,
+         "x_title": None, "y_title": None, "theme": None, "size": None, "scale": None, "sheet": None,
+         "preview": True}
 VIDEO = {"input": "demo.gif", "output": "demo.mp4", "codec": None, "crf": None,
          "preset": "ultrafast", "background": None, "max_width": None, "loop": None}
 
@@ -124,7 +129,7 @@ async def check_http_access(url, token):
 
 async def run(transport, lumen, fixtures):
     workspace = tempfile.mkdtemp(prefix="lumen-mcp-")
-    for name in ("demo.gif", "palette-3colors.png", "lighthouses-sample.csv"):
+    for name in ("demo.gif", "palette-3colors.png", "lighthouses-sample.csv", "tables/tips.csv"):
         shutil.copy(os.path.join(fixtures, name), workspace)
     checks = 0
     async with contextlib.AsyncExitStack() as stack:
@@ -143,7 +148,7 @@ async def run(transport, lumen, fixtures):
 
         tools = await session.list_tools()
         names = sorted(t.name for t in tools.tools)
-        assert names == ["extract_palette", "gif_to_video", "list_files", "render_map_animation"], names
+        assert names == ["extract_palette", "gif_to_video", "list_files", "make_chart", "render_map_animation"], names
         for tool in tools.tools:
             hints = tool.annotations
             assert tool.title and hints is not None, tool
@@ -164,7 +169,7 @@ async def run(transport, lumen, fixtures):
         listing = await session.call_tool("list_files", {})
         assert not is_error(listing), text_of(listing)
         files = {f["path"]: f for f in structured(listing)["files"]}
-        assert sorted(files) == ["demo.gif", "lighthouses-sample.csv", "palette-3colors.png"], files
+        assert sorted(files) == ["demo.gif", "lighthouses-sample.csv", "palette-3colors.png", "tips.csv"], files
         assert files["demo.gif"]["kind"] == "gif" and files["demo.gif"]["width"] == 160 and files["demo.gif"]["frames"] == 24, files
         assert abs(files["demo.gif"]["durationSeconds"] - 2.4) < 1e-9, files
         assert files["palette-3colors.png"]["mimeType"] == "image/png" and files["palette-3colors.png"]["height"] == 10, files
@@ -256,6 +261,18 @@ async def run(transport, lumen, fixtures):
         assert is_error(again) and "exist" in text_of(again), text_of(again)
         checks += 1
 
+        chart = await session.call_tool("make_chart", CHART)
+        assert not is_error(chart), text_of(chart)
+        report = structured(chart)
+        assert report["markCount"] == 4 and report["valueTitle"] == "tip (mean)", report
+        with open(os.path.join(workspace, "tips.png"), "rb") as f:
+            assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+        images = [c for c in chart.content if getattr(c, "type", "") == "image"]
+        assert len(images) == 1 and "day: Sun" in text_of(chart), chart.content
+        typo = await session.call_tool("make_chart", dict(CHART, output="t2.svg", x="dya"))
+        assert is_error(typo) and 'did you mean "day"' in text_of(typo), text_of(typo)
+        checks += 1
+
         bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
         assert is_error(bad) and "input: expected a string" in text_of(bad) and "crf: 99 is outside" in text_of(bad), text_of(bad)
         checks += 1
@@ -302,7 +319,7 @@ async def run(transport, lumen, fixtures):
         checks += 1
 
     leftovers = sorted(os.listdir(workspace))
-    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png"], leftovers
+    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips.csv", "tips.png"], leftovers
     shutil.rmtree(workspace)
     print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
 
@@ -325,7 +342,7 @@ async def check_timeouts(lumen, fixtures):
         listing = time.monotonic() - listed_at
         results = await asyncio.gather(*slow)
         ended = time.monotonic() - start
-        assert len(tools.tools) == 4, tools
+        assert len(tools.tools) == 5, tools
         assert listing < 0.05, f"tools/list took {listing:.3f} s while two heavy calls ran"
         assert all(is_error(r) and "timed out" in text_of(r) for r in results), [text_of(r) for r in results]
         assert ended < 2.5, f"the timed-out calls ended after {ended:.2f} s"

@@ -1,0 +1,186 @@
+internal import Tables
+
+/// Groups and aggregates a table's rows into what each chart kind draws.
+enum ChartBuilder {
+  /// The aggregate used: the option, else count without y, mean for lines and heatmaps,
+  /// sum otherwise.
+  static func aggregation(_ options: ChartOptions) -> ChartAggregation {
+    if let chosen = options.aggregation { return chosen }
+    if options.kind == .heatmap { return options.color == nil ? .count : .mean }
+    if options.y.isEmpty { return .count }
+    return options.kind == .line ? .mean : .sum
+  }
+
+  /// The value axis title: `tip (mean)`, `count`.
+  static func valueTitle(_ options: ChartOptions) -> String {
+    let agg = aggregation(options)
+    if agg == .count { return "count" }
+    if options.y.count == 1 { return "\(options.y[0]) (\(agg.rawValue))" }
+    return options.y.joined(separator: ", ") + " (\(agg.rawValue))"
+  }
+
+  /// Values by x category and series.
+  static func categoryTable(_ input: ChartInput) throws(ChartError) -> CategoryTable {
+    let options = input.options
+    let agg = aggregation(options)
+    let (xKeys, labels) = input.xCategories()
+    var seriesNames: [String?]
+    var columns: [[Double?]] = []
+    var seriesOfRow: [Int?]
+    if options.y.count > 1 {
+      seriesNames = options.y
+      for name in options.y { columns.append(try input.numbers(name, role: "y")) }
+      seriesOfRow = []
+    } else {
+      (seriesOfRow, seriesNames) = input.seriesKeys()
+      if let name = options.y.first { columns = [try input.numbers(name, role: "y")] }
+    }
+    let seriesCount = seriesNames.count
+    var buckets = Array(
+      repeating: Array(repeating: (values: [Double](), rows: 0), count: labels.count),
+      count: seriesCount)
+    for row in 0..<input.table.rowCount {
+      guard let c = xKeys[row] else { continue }
+      if options.y.count > 1 {
+        for s in 0..<seriesCount {
+          buckets[s][c].rows += 1
+          if let v = columns[s][row] { buckets[s][c].values.append(v) }
+        }
+      } else {
+        guard let s = seriesOfRow[row] else { continue }
+        buckets[s][c].rows += 1
+        if let column = columns.first {
+          if let v = column[row] { buckets[s][c].values.append(v) }
+        }
+      }
+    }
+    var order = Array(labels.indices)
+    var categoryLabels = labels
+    let totals = order.map { c in
+      (0..<seriesCount).reduce(0.0) { sum, s in
+        let v = agg.apply(buckets[s][c].values, rows: buckets[s][c].rows)
+        return sum + (v.isFinite ? v : 0)
+      }
+    }
+    switch options.sort {
+    case .y: order.sort { totals[$0] < totals[$1] }
+    case .descending: order.sort { totals[$0] > totals[$1] }
+    default: break
+    }
+    if let top = options.top, order.count > top {
+      let kept = Set(order.sorted { totals[$0] > totals[$1] }.prefix(top))
+      let rest = order.filter { !kept.contains($0) }
+      order = order.filter { kept.contains($0) }
+      for s in 0..<seriesCount {
+        var merged = (values: [Double](), rows: 0)
+        for c in rest {
+          merged.values += buckets[s][c].values
+          merged.rows += buckets[s][c].rows
+        }
+        buckets[s].append(merged)
+      }
+      categoryLabels.append("other")
+      order.append(categoryLabels.count - 1)
+    }
+    let values = (0..<seriesCount).map { s in
+      order.map { c -> Double in
+        let bucket = buckets[s][c]
+        return bucket.rows == 0 ? .nan : agg.apply(bucket.values, rows: bucket.rows)
+      }
+    }
+    return CategoryTable(
+      categories: order.map { categoryLabels[$0] }, series: seriesNames, values: values)
+  }
+
+  /// Points with numeric x per series; rows sharing x and series aggregated (lines), or kept
+  /// (scatter).
+  static func pointSeries(_ input: ChartInput, aggregate: Bool) throws(ChartError) -> [PointSeries]
+  {
+    let options = input.options
+    let xs = try input.numbers(options.x, role: "x")
+    let agg = aggregation(options)
+    var result: [PointSeries] = []
+    let ys: [[Double?]]
+    let names: [String?]
+    var seriesOfRow: [Int?] = []
+    if options.y.count > 1 {
+      ys = try options.y.map { (name) throws(ChartError) in try input.numbers(name, role: "y") }
+      names = options.y
+    } else {
+      (seriesOfRow, names) = input.seriesKeys()
+      ys = options.y.isEmpty ? [] : [try input.numbers(options.y[0], role: "y")]
+    }
+    let sizes = try options.sizeBy.map { (name) throws(ChartError) in
+      try input.numbers(name, role: "size_by")
+    }
+    for (s, name) in names.enumerated() {
+      var series = PointSeries(name: name, xs: [], ys: [], sizes: sizes == nil ? nil : [])
+      if aggregate {
+        var groups: [Double: (values: [Double], rows: Int)] = [:]
+        for row in 0..<input.table.rowCount {
+          guard let x = xs[row] else { continue }
+          if options.y.count <= 1, seriesOfRow[row] != s { continue }
+          var group = groups[x] ?? ([], 0)
+          group.rows += 1
+          let column = options.y.count > 1 ? ys[s] : ys.first
+          if let column, let v = column[row] { group.values.append(v) }
+          groups[x] = group
+        }
+        for x in groups.keys.sorted() {
+          let group = groups[x]!
+          let value = agg.apply(group.values, rows: group.rows)
+          guard value.isFinite else { continue }
+          series.xs.append(x)
+          series.ys.append(value)
+        }
+      } else {
+        for row in 0..<input.table.rowCount {
+          guard let x = xs[row], seriesOfRow.isEmpty || seriesOfRow[row] == s else { continue }
+          guard let y = ys.first?[row] else { continue }
+          if options.logX, x <= 0 { continue }
+          if options.logY, y <= 0 { continue }
+          series.xs.append(x)
+          series.ys.append(y)
+          if let sizes { series.sizes?.append(sizes[row] ?? 0) }
+        }
+      }
+      if !series.xs.isEmpty { result.append(series) }
+    }
+    return result
+  }
+
+  /// Equal-width bins from the minimum to the maximum (NumPy's default edges) and the count
+  /// in each (the last bin includes its right edge).
+  static func histogram(_ values: [Double], bins: Int) -> (edges: [Double], counts: [Int]) {
+    guard let low = values.min(), let high = values.max() else { return ([0, 1], [0]) }
+    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
+    let width = (b - a) / Double(bins)
+    let edges = (0...bins).map { a + Double($0) * width }
+    var counts = Array(repeating: 0, count: bins)
+    for v in values {
+      var i = Int((v - a) / width)
+      if i >= bins { i = bins - 1 }
+      if i < 0 { i = 0 }
+      // Floating error at an edge: move to the bin whose edges hold the value.
+      if v < edges[i], i > 0 { i -= 1 } else if i + 1 < bins, v >= edges[i + 1] { i += 1 }
+      counts[i] += 1
+    }
+    return (edges, counts)
+  }
+
+  /// Quartiles (linear interpolation), Tukey whiskers (furthest data within 1.5 IQR) and
+  /// outliers.
+  static func box(_ category: String, _ values: [Double]) -> BoxStats {
+    let sorted = values.sorted()
+    let q1 = Quantiles.of(sorted, 0.25)
+    let median = Quantiles.of(sorted, 0.5)
+    let q3 = Quantiles.of(sorted, 0.75)
+    let iqr = q3 - q1
+    let low = sorted.first { $0 >= q1 - 1.5 * iqr } ?? q1
+    let high = sorted.last { $0 <= q3 + 1.5 * iqr } ?? q3
+    let outliers = sorted.filter { $0 < low || $0 > high }
+    return BoxStats(
+      category: category, q1: q1, median: median, q3: q3, lowerWhisker: low, upperWhisker: high,
+      outliers: outliers, count: sorted.count)
+  }
+}

@@ -1,0 +1,31 @@
+public import LumenCore
+
+/// A chart built once, drawn by every backend: its size, background and items in order.
+public struct ChartScene: Sendable, Hashable {
+  /// The chart's size in pixels at scale 1 (points in a PDF).
+  public var width: Double
+  public var height: Double
+  /// The background colour.
+  public var background: RGBColor
+  /// The chart's title, for document metadata.
+  public var title: String
+  /// What is drawn, back to front.
+  public var items: [SceneItem]
+
+  /// The data marks, in drawing order.
+  public var marks: [SceneMark] {
+    var found: [SceneMark] = []
+    func visit(_ item: SceneItem) {
+      switch item {
+      case .rect(_, _, _, _, _, let mark?), .polygon(_, _, let mark?),
+        .circle(_, _, _, _, let mark?),
+        .wedge(_, _, _, _, _, let mark?):
+        found.append(mark)
+      case .legendEntry: break
+      default: break
+      }
+    }
+    items.forEach(visit)
+    return found
+  }
+}

@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Axis ticks at "nice" values (1, 2, 2.5, 5 × 10ⁿ) covering a range, about `target` of them,
+/// in the spirit of Wilkinson's extended algorithm (simplicity first, then coverage).
+enum NiceTicks {
+  struct Result: Equatable {
+    var lower: Double
+    var upper: Double
+    var step: Double
+    var values: [Double]
+  }
+
+  static func linear(_ low: Double, _ high: Double, target: Int = 6, includeZero: Bool = false)
+    -> Result
+  {
+    var low = low
+    var high = high
+    if includeZero {
+      low = min(low, 0)
+      high = max(high, 0)
+    }
+    if !(low.isFinite && high.isFinite) {
+      return Result(lower: 0, upper: 1, step: 0.2, values: [0, 0.2, 0.4, 0.6, 0.8, 1])
+    }
+    if low == high {
+      let pad = low == 0 ? 1 : abs(low) * 0.1
+      low -= pad
+      high += pad
+    }
+    let raw = (high - low) / Double(max(target - 1, 1))
+    let magnitude = pow(10, floor(log10(raw)))
+    var best: (score: Double, step: Double) = (.infinity, raw)
+    for (index, nice) in [1.0, 2.0, 2.5, 5.0, 10.0].enumerated() {
+      let step = nice * magnitude
+      let count = Double(Int((ceil(high / step - 1e-9) - floor(low / step + 1e-9)).rounded()) + 1)
+      let simplicity = Double(index) * 0.1 + (nice == 2.5 ? 0.2 : 0)
+      let density = abs(count - Double(target)) / Double(target)
+      let score = simplicity + density * 2
+      if score < best.score { best = (score, step) }
+    }
+    let step = best.step
+    let lower = floor(low / step + 1e-9) * step
+    let upper = ceil(high / step - 1e-9) * step
+    var values: [Double] = []
+    var v = lower
+    while v <= upper + step * 1e-6, values.count < 50 {
+      values.append(abs(v) < step * 1e-9 ? 0 : v)
+      v += step
+    }
+    return Result(lower: lower, upper: upper, step: step, values: values)
+  }
+
+  /// Powers of ten (and 2×, 5× between them when there are few decades) for a log axis.
+  static func logarithmic(_ low: Double, _ high: Double) -> Result {
+    let a = floor(log10(max(low, 1e-300)))
+    let b = ceil(log10(max(high, low * 10)))
+    var values: [Double] = []
+    let decades = Int(b - a)
+    for e in Int(a)...Int(b) {
+      let base = pow(10, Double(e))
+      values.append(base)
+      if decades <= 3, e < Int(b) { values += [2 * base, 5 * base] }
+    }
+    return Result(lower: pow(10, a), upper: pow(10, b), step: 0, values: values.sorted())
+  }
+}

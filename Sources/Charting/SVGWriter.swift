@@ -1,0 +1,124 @@
+internal import Foundation
+internal import LumenCore
+
+/// Writes a scene as SVG: real `<text>` (editable), every data mark an element with
+/// `role="graphics-symbol"` and an `aria-label` naming its fields and values.
+enum SVGWriter {
+  static let fonts = "'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
+
+  static func svg(_ scene: ChartScene, standalone: Bool = true) -> String {
+    var out = ""
+    if standalone { out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" }
+    let w = number(scene.width)
+    let h = number(scene.height)
+    out +=
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(w)\" height=\"\(h)\" viewBox=\"0 0 \(w) \(h)\" role=\"graphics-document\" aria-label=\"\(escape(scene.title))\" font-family=\"\(fonts)\">\n"
+    out += "<title>\(escape(scene.title))</title>\n"
+    out += "<rect width=\"100%\" height=\"100%\" fill=\"\(scene.background.hex)\"/>\n"
+    var legendItems: [SceneItem] = []
+    for item in scene.items {
+      if case .legendEntry = item {
+        legendItems.append(item)
+        continue
+      }
+      write(item, into: &out)
+    }
+    if !legendItems.isEmpty {
+      out += "<g class=\"legend\">\n"
+      for item in legendItems { write(item, into: &out) }
+      out += "</g>\n"
+    }
+    out += "</svg>\n"
+    return out
+  }
+
+  private static func write(_ item: SceneItem, into out: inout String) {
+    switch item {
+    case .rect(let x, let y, let width, let height, let fill, let mark):
+      out +=
+        "<rect x=\"\(number(x))\" y=\"\(number(y))\" width=\"\(number(width))\" height=\"\(number(height))\"\(paint("fill", fill))\(attributes(mark))/>\n"
+    case .line(let points, let stroke, let width, let dash, let series):
+      let seriesAttribute = series.map { " data-series=\"\(escape($0))\"" } ?? ""
+      let dashAttribute =
+        dash.isEmpty ? "" : " stroke-dasharray=\"\(dash.map(number).joined(separator: " "))\""
+      out +=
+        "<polyline points=\"\(path(points))\" fill=\"none\"\(paint("stroke", stroke)) stroke-width=\"\(number(width))\" stroke-linejoin=\"round\"\(dashAttribute)\(seriesAttribute)/>\n"
+    case .polygon(let points, let fill, let mark):
+      out +=
+        "<polygon points=\"\(path(points))\"\(paint("fill", fill))\(attributes(mark))\(mark == nil ? polygonSeries(item) : "")/>\n"
+    case .circle(let center, let radius, let fill, let stroke, let mark):
+      let strokeAttribute = stroke.map { paint("stroke", $0) } ?? ""
+      out +=
+        "<circle cx=\"\(number(center.x))\" cy=\"\(number(center.y))\" r=\"\(number(radius))\"\(paint("fill", fill))\(strokeAttribute)\(attributes(mark))/>\n"
+    case .wedge(let center, let radius, let start, let end, let fill, let mark):
+      let large = end - start > Double.pi ? 1 : 0
+      let a = Point(x: center.x + radius * cos(start), y: center.y + radius * sin(start))
+      let b = Point(x: center.x + radius * cos(end), y: center.y + radius * sin(end))
+      let d: String
+      if end - start >= 2 * Double.pi - 1e-9 {
+        d =
+          "M\(number(center.x - radius)),\(number(center.y))a\(number(radius)),\(number(radius)) 0 1,0 \(number(2 * radius)),0a\(number(radius)),\(number(radius)) 0 1,0 \(number(-2 * radius)),0Z"
+      } else {
+        d =
+          "M\(number(center.x)),\(number(center.y))L\(number(a.x)),\(number(a.y))A\(number(radius)),\(number(radius)) 0 \(large),1 \(number(b.x)),\(number(b.y))Z"
+      }
+      out += "<path d=\"\(d)\"\(paint("fill", fill))\(attributes(mark))/>\n"
+    case .text(let string, let at, let size, let bold, let color, let anchor, let rotation):
+      let anchorName = anchor == 0 ? "start" : anchor == 1 ? "end" : "middle"
+      let transform =
+        rotation == 0
+        ? "" : " transform=\"rotate(\(number(rotation)) \(number(at.x)) \(number(at.y)))\""
+      out +=
+        "<text x=\"\(number(at.x))\" y=\"\(number(at.y))\" font-size=\"\(number(size))\"\(bold ? " font-weight=\"bold\"" : "") text-anchor=\"\(anchorName)\"\(paint("fill", color))\(transform)>\(escape(string))</text>\n"
+    case .legendEntry(let series, let items):
+      out +=
+        "<g data-series=\"\(escape(series))\" role=\"button\" tabindex=\"0\" aria-label=\"show or hide \(escape(series))\" style=\"cursor:pointer\">\n"
+      for inner in items { write(inner, into: &out) }
+      out += "</g>\n"
+    }
+  }
+
+  private static func polygonSeries(_ item: SceneItem) -> String { "" }
+
+  private static func attributes(_ mark: SceneMark?) -> String {
+    guard let mark else { return "" }
+    var text = " role=\"graphics-symbol\" aria-label=\"\(escape(mark.label))\""
+    if let series = mark.series { text += " data-series=\"\(escape(series))\"" }
+    return text
+  }
+
+  private static func paint(_ name: String, _ color: RGBAPixel) -> String {
+    let hex = RGBColor(red: color.red, green: color.green, blue: color.blue).hex
+    if color.alpha == 255 { return " \(name)=\"\(hex)\"" }
+    return " \(name)=\"\(hex)\" \(name)-opacity=\"\(number(Double(color.alpha) / 255))\""
+  }
+
+  private static func path(_ points: [Point]) -> String {
+    points.map { "\(number($0.x)),\(number($0.y))" }.joined(separator: " ")
+  }
+
+  /// Up to two decimals, no trailing zeros.
+  static func number(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    if rounded == rounded.rounded() { return String(Int(rounded)) }
+    return String(rounded)
+  }
+
+  static func escape(_ text: String) -> String {
+    var out = ""
+    for c in text {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      default: out.append(c)
+      }
+    }
+    return out
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif
