@@ -7,6 +7,9 @@ struct ColumnCollector {
   private(set) var header: [String] = []
   private var indices: [Int] = []
   private var cells: [[TableCell]] = []
+  /// Delimited text keeps bytes instead of cells (``beginRawRow()`` … ``endRawRow()``).
+  private var raw: [RawColumn] = []
+  private var usesRaw = false
   private(set) var rows = 0
   var warnings: [String] = []
   /// For formats whose columns appear as rows are read (JSON): wanted names not yet seen.
@@ -42,15 +45,33 @@ struct ColumnCollector {
   /// How many columns are kept.
   var wantedCount: Int { indices.count }
 
-  /// Adds one data row of text fields by kept position (`nil` when the row is short).
-  mutating func addRow(_ fields: [String?]) throws(TableError) {
+  /// Starts (or starts again) a delimited row: bytes appended since the last complete row
+  /// are dropped.
+  mutating func beginRawRow() {
+    if !usesRaw {
+      usesRaw = true
+      raw = Array(repeating: RawColumn(), count: indices.count)
+    }
+    for position in raw.indices where raw[position].bytes.count != raw[position].committed {
+      raw[position].bytes.removeSubrange(raw[position].committed...)
+    }
+  }
+
+  /// Appends a field's bytes to the kept column at `position`.
+  mutating func appendRaw(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+    raw[position].bytes.append(contentsOf: bytes)
+  }
+
+  /// Ends a delimited row (fields not given are empty, so missing).
+  mutating func endRawRow() throws(TableError) {
     guard rows < maxRows else {
       throw .limitExceeded(
         "\(name) has more than \(maxRows) data rows; the limit is \(maxRows) (sample or split the file)"
       )
     }
-    for position in cells.indices {
-      cells[position].append(fields[position].map { .text($0) } ?? .missing)
+    for position in raw.indices {
+      raw[position].ends.append(raw[position].bytes.count)
+      raw[position].committed = raw[position].bytes.count
     }
     rows += 1
   }
@@ -104,9 +125,21 @@ struct ColumnCollector {
     let names = wanted ?? header
     var columns: [TableColumn] = []
     columns.reserveCapacity(names.count)
+    var replaced = false
     for (position, column) in names.enumerated() {
-      columns.append(ColumnInference.column(named: column, cells: cells[position]))
-      cells[position] = []
+      if usesRaw {
+        columns.append(
+          ColumnInference.column(named: column, raw: raw[position], replaced: &replaced))
+        raw[position] = RawColumn()
+      } else {
+        columns.append(ColumnInference.column(named: column, cells: cells[position]))
+        cells[position] = []
+      }
+    }
+    if replaced {
+      warnings.append(
+        "\(name) is not valid UTF-8; undecodable bytes were replaced with U+FFFD (save it as UTF-8)"
+      )
     }
     return Table(
       source: name, format: format, header: header, columns: columns, rowCount: rows,

@@ -34,6 +34,101 @@ enum ColumnInference {
     return texts(name, present, count, missing)
   }
 
+  /// A delimited column, from its bytes: numbers are read without making strings; the other
+  /// kinds go through the cell rules. `replaced` is set when bytes were not UTF-8.
+  static func column(named name: String, raw: RawColumn, replaced: inout Bool) -> TableColumn {
+    let count = raw.count
+    var spans = [Range<Int>?](repeating: nil, count: count)
+    var missing = 0
+    raw.bytes.withUnsafeBufferPointer { bytes in
+      var start = 0
+      for row in 0..<count {
+        var low = start
+        var high = raw.ends[row]
+        start = high
+        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+        if isMissing(bytes, low, high) {
+          missing += 1
+        } else {
+          spans[row] = low..<high
+        }
+      }
+    }
+    if missing == count {
+      return TableColumn(
+        name: name, kind: .text, values: .texts(Array(repeating: nil, count: count)),
+        missingCount: missing)
+    }
+    if let column = rawNumbers(name, raw, spans, missing) { return column }
+    var present: [(row: Int, cell: TableCell)] = []
+    present.reserveCapacity(count - missing)
+    for row in 0..<count {
+      guard let span = spans[row] else { continue }
+      let text = String(decoding: raw.bytes[span], as: UTF8.self)
+      if !replaced, text.utf8.count != span.count { replaced = true }
+      present.append((row, .text(text)))
+    }
+    if let column = booleans(name, present, count, missing) { return column }
+    if let column = moments(name, present, count, missing) { return column }
+    return texts(name, present, count, missing)
+  }
+
+  /// Whether bytes `low..<high` spell a missing value (the caller trimmed them).
+  private static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int)
+    -> Bool
+  {
+    switch high - low {
+    case 0: return true
+    case 1: return bytes[low] == UInt8(ascii: "-")
+    case 2, 3, 4:
+      // Letters first: digits never start a marker, so numbers leave at once.
+      let first = bytes[low] | 0x20
+      guard first == UInt8(ascii: "n") || first == UInt8(ascii: "-") else { return false }
+      return MissingMarker.isMissing(
+        Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[low..<high]), as: UTF8.self))
+      )
+    default: return false
+    }
+  }
+
+  private static func rawNumbers(
+    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int
+  ) -> TableColumn? {
+    var values = [Double?](repeating: nil, count: spans.count)
+    var whole = true
+    var unitCounts = [Int](repeating: 0, count: ValueUnit.allCases.count)
+    var present = 0
+    for (row, span) in spans.enumerated() {
+      guard let span else { continue }
+      present += 1
+      let field = raw.bytes[span]
+      if let (value, isWhole) = PlainNumber.read(field) {
+        values[row] = value
+        if !isWhole { whole = false }
+        continue
+      }
+      let text = String(decoding: field, as: UTF8.self)
+      guard let reading = NumberText.read(text[...]) else { return nil }
+      values[row] = reading.value
+      if !reading.isWhole || reading.unit == .percent && reading.value != reading.value.rounded() {
+        whole = false
+      }
+      if let unit = reading.unit { unitCounts[ValueUnit.allCases.firstIndex(of: unit)!] += 1 }
+    }
+    let unit = unitCounts.indices.filter { unitCounts[$0] > 0 }
+      .max { unitCounts[$0] < unitCounts[$1] }.map { ValueUnit.allCases[$0] }
+    if whole, looksLikeIdentifier(name), present > 1, Set(values.compactMap { $0 }).count == present
+    {
+      return TableColumn(
+        name: name, kind: .identifier,
+        values: .texts(values.map { $0.map { NumberText.plain($0) } }), missingCount: missing)
+    }
+    return TableColumn(
+      name: name, kind: whole ? .integer : .float, values: .numbers(values), unit: unit,
+      missingCount: missing)
+  }
+
   private static func numbers(
     _ name: String, _ present: [(row: Int, cell: TableCell)], _ count: Int, _ missing: Int
   ) -> TableColumn? {

@@ -5,12 +5,17 @@ internal import LumenCore
 /// 64 KB (`,` `;` tab `|`), quoted fields, CRLF, a UTF-8 BOM; blank lines skipped; only the
 /// wanted columns' fields become strings.
 enum DelimitedRows {
-  static func read(path: String, head: Data, into collector: inout ColumnCollector)
+  static func read(_ source: TableSource, head: Data, into collector: inout ColumnCollector)
     throws(TableError)
   {
+    let path = source.name
     let sample = String(decoding: head, as: UTF8.self)
     let delimiter = UInt8(CSVDelimiter.sniff(sample).value)
-    var tokenizer = try DelimitedTokenizer(path: path, delimiter: delimiter)
+    var tokenizer: DelimitedTokenizer
+    switch source {
+    case .file(let file): tokenizer = try DelimitedTokenizer(path: file, delimiter: delimiter)
+    case .memory(let bytes, _): tokenizer = DelimitedTokenizer(bytes: bytes, delimiter: delimiter)
+    }
     var header: [String] = []
     var replaced = false
     func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
@@ -33,24 +38,24 @@ enum DelimitedRows {
     }
     try collector.setHeader(header)
     let positions = collector.positionsByHeaderIndex
-    var fields = [String?](repeating: nil, count: collector.wantedCount)
     var fieldCount = 0
     var short = 0
+    // Blank lines are skipped: the collector only ends a row that had fields.
     while try tokenizer.nextRecord(
       begin: {
-        for i in fields.indices { fields[i] = nil }
+        collector.beginRawRow()
         fieldCount = 0
       },
       field: { index, bytes in
         fieldCount = index + 1
         if index < positions.count, positions[index] >= 0 {
-          fields[positions[index]] = text(bytes)
+          collector.appendRaw(positions[index], bytes)
         }
       })
     {
-      if fieldCount == 0 { continue }  // a blank line
+      if fieldCount == 0 { continue }
       if fieldCount < header.count { short += 1 }
-      try collector.addRow(fields)
+      try collector.endRawRow()
     }
     if replaced {
       collector.warnings.append(

@@ -3,9 +3,12 @@ internal import Foundation
 /// JSON Lines (one object per line, streamed line by line) and a JSON array of objects. Keys
 /// become columns in the order first seen; nested values are kept as their JSON text.
 enum JSONRows {
-  static func read(path: String, format: TableFormat, into collector: inout ColumnCollector)
+  static func read(
+    _ source: TableSource, format: TableFormat, into collector: inout ColumnCollector
+  )
     throws(TableError)
   {
+    let path = source.name
     try collector.setHeader([], complete: false)
     var positions: [String: Int] = [:]
     func add(_ object: [String: Any], _ data: Data?, _ collector: inout ColumnCollector)
@@ -23,12 +26,7 @@ enum JSONRows {
     }
     switch format {
     case .jsonArray:
-      let data: Data
-      do {
-        data = try Data(contentsOf: URL(fileURLWithPath: path))
-      } catch {
-        throw .unreadable("cannot read \(path): \(error.localizedDescription)")
-      }
+      let data = try source.contents()
       let root: Any
       do {
         root = try JSONSerialization.jsonObject(with: data)
@@ -53,10 +51,17 @@ enum JSONRows {
         try add(object, index == 0 ? data : nil, &collector)
       }
     default:
-      guard let handle = FileHandle(forReadingAtPath: path) else {
-        throw .unreadable("cannot open \(path)")
+      var handle: FileHandle?
+      var memory: Data?
+      switch source {
+      case .file(let file):
+        guard let opened = FileHandle(forReadingAtPath: file) else {
+          throw .unreadable("cannot open \(path)")
+        }
+        handle = opened
+      case .memory(let bytes, _): memory = Data(bytes)
       }
-      defer { try? handle.close() }
+      defer { try? handle?.close() }
       var pending = Data()
       var lineNumber = 0
       func line(_ bytes: Data, _ collector: inout ColumnCollector) throws(TableError) {
@@ -78,11 +83,16 @@ enum JSONRows {
         try add(object, bytes, &collector)
       }
       while true {
-        let chunk: Data
-        do {
-          chunk = try handle.read(upToCount: 1 << 20) ?? Data()
-        } catch {
-          throw .unreadable("cannot read \(path): \(error.localizedDescription)")
+        var chunk = Data()
+        if let whole = memory {
+          chunk = whole
+          memory = nil
+        } else if let handle {
+          do {
+            chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+          } catch {
+            throw .unreadable("cannot read \(path): \(error.localizedDescription)")
+          }
         }
         if chunk.isEmpty { break }
         pending.append(chunk)

@@ -54,6 +54,28 @@ public enum TableReader {
     } catch {
       throw .unreadable("cannot read \(path): \(error.localizedDescription)")
     }
+    return try read(.file(path: path), head: head, columns: wanted, sheet: sheet, limits: limits)
+  }
+
+  /// Reads a table held in memory (named `name` in messages; its extension, if any, helps tell
+  /// JSON Lines from a JSON array), as ``read(path:columns:sheet:limits:)`` reads a file.
+  public static func read(
+    bytes: [UInt8], name: String, columns wanted: [String]? = nil, sheet: String? = nil,
+    limits: Limits = Limits()
+  ) throws(TableError) -> Table {
+    guard bytes.count <= limits.maxFileBytes else {
+      throw .limitExceeded(
+        "\(name) is \(bytes.count) bytes; the limit is \(limits.maxFileBytes) bytes")
+    }
+    return try read(
+      .memory(bytes: bytes, name: name), head: Data(bytes.prefix(64 << 10)), columns: wanted,
+      sheet: sheet, limits: limits)
+  }
+
+  private static func read(
+    _ source: TableSource, head: Data, columns wanted: [String]?, sheet: String?, limits: Limits
+  ) throws(TableError) -> Table {
+    let path = source.name
     if head.isEmpty {
       throw .empty("\(path) is empty: expected a header row, then one row per record")
     }
@@ -68,11 +90,11 @@ public enum TableReader {
     var sheetRead: String?
     switch format {
     case .delimited:
-      try DelimitedRows.read(path: path, head: head, into: &collector)
+      try DelimitedRows.read(source, head: head, into: &collector)
     case .jsonLines, .jsonArray:
-      try JSONRows.read(path: path, format: format, into: &collector)
+      try JSONRows.read(source, format: format, into: &collector)
     case .xlsx:
-      let workbook = try XLSXWorkbook(path: path, maxPartBytes: limits.maxWorkbookPartBytes)
+      let workbook = try XLSXWorkbook(source, maxPartBytes: limits.maxWorkbookPartBytes)
       let (chosen, rows) = try workbook.rows(sheet: sheet)
       sheetRead = chosen
       guard let first = rows.first else {

@@ -16,12 +16,24 @@ struct XLSXWorkbook {
   private let name: String
   private let maxPartBytes: Int
 
-  init(path: String, maxPartBytes: Int) throws(TableError) {
+  init(_ source: TableSource, maxPartBytes: Int) throws(TableError) {
+    let path = source.name
     name = path
     self.maxPartBytes = maxPartBytes
     let zip: Archive
     do {
-      zip = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+      // Always from a file: ZIPFoundation 0.9.20's memory mode traps on a damaged archive
+      // (a range past the data's end in MemoryFile.readData; found by FuzzTable), where its
+      // file mode gets a short read. Its file mode leaks the path it converts (33 bytes a
+      // workbook) and, when the end record is missing, the FILE: such bytes are refused first.
+      let data = try source.contents()
+      guard Self.hasEndRecord(data) else { throw CocoaError(.fileReadCorruptFile) }
+      switch source {
+      case .file(let file): zip = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
+      case .memory:
+        let copy = try TemporaryCopy(data)
+        zip = try Archive(url: URL(fileURLWithPath: copy.path), accessMode: .read)
+      }
     } catch {
       throw .malformed("\(path) is not a readable .xlsx workbook (the ZIP archive is damaged)")
     }
@@ -142,6 +154,24 @@ struct XLSXWorkbook {
       }
       return .number(number)
     }
+  }
+
+  /// Whether the ZIP end-of-central-directory record is there as ZIPFoundation looks for it:
+  /// the last `PK 05 06` that leaves room for the record and its comment.
+  static func hasEndRecord(_ data: Data) -> Bool {
+    let bytes = [UInt8](data)
+    guard bytes.count >= 22 else { return false }
+    var offset = bytes.count - 22
+    while offset >= 0 {
+      if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 0x05,
+        bytes[offset + 3] == 0x06
+      {
+        let comment = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
+        return offset + 22 + comment <= bytes.count
+      }
+      offset -= 1
+    }
+    return false
   }
 
   /// `"AB12"` → 27.

@@ -1,4 +1,5 @@
 import Foundation
+import LumenCore
 import Tables
 import TestSupport
 import Testing
@@ -62,5 +63,31 @@ struct DelimitedTextTests {
     let table = try TableReader.read(path: path)
     #expect(table.column("name")?.values.text(at: 0) == "Caf\u{FFFD}")
     #expect(table.warnings.contains { $0.contains("not valid UTF-8") })
+  }
+}
+
+@Suite("Table reader: numbers read from bytes equal Double(String)")
+struct NumberReadingTests {
+  @Test("20,000 decimals of every shape, bit for bit")
+  func sameAsStandardLibrary() throws {
+    var random = SplitMix64(seed: 2024)
+    var texts: [String] = []
+    for _ in 0..<20_000 {
+      let digits = Int(random.next() % 22) + 1
+      var text = random.next() % 4 == 0 ? "-" : ""
+      for i in 0..<digits {
+        text += String(random.next() % 10)
+        if i == Int(random.next() % UInt64(digits)), !text.contains(".") { text += "." }
+      }
+      if random.next() % 5 == 0 { text += "e\(Int(random.next() % 60) - 30)" }
+      texts.append(text)
+    }
+    let dir = TemporaryDirectory()
+    let path = dir.write(Array((["v"] + texts).joined(separator: "\n").utf8), to: "n.csv")
+    let column = try #require(try TableReader.read(path: path).column("v"))
+    let read = try #require(column.numbers)
+    for (text, value) in zip(texts, read) {
+      #expect(value?.bitPattern == Double(text)?.bitPattern, "\(text)")
+    }
   }
 }

@@ -65,4 +65,25 @@ struct TableErrorTests {
     }
     #expect(found?.category == .limitExceeded)
   }
+
+  @Test("A damaged workbook is an error, also from memory (it trapped ZIPFoundation's memory mode)")
+  func damagedWorkbook() throws {
+    let original = try #require(
+      FileManager.default.contents(atPath: Fixtures.path("tables/sales.xlsx")))
+    var bytes = Array(original)
+    // Point the central directory past the end of the data.
+    let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+    var end = bytes.count - 22
+    while end > 0, Array(bytes[end..<(end + 4)]) != signature { end -= 1 }
+    try #require(end > 0)
+    for i in 16..<20 { bytes[end + i] = 0x7F }
+    let dir = TemporaryDirectory()
+    let path = dir.write(bytes, to: "damaged.xlsx")
+    #expect(error { try TableReader.read(path: path) }?.category == .badInput)
+    #expect(
+      error { try TableReader.read(bytes: bytes, name: "damaged.xlsx") }?.category == .badInput)
+    #expect(
+      error { try TableReader.read(bytes: Array(bytes.prefix(200)), name: "cut.xlsx") } != nil)
+    #expect(dir.contents() == ["damaged.xlsx"])
+  }
 }

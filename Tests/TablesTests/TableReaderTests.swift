@@ -116,4 +116,18 @@ struct TableReaderTests {
     #expect(table.column("人口(万)")?.kind == .float)
     #expect(table.column("城市")?.values.text(at: 0) == "上海")
   }
+
+  @Test(
+    "Bytes in memory read the same as the file", arguments: ["tips.csv", "sales.xlsx", "messy.csv"])
+  func memory(name: String) throws {
+    let path = Fixtures.path("tables/" + name)
+    let bytes = try #require(FileManager.default.contents(atPath: path))
+    let fromFile = try TableReader.read(path: path)
+    let fromMemory = try TableReader.read(bytes: Array(bytes), name: name)
+    #expect(fromMemory.header == fromFile.header)
+    #expect(fromMemory.columns == fromFile.columns)
+    #expect(fromMemory.format == fromFile.format)
+    let lines = try TableReader.read(bytes: Array("{\"a\": 1}\n{\"a\": 2}".utf8), name: "x.jsonl")
+    #expect(lines.column("a")?.numbers! == [1, 2])
+  }
 }
