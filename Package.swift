@@ -20,7 +20,6 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     .package(url: "https://github.com/modelcontextprotocol/swift-sdk", exact: "0.12.1"),
-    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     // Only the `Hummingbird` product, without the default traits (swift-configuration and full
     // Foundation are not needed to serve one endpoint on 127.0.0.1).
@@ -83,8 +82,7 @@ let package = Package(
     .target(
       name: "Tables",
       dependencies: [
-        "LumenCore", .product(name: "CSV", package: "CSV.swift"),
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "LumenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
 
     // MARK: - Operations
@@ -99,8 +97,7 @@ let package = Package(
     .target(
       name: "MapRendering",
       dependencies: [
-        "LumenCore", "Geo", "Lights", "Drawing", "GIFCodec", "FFmpegIO", "PNGCodec",
-        .product(name: "CSV", package: "CSV.swift"),
+        "LumenCore", "Geo", "Lights", "Drawing", "GIFCodec", "FFmpegIO", "PNGCodec", "Tables",
       ]),
 
     // MARK: - Function calling (knows nothing about media)

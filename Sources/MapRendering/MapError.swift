@@ -6,6 +6,8 @@ public enum MapError: LumenError, Hashable {
   case unreadableInput(String)
   /// The file has no data rows.
   case emptyInput(String)
+  /// The file is not a table (binary data, broken JSON or workbook).
+  case badTable(String)
   /// No latitude/longitude columns were found.
   case noCoordinateColumns(String)
   /// Every row was skipped.
@@ -23,7 +25,7 @@ public enum MapError: LumenError, Hashable {
     switch self {
     case .invalidOption: .invalidOption
     case .unreadableInput: .inputNotReadable
-    case .emptyInput, .noCoordinateColumns, .noValidPoints: .badInput
+    case .emptyInput, .badTable, .noCoordinateColumns, .noValidPoints: .badInput
     case .limitExceeded: .limitExceeded
     case .renderingFailed: .internal
     case .outputFailed: .outputNotWritable
@@ -32,7 +34,7 @@ public enum MapError: LumenError, Hashable {
 
   public var description: String {
     switch self {
-    case .unreadableInput(let m), .emptyInput(let m), .noCoordinateColumns(let m),
+    case .unreadableInput(let m), .emptyInput(let m), .badTable(let m), .noCoordinateColumns(let m),
       .noValidPoints(let m), .limitExceeded(let m), .invalidOption(let m), .renderingFailed(let m),
       .outputFailed(let m):
       m

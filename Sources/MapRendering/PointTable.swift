@@ -1,7 +1,7 @@
-internal import CSV
 public import Foundation
 import Geo
 import LumenCore
+internal import Tables
 
 /// The points read from a CSV file, with what was skipped and why.
 ///
@@ -24,12 +24,13 @@ public struct PointTable: Sendable {
   /// The total of skipped rows.
   public var skippedCount: Int { skipped.values.reduce(0, +) }
 
-  /// Reads a CSV file: a header row, then one point per row; quoted fields, a UTF-8 BOM and
-  /// CRLF line ends are fine, and bytes that are not UTF-8 are replaced (with a warning).
+  /// Reads a CSV file (or any table file ``Tables/TableReader`` reads): a header row, then one
+  /// point per row; quoted fields, a UTF-8 BOM and CRLF line ends are fine, and bytes that are
+  /// not UTF-8 are replaced (with a warning).
   ///
   /// - Parameters:
   ///   - latitudeColumn, longitudeColumn: Column names to use instead of the common ones.
-  ///   - maxPoints: More valid points than this is an error (checked while reading).
+  ///   - maxPoints: More valid points than this is an error (rows are counted while reading).
   ///   - maxBytes: A larger file is refused before it is read.
   /// - Throws: ``MapError`` for an unreadable, empty or header-only file, missing coordinate
   ///   columns, too many points, or when every row is invalid.
@@ -37,23 +38,17 @@ public struct PointTable: Sendable {
     path: String, latitudeColumn: String? = nil, longitudeColumn: String? = nil,
     maxPoints: Int = 100_000, maxBytes: Int = 256 << 20
   ) throws(MapError) -> PointTable {
-    let data: Data
+    var limits = TableReader.Limits()
+    limits.maxFileBytes = maxBytes
+    limits.maxRows = rowLimit(maxPoints)
+    let table: Table
     do {
-      let attributes = try FileManager.default.attributesOfItem(atPath: path)
-      if attributes[.type] as? FileAttributeType == .typeDirectory {
-        throw MapError.unreadableInput("\(path) is a folder, not a CSV file")
-      }
-      if let size = attributes[.size] as? Int, size > maxBytes {
-        throw MapError.limitExceeded("\(path) is \(size) bytes; the limit is \(maxBytes)")
-      }
-      data = try Data(contentsOf: URL(fileURLWithPath: path))
-    } catch let error as MapError {
-      throw error
+      table = try TableReader.read(path: path, limits: limits)
     } catch {
-      throw .unreadableInput("cannot read \(path): \((error as NSError).localizedDescription)")
+      throw mapError(error, name: path, maxPoints: maxPoints, maxRows: limits.maxRows)
     }
-    return try parse(
-      data, name: path, latitudeColumn: latitudeColumn, longitudeColumn: longitudeColumn,
+    return try points(
+      from: table, latitudeColumn: latitudeColumn, longitudeColumn: longitudeColumn,
       maxPoints: maxPoints)
   }
 
@@ -62,59 +57,78 @@ public struct PointTable: Sendable {
     _ data: Data, name: String = "the CSV", latitudeColumn: String? = nil,
     longitudeColumn: String? = nil, maxPoints: Int = 100_000
   ) throws(MapError) -> PointTable {
-    var warnings: [String] = []
-    var text: String
-    if let valid = String(data: data, encoding: .utf8) {
-      text = valid
-    } else {
-      text = String(decoding: data, as: UTF8.self)
-      warnings.append("\(name) is not valid UTF-8; undecodable bytes were replaced with U+FFFD")
+    var limits = TableReader.Limits()
+    limits.maxRows = rowLimit(maxPoints)
+    let table: Table
+    do {
+      table = try TableReader.read(bytes: Array(data), name: name, limits: limits)
+    } catch {
+      throw mapError(error, name: name, maxPoints: maxPoints, maxRows: limits.maxRows)
     }
-    if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-    guard text.contains(where: { !$0.isWhitespace }) else {
-      throw .emptyInput(
+    return try points(
+      from: table, latitudeColumn: latitudeColumn, longitudeColumn: longitudeColumn,
+      maxPoints: maxPoints)
+  }
+
+  /// Rows read before a file is refused as having too many points: invalid rows are skipped,
+  /// so a few times the point limit.
+  static func rowLimit(_ maxPoints: Int) -> Int { max(maxPoints * 4, 1_000) }
+
+  /// The reader's error in the map's words.
+  static func mapError(_ error: TableError, name: String, maxPoints: Int, maxRows: Int) -> MapError
+  {
+    switch error {
+    case .empty(let message):
+      if message.contains("header row but no data rows") {
+        return .emptyInput("\(name) has a header row but no data rows")
+      }
+      return .emptyInput(
         "\(name) is empty: expected a header row with latitude and longitude columns, then one row per point"
       )
+    case .limitExceeded(let message):
+      if message.contains("data rows") {
+        return .limitExceeded(
+          "\(name) has more than \(maxPoints) points (stopped reading at \(maxRows) rows); the limit is \(maxPoints) (a map cannot show more distinctly; sample the data or raise --max-points)"
+        )
+      }
+      return .limitExceeded(message)
+    case .unreadable(let message): return .unreadableInput(message)
+    case .malformed(let message), .unsupported(let message), .unknownColumn(let message),
+      .wrongValue(let message):
+      return .badTable(message)
     }
-    let reader: CSVReader
-    do {
-      reader = try CSVReader(
-        string: text, hasHeaderRow: true, trimFields: true,
-        delimiter: CSVDelimiter.sniff(text.prefix(64 << 10)))
-    } catch {
-      throw .unreadableInput("\(name) is not readable CSV: \(error)")
-    }
-    let header = reader.headerRow ?? []
-    let columns = try PointColumns.find(
-      in: header, latitude: latitudeColumn, longitude: longitudeColumn
-    ).get()
-    func index(_ column: String?) -> Int? { column.flatMap { header.firstIndex(of: $0) } }
-    let lat = index(columns.latitude)!
-    let lon = index(columns.longitude)!
-    let nameIndex = index(columns.name)
-    let colorIndex = index(columns.color)
-    let sizeIndex = index(columns.size)
-    let lightIndex = index(columns.characteristic)
+  }
 
+  /// The points of a table read by ``Tables/TableReader``.
+  static func points(
+    from table: Table, latitudeColumn: String?, longitudeColumn: String?, maxPoints: Int
+  ) throws(MapError) -> PointTable {
+    let name = table.source
+    let columns = try PointColumns.find(
+      in: table.header, latitude: latitudeColumn, longitude: longitudeColumn
+    ).get()
+    func column(_ name: String?) -> TableColumn? { name.flatMap { table.column($0) } }
+    let lat = column(columns.latitude)!
+    let lon = column(columns.longitude)!
+    let nameColumn = column(columns.name)
+    let colorColumn = column(columns.color)
+    let sizeColumn = column(columns.size)
+    let lightColumn = column(columns.characteristic)
+    /// A coordinate: nil when missing, NaN when not a number.
+    func number(_ column: TableColumn, _ row: Int) -> Double? {
+      if column.kind.isNumeric, case .numbers(let values) = column.values { return values[row] }
+      guard let text = column.values.text(at: row) else { return nil }
+      return Double(text.trimmingCharacters(in: .whitespaces)) ?? .nan
+    }
     var points: [MapPoint] = []
     var skipped: [String: Int] = [:]
-    var rows = 0
     var badColors = 0
-    while let row = reader.next() {
-      if row.count == 1, row[0].isEmpty { continue }  // blank line
-      rows += 1
-      func field(_ i: Int?) -> String? {
-        guard let i, i < row.count else { return nil }
-        let value = row[i]
-        return value.isEmpty ? nil : value
-      }
-      guard let latText = field(lat), let lonText = field(lon) else {
+    for row in 0..<table.rowCount {
+      guard let latitude = number(lat, row), let longitude = number(lon, row) else {
         skipped["missing coordinates", default: 0] += 1
         continue
       }
-      guard let latitude = Double(latText), let longitude = Double(lonText), latitude.isFinite,
-        longitude.isFinite
-      else {
+      guard latitude.isFinite, longitude.isFinite else {
         skipped["coordinates not numbers", default: 0] += 1
         continue
       }
@@ -132,27 +146,23 @@ public struct PointTable: Sendable {
         )
       }
       var color: RGBColor?
-      if let text = field(colorIndex) {
+      if let text = colorColumn?.values.text(at: row) {
         color = LightPalette.color(named: text)
         if color == nil { badColors += 1 }
       }
-      let size = field(sizeIndex).flatMap(Double.init).map { min(max($0, 0.25), 4) } ?? 1
+      let size = sizeColumn.flatMap { number($0, row) }.map { min(max($0, 0.25), 4) } ?? 1
       points.append(
         MapPoint(
           coordinate: GeoCoordinate(latitude: latitude, longitude: longitude),
-          name: field(nameIndex),
-          color: color, sizeFactor: size.isFinite ? size : 1, characteristic: field(lightIndex)))
+          name: nameColumn?.values.text(at: row), color: color,
+          sizeFactor: size.isFinite ? size : 1, characteristic: lightColumn?.values.text(at: row)))
     }
-    if let error = reader.error {
-      throw .unreadableInput("\(name) is not readable CSV after row \(rows): \(error)")
-    }
-    guard rows > 0 else {
-      throw .emptyInput("\(name) has a header row but no data rows")
-    }
+    var warnings = table.warnings
     guard !points.isEmpty else {
       let reasons = skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(
         separator: ", ")
-      throw .noValidPoints("none of the \(rows) rows of \(name) has valid coordinates (\(reasons))")
+      throw .noValidPoints(
+        "none of the \(table.rowCount) rows of \(name) has valid coordinates (\(reasons))")
     }
     if badColors > 0 {
       warnings.append(
@@ -160,6 +170,7 @@ public struct PointTable: Sendable {
       )
     }
     return PointTable(
-      points: points, rowsRead: rows, skipped: skipped, columns: columns, warnings: warnings)
+      points: points, rowsRead: table.rowCount, skipped: skipped, columns: columns,
+      warnings: warnings)
   }
 }
