@@ -26,6 +26,8 @@ let package = Package(
     .executableTarget(
       name: "FuzzCSV", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
+      name: "FuzzTable", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
       name: "FuzzToolCall",
       dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
