@@ -1,10 +1,12 @@
 import Benchmark
+import Charting
 import Foundation
 import GIFCodec
 import GIFToVideo
 import LumenCore
 import MapRendering
 import PaletteExtraction
+import Tables
 import ToolDispatch
 
 /// Inputs: the committed demo GIF, and the large corpus GIFs when ../shared/gifcorpus is present.
@@ -186,6 +188,64 @@ let benchmarks: @Sendable () -> Void = {
       }, setup: { _ = try MapInputs.table.get() },
       teardown: { try? FileManager.default.removeItem(atPath: output) })
   }
+
+  // Charts in process (the target: 10 ms per chart at 800×500): read the table, build the
+  // scene, write the file. The Seattle weather fixture (366 rows) and a 200,000-row table
+  // written once (deterministic) for the reader.
+  let tables = Inputs.root.appendingPathComponent("Fixtures/tables")
+  let weather = tables.appendingPathComponent("seattle-weather-2012.csv").path
+  let tips = tables.appendingPathComponent("tips.csv").path
+  let chartFolder = FileManager.default.temporaryDirectory
+    .appendingPathComponent("lumen-bench-chart-\(UUID().uuidString)")
+  try? FileManager.default.createDirectory(at: chartFolder, withIntermediateDirectories: true)
+  func chartOptions(_ kind: ChartKind, _ x: String, _ y: [String], _ agg: ChartAggregation? = nil)
+    -> ChartOptions
+  {
+    var options = ChartOptions()
+    options.kind = kind
+    options.x = x
+    options.y = y
+    options.aggregation = agg
+    return options
+  }
+  let charts: [(String, String, ChartOptions)] = [
+    ("bar.tips.png", tips, chartOptions(.bar, "day", ["tip"], .mean)),
+    ("bar.tips.svg", tips, chartOptions(.bar, "day", ["tip"], .mean)),
+    ("line.weather.png", weather, chartOptions(.line, "date", ["temp_max", "temp_min"])),
+    ("scatter.tips.png", tips, chartOptions(.scatter, "total_bill", ["tip"])),
+    ("histogram.weather.png", weather, chartOptions(.histogram, "temp_max", [])),
+    ("box.weather.png", weather, chartOptions(.box, "weather", ["temp_max"])),
+  ]
+  for (name, data, options) in charts {
+    let output = chartFolder.appendingPathComponent(name).path
+    Benchmark("Chart.\(name)", configuration: .init(maxIterations: 200)) { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(try Chart.make(data: data, output: output, options: options, overwrite: true))
+      }
+    }
+  }
+  let big = chartFolder.appendingPathComponent("synthetic-200k.csv").path
+  Benchmark(
+    "Table.read.200k", configuration: .init(maxIterations: 20),
+    closure: { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(try TableReader.read(path: big)) }
+    },
+    setup: {
+      guard !FileManager.default.fileExists(atPath: big) else { return }
+      var random = SplitMix64(seed: 7)
+      let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+      var text = "ts,category,value,count\n"
+      for i in 0..<200_000 {
+        let minute = i * 525_600 / 200_000
+        let day = minute / 1440
+        let (month, dom) = (day / 31 % 12 + 1, day % 28 + 1)
+        let stamp =
+          "2023-\(month < 10 ? "0" : "")\(month)-\(dom < 10 ? "0" : "")\(dom)T\(minute / 60 % 24 < 10 ? "0" : "")\(minute / 60 % 24):\(minute % 60 < 10 ? "0" : "")\(minute % 60):00"
+        let value = Double(random.next() % 100_000) / 1000
+        text += "\(stamp),\(words[Int(random.next() % 8)]),\(value),\(random.next() % 100)\n"
+      }
+      try Data(text.utf8).write(to: URL(fileURLWithPath: big))
+    })
 
   // Dispatch overhead: parse an OpenAI tool call, validate, decode and route a no-op tool.
   let registry = ToolRegistry()
