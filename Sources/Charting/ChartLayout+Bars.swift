@@ -94,16 +94,18 @@ extension ChartLayout {
         fields.append((valueName, ValueFormat.label(v, unit: unit)))
         let mark = SceneMark(series: series, fields)
         let fill = pixel(ChartTheme.color(data.series.count > 1 ? s : 0))
+        // Side-by-side bars get a hairline gap so neighbours stay apart.
+        let gap = !stacked && data.series.count > 1 ? min(2, thickness * 0.1) : 0
         if horizontal {
           items.append(
             .rect(
-              x: min(from, to), y: offset, width: abs(to - from), height: thickness, fill: fill,
-              mark: mark))
+              x: min(from, to), y: offset + gap / 2, width: abs(to - from),
+              height: thickness - gap, fill: fill, mark: mark))
         } else {
           items.append(
             .rect(
-              x: offset, y: min(from, to), width: thickness, height: abs(to - from), fill: fill,
-              mark: mark))
+              x: offset + gap / 2, y: min(from, to), width: thickness - gap,
+              height: abs(to - from), fill: fill, mark: mark))
         }
       }
     }

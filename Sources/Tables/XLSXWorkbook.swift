@@ -1,5 +1,4 @@
 internal import Foundation
-internal import ZIPFoundation
 
 /// An `.xlsx` workbook's one sheet as rows of cells: shared strings, numbers, booleans, inline
 /// strings, and dates told from the cell's number format (built-in date formats and custom
@@ -7,7 +6,7 @@ internal import ZIPFoundation
 struct XLSXWorkbook {
   /// The sheets' names, in workbook order.
   let sheetNames: [String]
-  private let archive: Archive
+  private let archive: ZIPDirectory
   private let sheetPaths: [String: String]
   private let sharedStrings: [String]
   /// For each cell style index: nil (not a date) or whether the date format shows a time.
@@ -20,27 +19,11 @@ struct XLSXWorkbook {
     let path = source.name
     name = path
     self.maxPartBytes = maxPartBytes
-    let zip: Archive
-    do {
-      // Always from a file: ZIPFoundation 0.9.20's memory mode traps on a damaged archive
-      // (a range past the data's end in MemoryFile.readData; found by FuzzTable), where its
-      // file mode gets a short read. Its file mode leaks the path it converts (33 bytes a
-      // workbook) and, when the end record is missing, the FILE: such bytes are refused first.
-      let data = try source.contents()
-      guard Self.hasEndRecord(data) else { throw CocoaError(.fileReadCorruptFile) }
-      switch source {
-      case .file(let file): zip = try Archive(url: URL(fileURLWithPath: file), accessMode: .read)
-      case .memory:
-        let copy = try TemporaryCopy(data)
-        zip = try Archive(url: URL(fileURLWithPath: copy.path), accessMode: .read)
-      }
-    } catch {
-      throw .malformed("\(path) is not a readable .xlsx workbook (the ZIP archive is damaged)")
-    }
+    let zip = try ZIPDirectory(try source.contents(), name: path)
     archive = zip
     let partName = path
     func part(_ entryPath: String, required: Bool) throws(TableError) -> [UInt8]? {
-      guard let entry = zip[entryPath] else {
+      guard let bytes = try zip.contents(of: entryPath, limit: maxPartBytes) else {
         if required {
           throw .malformed(
             "\(partName) is not an .xlsx workbook: it has no \(entryPath) (is it another ZIP file, or an .xls/.ods?)"
@@ -48,7 +31,7 @@ struct XLSXWorkbook {
         }
         return nil
       }
-      return try Self.extract(entry, from: zip, name: partName, limit: maxPartBytes)
+      return bytes
     }
     guard let workbook = try part("xl/workbook.xml", required: true) else { fatalError() }
     var names: [String] = []
@@ -93,11 +76,12 @@ struct XLSXWorkbook {
     guard let chosen = sheet ?? sheetNames.first else {
       throw .empty("\(name) has no sheets")
     }
-    guard let path = sheetPaths[chosen], let entry = archive[path] else {
+    guard let path = sheetPaths[chosen],
+      let bytes = try archive.contents(of: path, limit: maxPartBytes)
+    else {
       let list = sheetNames.map { "\"\($0)\"" }.joined(separator: ", ")
       throw .unknownColumn("\(name) has no sheet named \"\(chosen)\"; its sheets are \(list)")
     }
-    let bytes = try Self.extract(entry, from: archive, name: name, limit: maxPartBytes)
     var scanner = XMLScanner(bytes)
     var rows: [[(Int, TableCell)]] = []
     var row: [(Int, TableCell)] = []
@@ -154,24 +138,6 @@ struct XLSXWorkbook {
       }
       return .number(number)
     }
-  }
-
-  /// Whether the ZIP end-of-central-directory record is there as ZIPFoundation looks for it:
-  /// the last `PK 05 06` that leaves room for the record and its comment.
-  static func hasEndRecord(_ data: Data) -> Bool {
-    let bytes = [UInt8](data)
-    guard bytes.count >= 22 else { return false }
-    var offset = bytes.count - 22
-    while offset >= 0 {
-      if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 0x05,
-        bytes[offset + 3] == 0x06
-      {
-        let comment = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
-        return offset + 22 + comment <= bytes.count
-      }
-      offset -= 1
-    }
-    return false
   }
 
   /// `"AB12"` → 27.
@@ -264,27 +230,5 @@ struct XLSXWorkbook {
     let hasTime = plain.contains("h") || plain.contains("s")
     guard hasDate || hasTime, !plain.contains("0"), !plain.contains("#") else { return nil }
     return hasTime
-  }
-
-  private static func extract(
-    _ entry: Entry, from archive: Archive, name: String, limit: Int
-  ) throws(TableError) -> [UInt8] {
-    guard entry.uncompressedSize <= UInt64(limit) else {
-      throw .limitExceeded(
-        "\(name): the part \(entry.path) unpacks to \(entry.uncompressedSize) bytes; the limit is \(limit)"
-      )
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(Int(entry.uncompressedSize))
-    do {
-      _ = try archive.extract(entry, skipCRC32: false) { chunk in
-        guard bytes.count + chunk.count <= limit else { throw CocoaError(.fileReadTooLarge) }
-        bytes.append(contentsOf: chunk)
-      }
-    } catch {
-      throw .malformed(
-        "\(name): the part \(entry.path) cannot be unpacked (the workbook is damaged)")
-    }
-    return bytes
   }
 }

@@ -86,4 +86,28 @@ struct TableErrorTests {
       error { try TableReader.read(bytes: Array(bytes.prefix(200)), name: "cut.xlsx") } != nil)
     #expect(dir.contents() == ["damaged.xlsx"])
   }
+
+  @Test("A deflate stream cut short inside its part is an error, not a hang")
+  func truncatedPart() throws {
+    let original = try #require(
+      FileManager.default.contents(atPath: Fixtures.path("tables/sales.xlsx")))
+    var bytes = Array(original)
+    let name = Array("xl/worksheets/sheet1.xml".utf8)
+    var found = false
+    for offset in 0..<(bytes.count - 46 - name.count)
+    where bytes[offset] == 0x50 && bytes[offset + 1] == 0x4B && bytes[offset + 2] == 0x01
+      && bytes[offset + 3] == 0x02
+      && Array(bytes[(offset + 46)..<(offset + 46 + name.count)]) == name
+    {
+      // Halve the part's compressed size in the central directory.
+      let size = Int(bytes[offset + 20]) | Int(bytes[offset + 21]) << 8
+      bytes[offset + 20] = UInt8((size / 2) & 0xFF)
+      bytes[offset + 21] = UInt8((size / 2) >> 8)
+      found = true
+    }
+    try #require(found)
+    let failure = error { try TableReader.read(bytes: bytes, name: "cut.xlsx") }
+    #expect(
+      failure?.description.contains("cannot be unpacked") == true, "\(String(describing: failure))")
+  }
 }
