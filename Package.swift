@@ -49,6 +49,9 @@ let package = Package(
     // libpng's full reading API reports errors with longjmp: this small C target holds the
     // setjmp and returns status codes (see STYLE.md, gotcha 7).
     .target(name: "CPNGReader", dependencies: ["CPNG"]),
+    // The same for writing, where the simplified API cannot set the compression or take
+    // cairo's B, G, R, X pixels as they are.
+    .target(name: "CPNGWriter", dependencies: ["CPNG"]),
     .systemLibrary(
       name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
       providers: [.apt(["libturbojpeg0-dev"])]),
@@ -61,7 +64,7 @@ let package = Package(
     .target(name: "Locking"),
     .target(name: "LumenCore", dependencies: ["Locking"]),
     .target(name: "GIFCodec", dependencies: ["LumenCore", "CGif"]),
-    .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader"]),
+    .target(name: "PNGCodec", dependencies: ["LumenCore", "CPNG", "CPNGReader", "CPNGWriter"]),
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "Locking", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(

@@ -55,7 +55,12 @@ public enum Chart {
         try canvas.loadText()
         CairoSceneRenderer.draw(scene, on: canvas, scale: options.scale)
         try canvas.check()
-        try PNGFile.write(canvas.image(), to: file.temporaryPath)
+        // The background is opaque, so cairo's premultiplied pixels are the colours.
+        try canvas.withPixels { bytes, stride in
+          try PNGFile.writeOpaque(
+            bgrx: bytes, width: pixels.width, height: pixels.height, stride: stride,
+            to: file.temporaryPath)
+        }
       case .pdf:
         let canvas = try Canvas(
           pdfPath: file.temporaryPath, size: options.size, fill: scene.background,

@@ -164,7 +164,7 @@ struct ChartLayout: ~Copyable {
       }
     } else {
       // Turned 45°, neighbours are band × sin 45° apart: keep every n-th so lines do not touch.
-      let step = max(1, Int(ceil((tickSize * 1.25) / max(band * 0.7071, 0.1))))
+      let step = max(1, Int(ceil((tickSize * 1.7) / max(band * 0.7071, 0.1))))
       for (i, label) in labels.enumerated() where i % step == 0 {
         text(
           clip(label, 160), centers[i] + 4, frame.bottom + 10, size: tickSize,

@@ -52,17 +52,22 @@ enum NiceTicks {
     return Result(lower: lower, upper: upper, step: step, values: values)
   }
 
-  /// Powers of ten (and 2×, 5× between them when there are few decades) for a log axis.
+  /// Powers of ten (and 2×, 5× between them when there are few decades) for a log axis over
+  /// the data's range with a little room, not stretched to whole decades.
   static func logarithmic(_ low: Double, _ high: Double) -> Result {
-    let a = floor(log10(max(low, 1e-300)))
-    let b = ceil(log10(max(high, low * 10)))
+    let low = max(low, 1e-300)
+    let high = max(high, low * 10)
+    let lower = low / 1.15
+    let upper = high * 1.15
+    let a = Int(floor(log10(lower)))
+    let b = Int(ceil(log10(upper)))
     var values: [Double] = []
-    let decades = Int(b - a)
-    for e in Int(a)...Int(b) {
+    for e in a...b {
       let base = pow(10, Double(e))
-      values.append(base)
-      if decades <= 3, e < Int(b) { values += [2 * base, 5 * base] }
+      for m in b - a <= 3 ? [1.0, 2, 5] : [1.0] where m * base >= lower && m * base <= upper {
+        values.append(m * base)
+      }
     }
-    return Result(lower: pow(10, a), upper: pow(10, b), step: 0, values: values.sorted())
+    return Result(lower: lower, upper: upper, step: 0, values: values)
   }
 }

@@ -74,16 +74,19 @@ struct ValueFormat {
     return grouped(value, decimals: 0)
   }
 
-  /// `value` with `decimals` digits (trailing zeros dropped) and `,` between thousands.
+  /// `value` with `decimals` digits (trailing zeros dropped) and `,` between thousands from
+  /// 10,000 on.
   static func grouped(_ value: Double, decimals: Int) -> String {
     let decimals = min(decimals, 12)
     let scale = Int64(pow(10, Double(decimals)))
     let scaled = Int64((abs(value) * Double(scale)).rounded())
     let whole = scaled / scale
     let fraction = scaled % scale
+    // Four-digit numbers stay whole (years read 1950, not 1,950); from five digits on, a
+    // comma between thousands.
     var groupedDigits = ""
     for (index, c) in String(whole).reversed().enumerated() {
-      if index > 0, index % 3 == 0 { groupedDigits.append(",") }
+      if index > 0, index % 3 == 0, whole >= 10_000 { groupedDigits.append(",") }
       groupedDigits.append(c)
     }
     var text = String(groupedDigits.reversed())

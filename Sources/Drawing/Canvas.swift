@@ -223,6 +223,19 @@ public struct Canvas: ~Copyable {
     guard status == CAIRO_STATUS_SUCCESS else { throw Self.error(status, "cairo_status") }
   }
 
+  /// Lends the pixels as cairo holds them (premultiplied B, G, R, A words, little-endian), with
+  /// the row stride in bytes, for a writer that takes them as they are.
+  public func withPixels<Result>(
+    _ body: (_ pixels: UnsafeRawBufferPointer, _ stride: Int) throws -> Result
+  ) rethrows -> Result {
+    cairo_surface_flush(surface)
+    let stride = Int(cairo_image_surface_get_stride(surface))
+    guard let data = cairo_image_surface_get_data(surface) else {
+      return try body(UnsafeRawBufferPointer(start: nil, count: 0), stride)
+    }
+    return try body(UnsafeRawBufferPointer(start: data, count: stride * size.height), stride)
+  }
+
   /// The canvas as straight-alpha RGBA (cairo stores premultiplied B, G, R, A on little-endian).
   public func image() -> RGBAImage {
     cairo_surface_flush(surface)

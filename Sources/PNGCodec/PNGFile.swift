@@ -1,4 +1,5 @@
 internal import CPNG
+internal import CPNGWriter
 public import LumenCore
 
 /// Reads and writes PNG files as 8-bit RGBA through libpng.
@@ -56,6 +57,37 @@ public enum PNGFile {
       png_image_write_to_file(handle.raw, path, 0, buffer.baseAddress, Int32(image.width * 4), nil)
     }
     try handle.check(status, "png_image_write_to_file")
+  }
+
+  /// Writes an opaque picture held as 4-byte B, G, R, X pixels (cairo's ARGB32 on a
+  /// little-endian machine) as an 8-bit RGB PNG, straight from that memory: no RGBA copy, and
+  /// a fast compression (zlib level 3; filters none, sub and up) that suits flat graphics.
+  ///
+  /// The corresponding C function is `cpng_write_bgrx` (libpng's full writing API).
+  ///
+  /// - Throws: ``PNGError`` when the file cannot be written.
+  public static func writeOpaque(
+    bgrx pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int, to path: String,
+    level: Int = 3
+  ) throws(PNGError) {
+    guard width > 0, height > 0, stride >= width * 4,
+      pixels.count >= stride * (height - 1) + width * 4, let base = pixels.baseAddress
+    else {
+      throw PNGError(
+        function: "cpng_write_bgrx",
+        message: "\(pixels.count) bytes do not hold \(width)×\(height) pixels \(stride) bytes apart"
+      )
+    }
+    var message = [CChar](repeating: 0, count: 256)
+    let status = cpng_write_bgrx(
+      path, UInt32(width), UInt32(height),
+      base.assumingMemoryBound(to: UInt8.self), stride, Int32(level), &message,
+      message.count)
+    guard status == Int32(CPNG_WRITER_OK) else {
+      throw PNGError(
+        code: status, function: "cpng_write_bgrx",
+        message: message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+    }
   }
 
   /// Encodes an image as an 8-bit RGBA PNG in memory (for a preview sent inline).
