@@ -61,6 +61,7 @@ enum ColumnInference {
         missingCount: missing)
     }
     if let column = rawNumbers(name, raw, spans, missing) { return column }
+    if let column = rawMoments(name, raw, spans, missing) { return column }
     var present: [(row: Int, cell: TableCell)] = []
     present.reserveCapacity(count - missing)
     for row in 0..<count {
@@ -90,6 +91,41 @@ enum ColumnInference {
       )
     default: return false
     }
+  }
+
+  /// Dates and times read from the bytes with one layout for the column (chosen from the first
+  /// values, as for cells).
+  private static func rawMoments(
+    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int
+  ) -> TableColumn? {
+    var candidates = DateText.Layout.allCases
+    var seen = 0
+    for span in spans where seen < 200 {
+      guard let span else { continue }
+      seen += 1
+      candidates.removeAll { DateText.read(bytes: raw.bytes[span], layout: $0) == nil }
+      if candidates.isEmpty { return nil }
+    }
+    for layout in candidates {
+      var values = [Double?](repeating: nil, count: spans.count)
+      var hasTime = false
+      var ok = true
+      for (row, span) in spans.enumerated() {
+        guard let span else { continue }
+        guard let reading = DateText.read(bytes: raw.bytes[span], layout: layout) else {
+          ok = false
+          break
+        }
+        values[row] = reading.seconds
+        if reading.hasTime { hasTime = true }
+      }
+      if ok {
+        return TableColumn(
+          name: name, kind: hasTime ? .datetime : .date, values: .moments(values),
+          missingCount: missing, dateLayout: layout.rawValue)
+      }
+    }
+    return nil
   }
 
   private static func rawNumbers(
@@ -246,8 +282,8 @@ enum ColumnInference {
         }
       values[row] = text
       if distinct.count <= present.count { distinct.insert(text) }
-      if !spaced, text.contains(" ") { spaced = true }
-      if NumberText.read(Substring(text)) != nil {
+      if !spaced, text.utf8.contains(0x20) { spaced = true }
+      if mayBeNumber(text), NumberText.read(Substring(text)) != nil {
         numeric += 1
       } else if firstWord == nil {
         firstWord = (row, text)
@@ -268,6 +304,18 @@ enum ColumnInference {
       column.firstNonNumber = NonNumber(row: firstWord.row + 1, text: firstWord.text)
     }
     return column
+  }
+
+  /// Whether `text` starts as a number can (a digit, sign, point or currency sign): words are
+  /// not parsed.
+  static func mayBeNumber(_ text: String) -> Bool {
+    guard let first = text.utf8.first else { return false }
+    switch first {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),
+      UInt8(ascii: "."), UInt8(ascii: "$"), 0xC2, 0xE2:
+      return true
+    default: return false
+    }
   }
 
   /// `id`, `ID`, `user_id`, `userId`, `key`, `uuid`, `code`.

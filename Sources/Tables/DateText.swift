@@ -21,7 +21,12 @@ enum DateText {
 
   /// Reads `text` with `layout`, or `nil`.
   static func read(_ text: Substring, layout: Layout) -> Reading? {
-    var scanner = DigitScanner(text.utf8)
+    read(bytes: Array(text.utf8)[...], layout: layout)
+  }
+
+  /// Reads UTF-8 bytes with `layout`, or `nil`.
+  static func read(bytes: ArraySlice<UInt8>, layout: Layout) -> Reading? {
+    var scanner = DigitScanner(bytes)
     let year: Int
     let month: Int
     let day: Int

@@ -1,12 +1,17 @@
 /// Reads runs of ASCII digits and single separator bytes from UTF-8.
 struct DigitScanner {
-  let bytes: [UInt8]
-  var position = 0
+  let bytes: ArraySlice<UInt8>
+  var position: Int
 
-  init(_ utf8: Substring.UTF8View) { bytes = Array(utf8) }
+  init(_ utf8: Substring.UTF8View) { self.init(Array(utf8)[...]) }
 
-  var atEnd: Bool { position == bytes.count }
-  var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
+  init(_ bytes: ArraySlice<UInt8>) {
+    self.bytes = bytes
+    position = bytes.startIndex
+  }
+
+  var atEnd: Bool { position == bytes.endIndex }
+  var peek: UInt8? { position < bytes.endIndex ? bytes[position] : nil }
   mutating func advance() { position += 1 }
 
   mutating func take(_ byte: UInt8) -> Bool {
