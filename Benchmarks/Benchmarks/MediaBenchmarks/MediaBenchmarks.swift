@@ -3,6 +3,7 @@ import Charting
 import Foundation
 import GIFCodec
 import GIFToVideo
+import ImageIO
 import LumenCore
 import MapRendering
 import PaletteExtraction
@@ -288,6 +289,7 @@ struct NoOpTool: Tool {
   }
 
   let name = "noop"
+  let title = "No-op"
   let description = "Does nothing."
   let exampleArguments = #"{"text": "hi", "count": null}"#
   var isHeavy: Bool { false }
