@@ -92,8 +92,10 @@ extension ChartLayout {
     let frame = self.frame(
       legend: series.map(\.name), yLabelWidth: valueLabelWidth(yTicks, unit: unit),
       xLabelHeight: tickSize + 8)
+    // A little room at both ends so the first and last points and labels clear the frame.
+    let pad = min(12, frame.width * 0.02)
     let xs = AxisScale(
-      lower: xTicks.lower, upper: xTicks.upper, start: frame.left, end: frame.right,
+      lower: xTicks.lower, upper: xTicks.upper, start: frame.left + pad, end: frame.right - pad,
       log: options.logX && !temporal)
     let ys = AxisScale(
       lower: yTicks.lower, upper: yTicks.upper, start: frame.bottom, end: frame.top,

@@ -20,11 +20,14 @@ extension Root {
 
         Examples:
           lumen chart tips.csv --kind bar --x day --y tip --agg mean -o tips.png
-          lumen chart tips.csv --kind bar --x day --y tip --color sex --stack -o tips.svg
-          lumen chart weather.csv --kind line --x date --y temp_max --time-unit month -o t.html
-          lumen chart gapminder.csv --kind scatter --x gdpPercap --y lifeExp --log-x -o g.pdf
-          lumen chart big.csv --kind histogram --x value --bins 40 -o hist.png
-          lumen chart sales.xlsx --sheet Sales --kind pie --x region --y revenue -o pie.png
+          lumen chart tips.csv --x day --y tip --color sex --stack -o tips.svg
+          lumen chart w.csv --kind line --x date --y temp_max,temp_min -o t.html
+          lumen chart w.csv --kind heatmap --x date --time-unit month \\
+            --y weather -o days.pdf
+          lumen chart g.csv --kind scatter --x gdp --y life --log-x -o g.png
+          lumen chart big.csv --kind histogram --x value --bins 40 -o h.png
+          lumen chart sales.xlsx --sheet Sales --kind pie --x region \\
+            --y revenue --sort=-y -o pie.png
         """)
 
     @Argument(help: "The table file.")
@@ -54,7 +57,7 @@ extension Root {
     @Option(help: ChartOptions.field("bins").help())
     var bins = ChartOptions().bins
 
-    @Option(help: ChartOptions.field("sort").help())
+    @Option(help: "\(ChartOptions.field("sort").help) (write --sort=-y).")
     var sort: ChartSort?
 
     @Option(help: ChartOptions.field("top").help())
