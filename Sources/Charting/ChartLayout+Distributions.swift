@@ -5,7 +5,7 @@ internal import Tables
 extension ChartLayout {
   /// A histogram: one bar per bin, touching.
   mutating func histogram(edges: [Double], counts: [Int], column: TableColumn) {
-    let ticks = NiceTicks.linear(0, Double(counts.max() ?? 1), includeZero: true)
+    let ticks = NiceTicks.integers(0, Double(counts.max() ?? 1), includeZero: true)
     let frame = self.frame(
       legend: [nil], yLabelWidth: valueLabelWidth(ticks, unit: nil), xLabelHeight: tickSize + 8)
     let ys = AxisScale(

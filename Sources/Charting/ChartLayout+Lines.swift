@@ -83,7 +83,9 @@ extension ChartLayout {
       ? DateTicks.ticks(allX.min() ?? 0, allX.max() ?? 1)
       : options.logX
         ? NiceTicks.logarithmic(allX.min() ?? 1, allX.max() ?? 10)
-        : NiceTicks.linear(allX.min() ?? 0, allX.max() ?? 1)
+        : xColumn.kind == .integer
+          ? NiceTicks.integers(allX.min() ?? 0, allX.max() ?? 1)
+          : NiceTicks.linear(allX.min() ?? 0, allX.max() ?? 1)
     let yTicks =
       options.logY
       ? NiceTicks.logarithmic(allY.min() ?? 1, allY.max() ?? 10)

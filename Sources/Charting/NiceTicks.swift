@@ -12,6 +12,19 @@ enum NiceTicks {
     var values: [Double]
   }
 
+  /// Ticks for whole numbers (counts, sizes, years): never a step below 1.
+  static func integers(_ low: Double, _ high: Double, target: Int = 6, includeZero: Bool = false)
+    -> Result
+  {
+    let ticks = linear(low, high, target: target, includeZero: includeZero)
+    guard ticks.step < 1 else { return ticks }
+    let lower = floor(min(low, includeZero ? 0 : low))
+    let upper = max(ceil(max(high, includeZero ? 0 : high)), lower + 1)
+    return Result(
+      lower: lower, upper: upper, step: 1, values: Array(stride(from: lower, through: upper, by: 1))
+    )
+  }
+
   static func linear(_ low: Double, _ high: Double, target: Int = 6, includeZero: Bool = false)
     -> Result
   {
