@@ -125,6 +125,7 @@ public enum Chart {
       guard !data.categories.isEmpty else {
         throw .unsuitableData("no rows have a value for \(options.x)")
       }
+      warnings += data.warnings
       if options.kind == .bar {
         layout.bars(data, valueTitle: valueTitle, unit: unit)
       } else {
@@ -132,15 +133,22 @@ public enum Chart {
       }
     case .line, .area:
       if x.kind.isNumeric || (x.kind.isTemporal && options.timeUnit == nil) {
-        let series = try ChartBuilder.pointSeries(input, aggregate: true)
+        var series = try ChartBuilder.pointSeries(input, aggregate: true)
         guard !series.isEmpty else {
           throw .unsuitableData("no rows have both \(options.x) and a value")
+        }
+        if let longest = series.map(\.xs.count).max(), longest > ChartBuilder.maxLinePoints {
+          series = series.map(ChartBuilder.thinned)
+          warnings.append(
+            "\(longest) points per line were averaged into at most \(ChartBuilder.maxLinePoints) intervals of \(options.x)"
+          )
         }
         layout.numericXY(
           series, xColumn: x, valueTitle: valueTitle, unit: unit, scatter: false,
           area: options.kind == .area)
       } else {
         let data = try ChartBuilder.categoryTable(input)
+        warnings += data.warnings
         layout.categoryLines(data, valueTitle: valueTitle, unit: unit, area: options.kind == .area)
       }
     case .scatter:
@@ -178,6 +186,11 @@ public enum Chart {
     case .box:
       let ys = try input.numbers(options.y[0], role: "y")
       let (keys, labels) = input.xCategories()
+      guard labels.count <= ChartBuilder.maxCategories(.box) else {
+        throw .limitExceeded(
+          "\(options.x) has \(labels.count) distinct values; a box chart shows at most \(ChartBuilder.maxCategories(.box)) boxes (choose a column with fewer values)"
+        )
+      }
       var groups = Array(repeating: [Double](), count: labels.count)
       for row in 0..<table.rowCount {
         if let k = keys[row], let v = ys[row] { groups[k].append(v) }
@@ -196,6 +209,13 @@ public enum Chart {
       rowOptions.x = options.y[0]
       let rowInput = ChartInput(table: table, options: rowOptions)
       let (yKeys, rows) = rowInput.xCategories()
+      let most = ChartBuilder.maxCategories(.heatmap)
+      for (name, count) in [(options.x, columns.count), (options.y[0], rows.count)]
+      where count > most {
+        throw .limitExceeded(
+          "\(name) has \(count) distinct values; a heatmap shows at most \(most) a side (group dates with time_unit, or choose a column with fewer values)"
+        )
+      }
       let agg = ChartBuilder.aggregation(options)
       let values = try options.color.map { (name) throws(ChartError) in
         try input.numbers(name, role: "color")

@@ -67,7 +67,18 @@ enum ChartBuilder {
     case .descending: order.sort { totals[$0] > totals[$1] }
     default: break
     }
-    if let top = options.top, order.count > top {
+    // More categories than a reader can tell apart: the largest are kept and the rest folded
+    // into "other", with a warning (an explicit top wins).
+    var warnings: [String] = []
+    let readable = maxCategories(options.kind)
+    var top = options.top
+    if top == nil, order.count > readable {
+      top = readable - 1
+      warnings.append(
+        "\(order.count) distinct values of \(options.x): the \(readable - 1) largest are drawn and the rest summed as \"other\" (set top, or group dates with time_unit)"
+      )
+    }
+    if let top, order.count > top {
       let kept = Set(order.sorted { totals[$0] > totals[$1] }.prefix(top))
       let rest = order.filter { !kept.contains($0) }
       order = order.filter { kept.contains($0) }
@@ -89,7 +100,43 @@ enum ChartBuilder {
       }
     }
     return CategoryTable(
-      categories: order.map { categoryLabels[$0] }, series: seriesNames, values: values)
+      categories: order.map { categoryLabels[$0] }, series: seriesNames, values: values,
+      warnings: warnings)
+  }
+
+  /// The most categories a kind draws before folding the rest into "other".
+  static func maxCategories(_ kind: ChartKind) -> Int {
+    switch kind {
+    case .pie: 12
+    case .bar: 200
+    default: 500
+    }
+  }
+
+  /// The most points a line or area draws per series; more are averaged into this many
+  /// intervals of x.
+  static let maxLinePoints = 2_000
+
+  /// A series thinned to at most ``maxLinePoints`` points: x cut into equal intervals, each
+  /// point the mean of the x and y that fell in it (empty intervals left out).
+  static func thinned(_ series: PointSeries) -> PointSeries {
+    guard series.xs.count > maxLinePoints, let low = series.xs.first, let high = series.xs.last,
+      high > low
+    else { return series }
+    let count = maxLinePoints
+    var sums = Array(repeating: (x: 0.0, y: 0.0, n: 0), count: count)
+    for (x, y) in zip(series.xs, series.ys) {
+      let i = min(Int((x - low) / (high - low) * Double(count)), count - 1)
+      sums[i].x += x
+      sums[i].y += y
+      sums[i].n += 1
+    }
+    var result = PointSeries(name: series.name, xs: [], ys: [], sizes: nil)
+    for bucket in sums where bucket.n > 0 {
+      result.xs.append(bucket.x / Double(bucket.n))
+      result.ys.append(bucket.y / Double(bucket.n))
+    }
+    return result
   }
 
   /// Points with numeric x per series; rows sharing x and series aggregated (lines), or kept

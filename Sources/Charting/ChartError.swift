@@ -6,6 +6,8 @@ public enum ChartError: LumenError, Hashable {
   case invalidOption(String)
   /// The data does not suit the chart (no numbers where they are needed, nothing left).
   case unsuitableData(String)
+  /// More distinct values than the chart can show.
+  case limitExceeded(String)
   /// The output cannot be written.
   case outputFailed(String)
   /// Drawing failed.
@@ -15,6 +17,7 @@ public enum ChartError: LumenError, Hashable {
     switch self {
     case .invalidOption: .invalidOption
     case .unsuitableData: .badInput
+    case .limitExceeded: .limitExceeded
     case .outputFailed: .outputNotWritable
     case .renderingFailed: .internal
     }
@@ -22,7 +25,7 @@ public enum ChartError: LumenError, Hashable {
 
   public var description: String {
     switch self {
-    case .invalidOption(let m), .unsuitableData(let m), .outputFailed(let m),
+    case .invalidOption(let m), .unsuitableData(let m), .limitExceeded(let m), .outputFailed(let m),
       .renderingFailed(let m):
       m
     }

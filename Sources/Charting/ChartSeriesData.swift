@@ -7,6 +7,8 @@ struct CategoryTable {
   var series: [String?]
   /// `values[series][category]`, NaN where no row fell.
   var values: [[Double]]
+  /// What was done to keep the chart readable (categories folded into "other").
+  var warnings: [String] = []
 }
 
 /// Points with numeric x (line and area over numbers or dates, scatter).

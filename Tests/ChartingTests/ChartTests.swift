@@ -311,3 +311,67 @@ struct ChartErrorTests {
     #expect(try String(contentsOfFile: table, encoding: .utf8) == "day\nSun\n")
   }
 }
+
+@Suite("Charts: big tables stay readable and bounded")
+struct ChartLimitTests {
+  /// 5,000 rows: a distinct x per row, and y = x mod 7.
+  func table() -> (TemporaryDirectory, String) {
+    let dir = TemporaryDirectory()
+    var text = "x,y,word\n"
+    for i in 0..<5_000 { text += "\(i),\(i % 7),w\(i)\n" }
+    return (dir, dir.write(Array(text.utf8), to: "big.csv"))
+  }
+
+  @Test("A line of 5,000 points is averaged into 2,000 intervals, with a warning")
+  func thinnedLine() throws {
+    let (dir, path) = table()
+    defer { withExtendedLifetime(dir) {} }
+    let chart = try ChartSVG(path) {
+      $0.kind = .line
+      $0.x = "x"
+      $0.y = ["y"]
+    }
+    #expect(chart.markLabels.count <= 2_000 && chart.markLabels.count > 1_900)
+    #expect(chart.report.warnings.contains { $0.contains("averaged into at most 2000") })
+    // Each interval's mean of y equals the mean of the rows that fell in it (2.5 x values each).
+    let means = chart.markLabels.map { Double(ChartSVG.fields($0)["y (mean)"]!)! }
+    #expect(means.allSatisfy { (0...6).contains($0) })
+  }
+
+  @Test("Thousands of bars fold into the largest 199 and \"other\", with a warning")
+  func foldedBars() throws {
+    let (dir, path) = table()
+    defer { withExtendedLifetime(dir) {} }
+    let chart = try ChartSVG(path) {
+      $0.kind = .bar
+      $0.x = "word"
+      $0.y = ["y"]
+    }
+    let labels = chart.markLabels.map(ChartSVG.fields)
+    #expect(labels.count == 200)
+    #expect(labels.last?["word"] == "other")
+    // "other" sums every row not drawn: the total is kept.
+    let total = labels.map { Double($0["y (sum)"]!.replacingOccurrences(of: ",", with: ""))! }
+      .reduce(0, +)
+    #expect(total == Double((0..<5_000).map { $0 % 7 }.reduce(0, +)))
+    #expect(chart.report.warnings.contains { $0.contains("5000 distinct values of word") })
+  }
+
+  @Test("A heatmap with thousands of columns is refused with a limit, not drawn")
+  func heatmapLimit() throws {
+    let (dir, path) = table()
+    var options = ChartOptions()
+    options.kind = .heatmap
+    options.x = "word"
+    options.y = ["y"]
+    #expect(throws: ChartError.self) {
+      try Chart.make(data: path, output: dir.file("h.svg"), options: options)
+    }
+    do {
+      _ = try Chart.make(data: path, output: dir.file("h.svg"), options: options)
+    } catch let error as ChartError {
+      #expect(error.category == .limitExceeded)
+    }
+    #expect(dir.contents() == ["big.csv"])
+  }
+}
