@@ -62,17 +62,71 @@ enum ColumnInference {
     }
     if let column = rawNumbers(name, raw, spans, missing) { return column }
     if let column = rawMoments(name, raw, spans, missing) { return column }
-    var present: [(row: Int, cell: TableCell)] = []
-    present.reserveCapacity(count - missing)
-    for row in 0..<count {
-      guard let span = spans[row] else { continue }
-      let text = String(decoding: raw.bytes[span], as: UTF8.self)
+    return rawWords(name, raw, spans, missing, replaced: &replaced)
+  }
+
+  /// Booleans, categories, text and identifiers from the bytes: each distinct value becomes
+  /// one string (a category of 200,000 rows makes a handful), then the rules of ``texts``.
+  private static func rawWords(
+    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int,
+    replaced: inout Bool
+  ) -> TableColumn {
+    let count = spans.count
+    var interned: [ArraySlice<UInt8>: Int] = [:]
+    var strings: [String] = []
+    var firstRows: [Int] = []
+    var occurrences: [Int] = []
+    var indices = [Int](repeating: -1, count: count)
+    for (row, span) in spans.enumerated() {
+      guard let span else { continue }
+      let slice = raw.bytes[span]
+      if let known = interned[slice] {
+        indices[row] = known
+        occurrences[known] += 1
+        continue
+      }
+      let text = String(decoding: slice, as: UTF8.self)
       if !replaced, text.utf8.count != span.count { replaced = true }
-      present.append((row, .text(text)))
+      interned[slice] = strings.count
+      indices[row] = strings.count
+      strings.append(text)
+      firstRows.append(row)
+      occurrences.append(1)
     }
-    if let column = booleans(name, present, count, missing) { return column }
-    if let column = moments(name, present, count, missing) { return column }
-    return texts(name, present, count, missing)
+    let lowered = strings.map { $0.lowercased() }
+    if lowered.allSatisfy({ $0 == "true" || $0 == "false" }) {
+      return TableColumn(
+        name: name, kind: .boolean,
+        values: .booleans(indices.map { $0 < 0 ? nil : lowered[$0] == "true" }),
+        missingCount: missing)
+    }
+    let present = count - missing
+    var numeric = 0
+    var firstWord: (row: Int, text: String)?
+    for (i, text) in strings.enumerated() {
+      if mayBeNumber(text), NumberText.read(Substring(text)) != nil {
+        numeric += occurrences[i]
+      } else if firstWord == nil || firstRows[i] < firstWord!.row {
+        firstWord = (firstRows[i], text)
+      }
+    }
+    let spaced = strings.contains { $0.utf8.contains(0x20) }
+    let unique = strings.count == present && present > 1
+    let kind: ColumnKind =
+      if unique && (looksLikeIdentifier(name) || (!spaced && present >= 20)) {
+        .identifier
+      } else if strings.count <= min(maxCategories, max(2, present / 2)) {
+        .category
+      } else {
+        .text
+      }
+    var column = TableColumn(
+      name: name, kind: kind, values: .texts(indices.map { $0 < 0 ? nil : strings[$0] }),
+      missingCount: missing)
+    if numeric > 0, let firstWord {
+      column.firstNonNumber = NonNumber(row: firstWord.row + 1, text: firstWord.text)
+    }
+    return column
   }
 
   /// Whether bytes `low..<high` spell a missing value (the caller trimmed them).
