@@ -93,6 +93,7 @@ public struct PointTable: Sendable {
       }
       return .limitExceeded(message)
     case .unreadable(let message): return .unreadableInput(message)
+    case .cancelled: return .renderingFailed("reading \(name) was cancelled")
     case .malformed(let message), .unsupported(let message), .unknownColumn(let message),
       .wrongValue(let message):
       return .badTable(message)

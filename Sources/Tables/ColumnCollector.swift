@@ -64,6 +64,8 @@ struct ColumnCollector {
 
   /// Ends a delimited row (fields not given are empty, so missing).
   mutating func endRawRow() throws(TableError) {
+    // A cancelled task (a tool call past its timeout) stops within 65,536 rows.
+    if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
     guard rows < maxRows else {
       throw .limitExceeded(
         "\(name) has more than \(maxRows) data rows; the limit is \(maxRows) (sample or split the file)"

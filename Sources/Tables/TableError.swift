@@ -17,6 +17,8 @@ public enum TableError: LumenError, Hashable {
   case limitExceeded(String)
   /// A sheet, encoding or construct Lumen does not read.
   case unsupported(String)
+  /// The task reading it was cancelled (a tool call's timeout, Ctrl-C).
+  case cancelled
 
   public var category: ErrorCategory {
     switch self {
@@ -25,6 +27,7 @@ public enum TableError: LumenError, Hashable {
     case .unknownColumn: .invalidOption
     case .limitExceeded: .limitExceeded
     case .unsupported: .unsupported
+    case .cancelled: .internal
     }
   }
 
@@ -33,6 +36,7 @@ public enum TableError: LumenError, Hashable {
     case .unreadable(let m), .malformed(let m), .empty(let m), .unknownColumn(let m),
       .wrongValue(let m), .limitExceeded(let m), .unsupported(let m):
       m
+    case .cancelled: "reading the table was cancelled"
     }
   }
 }

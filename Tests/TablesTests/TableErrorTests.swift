@@ -111,3 +111,27 @@ struct TableErrorTests {
       failure?.description.contains("cannot be unpacked") == true, "\(String(describing: failure))")
   }
 }
+
+@Suite("Table reader: cancellation")
+struct TableCancellationTests {
+  @Test("A cancelled task stops reading within 65,536 rows")
+  func cancelled() async throws {
+    let dir = TemporaryDirectory()
+    let text = "n\n" + (0..<70_000).map(String.init).joined(separator: "\n")
+    let path = dir.write(Array(text.utf8), to: "long.csv")
+    let outcome = await Task { () -> TableError? in
+      withUnsafeCurrentTask { $0?.cancel() }
+      do {
+        _ = try TableReader.read(path: path)
+        return nil
+      } catch let error as TableError {
+        return error
+      } catch {
+        return nil
+      }
+    }.value
+    #expect(outcome == .cancelled)
+    // Not cancelled, the same file reads whole.
+    #expect(try TableReader.read(path: path).rowCount == 70_000)
+  }
+}
