@@ -93,7 +93,7 @@ extension ChartLayout {
           ? "\(series ?? "") (\(ChartBuilder.aggregation(options).rawValue))" : valueTitle
         fields.append((valueName, ValueFormat.label(v, unit: unit)))
         let mark = SceneMark(series: series, fields)
-        let fill = pixel(ChartTheme.color(data.series.count > 1 ? s : 0))
+        let fill = pixel(theme.color(data.series.count > 1 ? s : 0))
         // Side-by-side bars get a hairline gap so neighbours stay apart.
         let gap = !stacked && data.series.count > 1 ? min(2, thickness * 0.1) : 0
         if horizontal {

@@ -36,7 +36,7 @@ extension ChartLayout {
       items.append(
         .rect(
           x: x0 + 0.5, y: top, width: max(x1 - x0 - 1, 0.5), height: frame.bottom - top,
-          fill: pixel(ChartTheme.color(0)), mark: mark))
+          fill: pixel(theme.color(0)), mark: mark))
     }
     axisLine(frame, horizontal: false)
   }
@@ -63,7 +63,7 @@ extension ChartLayout {
       horizontal: false)
     let y = options.y[0]
     for (i, box) in stats.enumerated() {
-      let color = ChartTheme.color(0)
+      let color = theme.color(0)
       let half = min(band * 0.3, 40)
       let cx = centers[i]
       line(
@@ -129,7 +129,7 @@ extension ChartLayout {
       items.append(
         .wedge(
           center: center, radius: radius, start: angle, end: angle + sweep,
-          fill: pixel(ChartTheme.color(i)), mark: mark))
+          fill: pixel(theme.color(i)), mark: mark))
       if sweep > 0.25 {
         let mid = angle + sweep / 2
         let p = Point(

@@ -35,7 +35,7 @@ extension ChartLayout {
       title: options.xTitle ?? options.x, horizontal: false)
     var below = Array(repeating: 0.0, count: data.categories.count)
     for (s, series) in data.series.enumerated() {
-      let color = ChartTheme.color(s)
+      let color = theme.color(s)
       var points: [Point] = []
       var marks: [(Point, SceneMark)] = []
       var lower: [Point] = []
@@ -120,7 +120,7 @@ extension ChartLayout {
     let sizeRange = series.compactMap(\.sizes).flatMap { $0 }
     let sizeMax = sizeRange.max() ?? 1
     for (s, one) in series.enumerated() {
-      let color = ChartTheme.color(s)
+      let color = theme.color(s)
       let points = zip(one.xs, one.ys).map { Point(x: xs($0), y: ys($1)) }
       if !scatter {
         if area, points.count > 1 {

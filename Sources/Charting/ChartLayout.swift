@@ -85,7 +85,7 @@ struct ChartLayout: ~Copyable {
       }
       var entries: [SceneItem] = []
       for (index, name) in names.enumerated() {
-        let swatch = pixel(ChartTheme.color(index))
+        let swatch = pixel(theme.color(index))
         entries = [
           .rect(x: x, y: y - 5, width: 12, height: 12, fill: swatch, mark: nil),
           .text(
