@@ -61,14 +61,15 @@ public enum PNGFile {
 
   /// Writes an opaque picture held as 4-byte B, G, R, X pixels (cairo's ARGB32 on a
   /// little-endian machine) as an 8-bit RGB PNG, straight from that memory: no RGBA copy, and
-  /// a fast compression (zlib level 3; filters none, sub and up) that suits flat graphics.
+  /// a fast compression that suits flat graphics: zlib level 1 (against level 3: about 1 ms
+  /// less for a line chart, 2–5 % more bytes) and the UP filter on every row.
   ///
   /// The corresponding C function is `cpng_write_bgrx` (libpng's full writing API).
   ///
   /// - Throws: ``PNGError`` when the file cannot be written.
   public static func writeOpaque(
     bgrx pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int, to path: String,
-    level: Int = 3
+    level: Int = 1
   ) throws(PNGError) {
     guard width > 0, height > 0, stride >= width * 4,
       pixels.count >= stride * (height - 1) + width * 4, let base = pixels.baseAddress
