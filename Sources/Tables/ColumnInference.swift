@@ -72,27 +72,31 @@ enum ColumnInference {
     replaced: inout Bool
   ) -> TableColumn {
     let count = spans.count
-    var interned: [ArraySlice<UInt8>: Int] = [:]
     var strings: [String] = []
     var firstRows: [Int] = []
     var occurrences: [Int] = []
     var indices = [Int](repeating: -1, count: count)
-    for (row, span) in spans.enumerated() {
-      guard let span else { continue }
-      let slice = raw.bytes[span]
-      if let known = interned[slice] {
-        indices[row] = known
-        occurrences[known] += 1
-        continue
+    var sawReplacement = false
+    raw.bytes.withUnsafeBufferPointer { base in
+      var interned: [ByteKey: Int] = [:]
+      for (row, span) in spans.enumerated() {
+        guard let span else { continue }
+        let key = ByteKey(bytes: base[span])
+        if let known = interned[key] {
+          indices[row] = known
+          occurrences[known] += 1
+          continue
+        }
+        let text = String(decoding: key.bytes, as: UTF8.self)
+        if !sawReplacement, text.utf8.count != span.count { sawReplacement = true }
+        interned[key] = strings.count
+        indices[row] = strings.count
+        strings.append(text)
+        firstRows.append(row)
+        occurrences.append(1)
       }
-      let text = String(decoding: slice, as: UTF8.self)
-      if !replaced, text.utf8.count != span.count { replaced = true }
-      interned[slice] = strings.count
-      indices[row] = strings.count
-      strings.append(text)
-      firstRows.append(row)
-      occurrences.append(1)
     }
+    if sawReplacement { replaced = true }
     let lowered = strings.map { $0.lowercased() }
     if lowered.allSatisfy({ $0 == "true" || $0 == "false" }) {
       return TableColumn(
@@ -152,12 +156,20 @@ enum ColumnInference {
   private static func rawMoments(
     _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int
   ) -> TableColumn? {
+    raw.bytes.withUnsafeBufferPointer { base in
+      rawMoments(name, base, spans, missing)
+    }
+  }
+
+  private static func rawMoments(
+    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: [Range<Int>?], _ missing: Int
+  ) -> TableColumn? {
     var candidates = DateText.Layout.allCases
     var seen = 0
     for span in spans where seen < 200 {
       guard let span else { continue }
       seen += 1
-      candidates.removeAll { DateText.read(bytes: raw.bytes[span], layout: $0) == nil }
+      candidates.removeAll { DateText.read(bytes: base[span], layout: $0) == nil }
       if candidates.isEmpty { return nil }
     }
     for layout in candidates {
@@ -166,7 +178,7 @@ enum ColumnInference {
       var ok = true
       for (row, span) in spans.enumerated() {
         guard let span else { continue }
-        guard let reading = DateText.read(bytes: raw.bytes[span], layout: layout) else {
+        guard let reading = DateText.read(bytes: base[span], layout: layout) else {
           ok = false
           break
         }
@@ -185,6 +197,12 @@ enum ColumnInference {
   private static func rawNumbers(
     _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int
   ) -> TableColumn? {
+    raw.bytes.withUnsafeBufferPointer { base in rawNumbers(name, base, spans, missing) }
+  }
+
+  private static func rawNumbers(
+    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: [Range<Int>?], _ missing: Int
+  ) -> TableColumn? {
     var values = [Double?](repeating: nil, count: spans.count)
     var whole = true
     var unitCounts = [Int](repeating: 0, count: ValueUnit.allCases.count)
@@ -192,7 +210,7 @@ enum ColumnInference {
     for (row, span) in spans.enumerated() {
       guard let span else { continue }
       present += 1
-      let field = raw.bytes[span]
+      let field = base[span]
       if let (value, isWhole) = PlainNumber.read(field) {
         values[row] = value
         if !isWhole { whole = false }

@@ -21,11 +21,11 @@ enum DateText {
 
   /// Reads `text` with `layout`, or `nil`.
   static func read(_ text: Substring, layout: Layout) -> Reading? {
-    read(bytes: Array(text.utf8)[...], layout: layout)
+    Array(text.utf8).withUnsafeBufferPointer { read(bytes: $0[...], layout: layout) }
   }
 
   /// Reads UTF-8 bytes with `layout`, or `nil`.
-  static func read(bytes: ArraySlice<UInt8>, layout: Layout) -> Reading? {
+  static func read(bytes: Slice<UnsafeBufferPointer<UInt8>>, layout: Layout) -> Reading? {
     var scanner = DigitScanner(bytes)
     let year: Int
     let month: Int

@@ -1,11 +1,10 @@
 /// Reads runs of ASCII digits and single separator bytes from UTF-8.
 struct DigitScanner {
-  let bytes: ArraySlice<UInt8>
+  let bytes: Slice<UnsafeBufferPointer<UInt8>>
   var position: Int
 
-  init(_ utf8: Substring.UTF8View) { self.init(Array(utf8)[...]) }
-
-  init(_ bytes: ArraySlice<UInt8>) {
+  /// Scans bytes that outlive the scanner.
+  init(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
     self.bytes = bytes
     position = bytes.startIndex
   }

@@ -4,7 +4,7 @@
 enum PlainNumber {
   /// The value and whether it was written without a fraction or exponent; `nil` for anything
   /// but an optional sign, digits, one point and an optional exponent.
-  static func read(_ bytes: ArraySlice<UInt8>) -> (value: Double, whole: Bool)? {
+  static func read(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (value: Double, whole: Bool)? {
     var i = bytes.startIndex
     let end = bytes.endIndex
     guard i < end else { return nil }
