@@ -25,6 +25,18 @@ public enum Chart {
     data: String, output: String, options: ChartOptions, overwrite: Bool = false,
     limits: TableReader.Limits = TableReader.Limits()
   ) throws -> ChartReport {
+    try make(
+      data: data, output: output, options: options, overwrite: overwrite, limits: limits,
+      previewSize: nil
+    ).report
+  }
+
+  /// ``make(data:output:options:overwrite:limits:)`` and, from the same reading of the table,
+  /// a small PNG of the chart laid out at `previewSize` (a tool's inline preview).
+  public static func make(
+    data: String, output: String, options: ChartOptions, overwrite: Bool = false,
+    limits: TableReader.Limits = TableReader.Limits(), previewSize: Size?
+  ) throws -> (report: ChartReport, preview: [UInt8]?) {
     try options.validate()
     guard let format = ChartOutputFormat(outputName: output) else {
       throw ChartError.invalidOption(
@@ -34,9 +46,7 @@ public enum Chart {
     let table = try TableReader.read(
       path: data, columns: options.columns, sheet: options.sheet, limits: limits)
     try Task.checkCancellation()
-    let measurer = try Canvas(size: Size(width: 1, height: 1), fill: options.theme.background)
-    try measurer.loadText()
-    var (scene, used, warnings) = try build(table: table, options: options, measurer: measurer)
+    var (scene, used, warnings) = try Self.scene(table: table, options: options)
     warnings = table.warnings + warnings
     try Task.checkCancellation()
     let file = try OutputFile(destination: output, inputs: [data], overwrite: overwrite)
@@ -48,17 +58,11 @@ public enum Chart {
         try Data(HTMLPage.html(scene, theme: options.theme).utf8).write(
           to: URL(fileURLWithPath: file.temporaryPath))
       case .png:
-        let pixels = Size(
-          width: Int((scene.width * options.scale).rounded()),
-          height: Int((scene.height * options.scale).rounded()))
-        let canvas = try Canvas(size: pixels, fill: scene.background)
-        try canvas.loadText()
-        CairoSceneRenderer.draw(scene, on: canvas, scale: options.scale)
-        try canvas.check()
+        let canvas = try draw(scene, scale: options.scale)
         // The background is opaque, so cairo's premultiplied pixels are the colours.
         try canvas.withPixels { bytes, stride in
           try PNGFile.writeOpaque(
-            bgrx: bytes, width: pixels.width, height: pixels.height, stride: stride,
+            bgrx: bytes, width: canvas.size.width, height: canvas.size.height, stride: stride,
             to: file.temporaryPath)
         }
       case .pdf:
@@ -75,8 +79,15 @@ public enum Chart {
       throw ChartError.outputFailed("cannot write \(output): \(error.localizedDescription)")
     }
     try file.commit()
+    var preview: [UInt8]?
+    if let previewSize {
+      var small = options
+      small.size = previewSize
+      let (previewScene, _, _) = try Self.scene(table: table, options: small)
+      preview = try PNGFile.encode(draw(previewScene, scale: 1).image())
+    }
     let marks = scene.marks
-    return ChartReport(
+    let report = ChartReport(
       output: output, format: format, kind: options.kind, rowsRead: table.rowCount,
       rowsUsed: used,
       aggregation: options.kind == .scatter || options.kind == .histogram || options.kind == .box
@@ -84,30 +95,33 @@ public enum Chart {
       valueTitle: ChartBuilder.valueTitle(options), marks: marks.prefix(500).map(\.label),
       markCount: marks.count, width: options.size.width, height: options.size.height,
       warnings: warnings)
+    return (report, preview)
   }
 
-  /// A small PNG of the chart (for a tool's inline preview): `size` pixels, drawn as the
-  /// written chart is.
-  public static func previewPNG(data: String, options: ChartOptions, size: Size) throws -> [UInt8] {
-    var small = options
-    small.size = size
-    small.scale = 1
-    let table = try TableReader.read(path: data, columns: small.columns, sheet: small.sheet)
-    let measurer = try Canvas(size: Size(width: 1, height: 1), fill: small.theme.background)
+  /// The scene for a table, its text measured with Pango.
+  static func scene(table: Table, options: ChartOptions) throws -> (ChartScene, Int, [String]) {
+    let measurer = try Canvas(size: Size(width: 1, height: 1), fill: options.theme.background)
     try measurer.loadText()
-    let (scene, _, _) = try build(table: table, options: small, measurer: measurer)
-    let canvas = try Canvas(size: size, fill: scene.background)
+    return try build(table: table, options: options, measurer: measurer)
+  }
+
+  /// The scene drawn on a canvas of its size times `scale`.
+  static func draw(_ scene: ChartScene, scale: Double) throws -> Canvas {
+    let canvas = try Canvas(
+      size: Size(
+        width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded())),
+      fill: scene.background)
     try canvas.loadText()
-    CairoSceneRenderer.draw(scene, on: canvas, scale: 1)
+    CairoSceneRenderer.draw(scene, on: canvas, scale: scale)
     try canvas.check()
-    return try PNGFile.encode(canvas.image())
+    return canvas
   }
 
   /// The scene for a table: groups, aggregates and lays out by kind.
   static func build(table: Table, options: ChartOptions, measurer: consuming Canvas)
     throws(ChartError) -> (ChartScene, Int, [String])
   {
-    var input = ChartInput(table: table, options: options)
+    let input = ChartInput(table: table, options: options)
     var layout = ChartLayout(options: options, measurer: measurer)
     let valueTitle = ChartBuilder.valueTitle(options)
     let unit = options.y.first.flatMap { table.column($0)?.unit }
@@ -237,10 +251,9 @@ public enum Chart {
         columns: columns, rows: rows, values: grid, valueTitle: title,
         unit: options.color.flatMap { table.column($0)?.unit })
     }
-    input.warnings = warnings
     let title =
       options.title
       ?? "\(options.kind.rawValue) of \(options.y.isEmpty ? options.x : options.y.joined(separator: ", ")) by \(options.x)"
-    return (layout.scene(title: title), max(used, 0), input.warnings)
+    return (layout.scene(title: title), max(used, 0), warnings)
   }
 }

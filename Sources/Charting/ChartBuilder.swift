@@ -165,7 +165,8 @@ enum ChartBuilder {
       if aggregate {
         var groups: [Double: (values: [Double], rows: Int)] = [:]
         for row in 0..<input.table.rowCount {
-          guard let x = xs[row] else { continue }
+          // A log axis cannot show zero or less (as for scatter points below).
+          guard let x = xs[row], !(options.logX && x <= 0) else { continue }
           if options.y.count <= 1, seriesOfRow[row] != s { continue }
           var group = groups[x] ?? ([], 0)
           group.rows += 1
@@ -176,7 +177,7 @@ enum ChartBuilder {
         for x in groups.keys.sorted() {
           let group = groups[x]!
           let value = agg.apply(group.values, rows: group.rows)
-          guard value.isFinite else { continue }
+          guard value.isFinite, !(options.logY && value <= 0) else { continue }
           series.xs.append(x)
           series.ys.append(value)
         }

@@ -4,8 +4,6 @@ internal import Tables
 struct ChartInput {
   let table: Table
   let options: ChartOptions
-  var warnings: [String] = []
-  var rowsSkipped = 0
 
   init(table: Table, options: ChartOptions) {
     self.table = table
@@ -39,7 +37,7 @@ struct ChartInput {
       let distinct = Array(Set(starts.compactMap { $0 })).sorted()
       let index = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
       let labels = distinct.map {
-        unit?.label($0) ?? DateLabel.day($0, withTime: column.kind == .datetime)
+        unit?.label($0) ?? CivilDate.text(seconds: $0, withTime: column.kind == .datetime)
       }
       return (starts.map { $0.flatMap { index[$0] } }, labels)
     case .numbers(let numbers):
@@ -72,11 +70,7 @@ struct ChartInput {
     var names: [String] = []
     var keys: [Int?] = []
     keys.reserveCapacity(table.rowCount)
-    var ordered = (0..<table.rowCount).map { column.values.text(at: $0) }
-    if case .moments = column.values {
-      ordered = (0..<table.rowCount).map { column.values.text(at: $0) }
-    }
-    for text in ordered {
+    for text in (0..<table.rowCount).map({ column.values.text(at: $0) }) {
       guard let text else {
         keys.append(nil)
         continue

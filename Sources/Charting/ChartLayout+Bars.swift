@@ -56,14 +56,14 @@ extension ChartLayout {
         lower: ticks.lower, upper: ticks.upper, start: frame.bottom, end: frame.top,
         log: options.logY)
     valueAxis(
-      ticks, scale: scale, frame: frame, title: horizontal ? xTitleFor(yTitle) : yTitle, unit: unit,
+      ticks, scale: scale, frame: frame, title: yTitle, unit: unit,
       horizontal: horizontal)
     let centers = data.categories.indices.map { i in
       horizontal ? frame.top + band * (Double(i) + 0.5) : frame.left + band * (Double(i) + 0.5)
     }
     categoryAxis(
       data.categories, centers: centers, band: band, frame: frame,
-      title: horizontal ? yTitleFor(xTitle) : xTitle, horizontal: horizontal)
+      title: xTitle, horizontal: horizontal)
     let inner = band * 0.8
     let seriesCount = Double(data.series.count)
     let base = scale(options.logY ? ticks.lower : 0)
@@ -112,6 +112,4 @@ extension ChartLayout {
     axisLine(frame, horizontal: horizontal)
   }
 
-  func xTitleFor(_ t: String) -> String { t }
-  func yTitleFor(_ t: String) -> String { t }
 }

@@ -55,7 +55,8 @@ extension ChartLayout {
       }
       if area, points.count > 1 {
         items.append(
-          .polygon(points: points + lower.reversed(), fill: pixel(color, alpha: 150), mark: nil))
+          .polygon(
+            points: points + lower.reversed(), fill: pixel(color, alpha: 150), series: series))
       }
       line(points, color, width: 2, series: series ?? "")
       let radius = points.count <= 60 ? 3.0 : 2.0
@@ -128,7 +129,7 @@ extension ChartLayout {
           items.append(
             .polygon(
               points: points + [Point(x: points.last!.x, y: base), Point(x: points[0].x, y: base)],
-              fill: pixel(color, alpha: 110), mark: nil))
+              fill: pixel(color, alpha: 110), series: one.name))
         }
         line(points, color, width: 2, series: one.name ?? "")
       }
@@ -136,7 +137,7 @@ extension ChartLayout {
       for (i, p) in points.enumerated() {
         let xLabel =
           temporal
-          ? DateLabel.day(one.xs[i], withTime: xColumn.kind == .datetime)
+          ? CivilDate.text(seconds: one.xs[i], withTime: xColumn.kind == .datetime)
           : ValueFormat.label(one.xs[i], unit: xColumn.unit)
         var fields = [(options.x, xLabel)]
         if let name = one.name, let colorColumn = options.color {

@@ -79,14 +79,13 @@ struct ChartLayout: ~Copyable {
         220, max(titleWidth, (names.map { textWidth($0, tickSize) }.max() ?? 0) + 34))
       let x = width - legendWidth - 8
       var y = top + 10
-      if let legendTitle = options.kind == .pie ? options.x : options.color {
+      if let legendTitle {
         text(legendTitle, x, y + 4, size: tickSize, bold: true)
         y += 20
       }
-      var entries: [SceneItem] = []
       for (index, name) in names.enumerated() {
         let swatch = pixel(theme.color(index))
-        entries = [
+        let entries: [SceneItem] = [
           .rect(x: x, y: y - 5, width: 12, height: 12, fill: swatch, mark: nil),
           .text(
             name, at: Point(x: x + 18, y: y + 5), size: tickSize, bold: false,

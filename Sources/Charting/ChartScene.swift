@@ -17,11 +17,9 @@ public struct ChartScene: Sendable, Hashable {
     var found: [SceneMark] = []
     func visit(_ item: SceneItem) {
       switch item {
-      case .rect(_, _, _, _, _, let mark?), .polygon(_, _, let mark?),
-        .circle(_, _, _, _, let mark?),
+      case .rect(_, _, _, _, _, let mark?), .circle(_, _, _, _, let mark?),
         .wedge(_, _, _, _, _, let mark?):
         found.append(mark)
-      case .legendEntry: break
       default: break
       }
     }

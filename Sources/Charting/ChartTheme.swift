@@ -35,12 +35,7 @@ public enum ChartTheme: String, Sendable, Hashable, Codable, CaseIterable {
 
   /// On the dark background the same colours in another order, the light ones first (Okabe–Ito
   /// blue and vermillion are dim on near-black).
-  static let darkPalette: [RGBColor] = [
-    RGBColor(red: 86, green: 180, blue: 233), RGBColor(red: 230, green: 159, blue: 0),
-    RGBColor(red: 0, green: 158, blue: 115), RGBColor(red: 204, green: 121, blue: 167),
-    RGBColor(red: 240, green: 228, blue: 66), RGBColor(red: 213, green: 94, blue: 0),
-    RGBColor(red: 0, green: 114, blue: 178), RGBColor(red: 160, green: 160, blue: 160),
-  ]
+  static let darkPalette: [RGBColor] = [4, 1, 2, 3, 6, 5, 0, 7].map { palette[$0] }
 
   /// The colour of series `index`.
   func color(_ index: Int) -> RGBColor {

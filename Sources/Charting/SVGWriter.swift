@@ -43,9 +43,9 @@ enum SVGWriter {
         dash.isEmpty ? "" : " stroke-dasharray=\"\(dash.map(number).joined(separator: " "))\""
       out +=
         "<polyline points=\"\(path(points))\" fill=\"none\"\(paint("stroke", stroke)) stroke-width=\"\(number(width))\" stroke-linejoin=\"round\"\(dashAttribute)\(seriesAttribute)/>\n"
-    case .polygon(let points, let fill, let mark):
+    case .polygon(let points, let fill, let series):
       out +=
-        "<polygon points=\"\(path(points))\"\(paint("fill", fill))\(attributes(mark))\(mark == nil ? polygonSeries(item) : "")/>\n"
+        "<polygon points=\"\(path(points))\"\(paint("fill", fill))\(series.map { " data-series=\"\(escape($0))\"" } ?? "")/>\n"
     case .circle(let center, let radius, let fill, let stroke, let mark):
       let strokeAttribute = stroke.map { paint("stroke", $0) } ?? ""
       out +=
@@ -77,8 +77,6 @@ enum SVGWriter {
       out += "</g>\n"
     }
   }
-
-  private static func polygonSeries(_ item: SceneItem) -> String { "" }
 
   private static func attributes(_ mark: SceneMark?) -> String {
     guard let mark else { return "" }

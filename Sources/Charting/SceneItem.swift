@@ -7,8 +7,8 @@ public enum SceneItem: Sendable, Hashable {
   case rect(x: Double, y: Double, width: Double, height: Double, fill: RGBAPixel, mark: SceneMark?)
   /// A polyline (axes, grid lines, series lines, box whiskers).
   case line(points: [Point], stroke: RGBAPixel, width: Double, dash: [Double], series: String?)
-  /// A filled polygon (areas).
-  case polygon(points: [Point], fill: RGBAPixel, mark: SceneMark?)
+  /// A filled polygon (areas), in a series the legend shows and hides.
+  case polygon(points: [Point], fill: RGBAPixel, series: String?)
   /// A disc with an optional outline (scatter points, line markers).
   case circle(center: Point, radius: Double, fill: RGBAPixel, stroke: RGBAPixel?, mark: SceneMark?)
   /// A pie wedge from `start` to `end` radians (clockwise from 12 o'clock).

@@ -61,7 +61,9 @@ public struct MakeChartTool: Tool {
       throw ToolError.badArgument(
         field: "output", problem: "must end in .png, .svg, .pdf or .html (e.g. \"chart.png\")")
     }
-    var report = try Chart.make(data: data, output: output, options: arguments.options)
+    var (report, png) = try Chart.make(
+      data: data, output: output, options: arguments.options,
+      previewSize: arguments.preview == true ? Size(width: 480, height: 300) : nil)
     report.output = context.workspace.relative(report.output)
     let shown = report.marks.prefix(12).joined(separator: "\n")
     var text =
@@ -70,9 +72,7 @@ public struct MakeChartTool: Tool {
         ? "\n… \(report.markCount - 12) more marks in the structured result" : "")
     if !report.warnings.isEmpty { text += "\nWarnings: " + report.warnings.joined(separator: "; ") }
     var preview: ToolPreview?
-    if arguments.preview == true {
-      let png = try Chart.previewPNG(
-        data: data, options: arguments.options, size: Size(width: 480, height: 300))
+    if let png {
       preview = ToolPreview(format: .png, bytes: png)
       if preview == nil {
         text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))"

@@ -349,7 +349,7 @@ enum ColumnInference {
         case .text(let t): t
         case .number(let n): NumberText.plain(n)
         case .boolean(let b): b ? "true" : "false"
-        case .moment(let s, let time): DateText.iso(s, withTime: time)
+        case .moment(let s, let time): CivilDate.text(seconds: s, withTime: time)
         case .missing: ""
         }
       values[row] = text

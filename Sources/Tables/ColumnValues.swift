@@ -24,7 +24,7 @@ public enum ColumnValues: Sendable, Hashable {
     switch self {
     case .numbers(let v): v[row].map { NumberText.plain($0) }
     case .booleans(let v): v[row].map { $0 ? "true" : "false" }
-    case .moments(let v): v[row].map { DateText.iso($0, withTime: true) }
+    case .moments(let v): v[row].map { CivilDate.text(seconds: $0, withTime: true) }
     case .texts(let v): v[row]
     }
   }

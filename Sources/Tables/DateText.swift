@@ -88,23 +88,6 @@ enum DateText {
     }
   }
 
-  /// `seconds` as ISO 8601 (`2024-01-31`, or `2024-01-31 13:45` / `…:07` with a time).
-  static func iso(_ seconds: Double, withTime: Bool) -> String {
-    let days = Int((seconds / 86_400).rounded(.down))
-    let (y, m, d) = CivilDate.date(days: days)
-    var text = "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-    let rest = Int((seconds - Double(days) * 86_400).rounded())
-    if withTime, rest != 0 {
-      text += " \(pad(rest / 3600, 2)):\(pad(rest / 60 % 60, 2))"
-      if rest % 60 != 0 { text += ":\(pad(rest % 60, 2))" }
-    }
-    return text
-  }
-
-  private static func pad(_ value: Int, _ width: Int) -> String {
-    let digits = String(value)
-    return String(repeating: "0", count: max(0, width - digits.count)) + digits
-  }
 }
 
 #if canImport(Glibc)

@@ -122,7 +122,7 @@ public enum TableReader {
     case .text(let t): t.isEmpty ? nil : t
     case .number(let n): NumberText.plain(n)
     case .boolean(let b): b ? "true" : "false"
-    case .moment(let s, let time): DateText.iso(s, withTime: time)
+    case .moment(let s, let time): CivilDate.text(seconds: s, withTime: time)
     case .missing: nil
     }
   }

@@ -21,19 +21,11 @@ struct XLSXWorkbook {
     self.maxPartBytes = maxPartBytes
     let zip = try ZIPDirectory(try source.contents(), name: path)
     archive = zip
-    let partName = path
-    func part(_ entryPath: String, required: Bool) throws(TableError) -> [UInt8]? {
-      guard let bytes = try zip.contents(of: entryPath, limit: maxPartBytes) else {
-        if required {
-          throw .malformed(
-            "\(partName) is not an .xlsx workbook: it has no \(entryPath) (is it another ZIP file, or an .xls/.ods?)"
-          )
-        }
-        return nil
-      }
-      return bytes
+    guard let workbook = try zip.contents(of: "xl/workbook.xml", limit: maxPartBytes) else {
+      throw .malformed(
+        "\(path) is not an .xlsx workbook: it has no xl/workbook.xml (is it another ZIP file, or an .xls/.ods?)"
+      )
     }
-    guard let workbook = try part("xl/workbook.xml", required: true) else { fatalError() }
     var names: [String] = []
     var ids: [String: String] = [:]
     var scanner = XMLScanner(workbook)
@@ -50,7 +42,7 @@ struct XLSXWorkbook {
     date1904 = uses1904
     sheetNames = names
     var targets: [String: String] = [:]
-    if let rels = try part("xl/_rels/workbook.xml.rels", required: false) {
+    if let rels = try zip.contents(of: "xl/_rels/workbook.xml.rels", limit: maxPartBytes) {
       var relScanner = XMLScanner(rels)
       while let event = try relScanner.next() {
         guard case .start("Relationship", let attributes, _) = event,
@@ -66,8 +58,8 @@ struct XLSXWorkbook {
         ids[sheetName].flatMap { targets[$0] } ?? "xl/worksheets/sheet\(index + 1).xml"
     }
     sheetPaths = paths
-    sharedStrings = try Self.strings(part("xl/sharedStrings.xml", required: false))
-    dateStyles = try Self.dateStyles(part("xl/styles.xml", required: false))
+    sharedStrings = try Self.strings(zip.contents(of: "xl/sharedStrings.xml", limit: maxPartBytes))
+    dateStyles = try Self.dateStyles(zip.contents(of: "xl/styles.xml", limit: maxPartBytes))
   }
 
   /// The rows of `sheet` (the first when nil), each as (column index, cell) pairs; blank rows

@@ -244,6 +244,23 @@ struct ChartStructureTests {
   }
 }
 
+@Suite("Charts: legend series")
+struct ChartSeriesTests {
+  @Test("Stacked areas: each fill carries its series, so the legend hides it with its line")
+  func areaSeries() throws {
+    let chart = try ChartSVG(Fixtures.path("tables/tips.csv")) {
+      $0.kind = .area
+      $0.x = "day"
+      $0.y = ["tip"]
+      $0.color = "sex"
+    }
+    let polygons = chart.text.split(separator: "\n").filter { $0.hasPrefix("<polygon") }
+    #expect(polygons.count == 2)
+    #expect(polygons.contains { $0.contains("data-series=\"Female\"") })
+    #expect(polygons.contains { $0.contains("data-series=\"Male\"") })
+  }
+}
+
 @Suite("Charts: bad options and data get clear errors")
 struct ChartErrorTests {
   let tips = Fixtures.path("tables/tips.csv")
