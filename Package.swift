@@ -8,7 +8,7 @@ let package = Package(
       name: "Lumen",
       targets: [
         "Locking", "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing",
-        "ImageIO", "Tables", "Charting",
+        "ImageIO", "Tables", "Charting", "Heatmaps",
         "Lights",
         "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
         "LumenMCP", "LumenMCPHTTP",
@@ -91,6 +91,13 @@ let package = Package(
     // MARK: - Operations
     // lumen chart: a table to a chart (scene once; cairo+Pango for PNG/PDF, SVG, HTML)
     .target(name: "Charting", dependencies: ["LumenCore", "Tables", "Drawing", "PNGCodec"]),
+    // lumen heatmap: matrices, pivots and calendars (canvas HTML page; images via Charting)
+    .target(
+      name: "Heatmaps",
+      dependencies: [
+        "LumenCore", "Tables", "Charting", "Drawing",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     // lumen gif2video
     .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
     // lumen palette: the clustering (k-means in Lab, CIEDE2000, names), formats and swatches
@@ -109,7 +116,7 @@ let package = Package(
       name: "LumenTools",
       dependencies: [
         "ToolDispatch", "GIFToVideo", "PaletteExtraction", "ImageIO", "FFmpegIO", "LumenCore",
-        "MapRendering", "Charting",
+        "MapRendering", "Charting", "Heatmaps",
         "Geo", "PNGCodec", "GIFCodec",
       ]),
 
@@ -134,7 +141,7 @@ let package = Package(
       dependencies: [
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
-        "LumenTools", "MapRendering", "Geo", "Locking", "Charting", "Tables",
+        "LumenTools", "MapRendering", "Geo", "Locking", "Charting", "Heatmaps", "Tables",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -181,6 +188,12 @@ let package = Package(
     .testTarget(
       name: "ChartingTests",
       dependencies: ["Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport"]),
+    .testTarget(
+      name: "HeatmapsTests",
+      dependencies: [
+        "Heatmaps", "Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
     .testTarget(
@@ -205,7 +218,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "LumenCLI", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
-        "GIFToVideo", "PaletteExtraction", "MapRendering", "Charting",
+        "GIFToVideo", "PaletteExtraction", "MapRendering", "Charting", "Heatmaps",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -51,27 +51,11 @@ public enum Chart {
     try Task.checkCancellation()
     let file = try OutputFile(destination: output, inputs: [data], overwrite: overwrite)
     do {
-      switch format {
-      case .svg:
-        try Data(SVGWriter.svg(scene).utf8).write(to: URL(fileURLWithPath: file.temporaryPath))
-      case .html:
+      if format == .html {
         try Data(HTMLPage.html(scene, theme: options.theme).utf8).write(
           to: URL(fileURLWithPath: file.temporaryPath))
-      case .png:
-        let canvas = try draw(scene, scale: options.scale)
-        // The background is opaque, so cairo's premultiplied pixels are the colours.
-        try canvas.withPixels { bytes, stride in
-          try PNGFile.writeOpaque(
-            bgrx: bytes, width: canvas.size.width, height: canvas.size.height, stride: stride,
-            to: file.temporaryPath)
-        }
-      case .pdf:
-        let canvas = try Canvas(
-          pdfPath: file.temporaryPath, size: options.size, fill: scene.background,
-          title: scene.title)
-        try canvas.loadText()
-        CairoSceneRenderer.draw(scene, on: canvas, scale: 1)
-        try canvas.finish()
+      } else {
+        try SceneFile.write(scene, format: format, to: file.temporaryPath, scale: options.scale)
       }
     } catch let error as any LumenError {
       throw error
@@ -84,7 +68,7 @@ public enum Chart {
       var small = options
       small.size = previewSize
       let (previewScene, _, _) = try Self.scene(table: table, options: small)
-      preview = try PNGFile.encode(draw(previewScene, scale: 1).image())
+      preview = try SceneFile.png(previewScene)
     }
     let marks = scene.marks
     let report = ChartReport(
@@ -103,18 +87,6 @@ public enum Chart {
     let measurer = try Canvas(size: Size(width: 1, height: 1), fill: options.theme.background)
     try measurer.loadText()
     return try build(table: table, options: options, measurer: measurer)
-  }
-
-  /// The scene drawn on a canvas of its size times `scale`.
-  static func draw(_ scene: ChartScene, scale: Double) throws -> Canvas {
-    let canvas = try Canvas(
-      size: Size(
-        width: Int((scene.width * scale).rounded()), height: Int((scene.height * scale).rounded())),
-      fill: scene.background)
-    try canvas.loadText()
-    CairoSceneRenderer.draw(scene, on: canvas, scale: scale)
-    try canvas.check()
-    return canvas
   }
 
   /// The scene for a table: groups, aggregates and lays out by kind.

@@ -12,6 +12,17 @@ public struct ChartScene: Sendable, Hashable {
   /// What is drawn, back to front.
   public var items: [SceneItem]
 
+  /// A scene of the given size and background, with its items back to front.
+  package init(
+    width: Double, height: Double, background: RGBColor, title: String, items: [SceneItem]
+  ) {
+    self.width = width
+    self.height = height
+    self.background = background
+    self.title = title
+    self.items = items
+  }
+
   /// The data marks, in drawing order.
   public var marks: [SceneMark] {
     var found: [SceneMark] = []

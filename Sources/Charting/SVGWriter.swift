@@ -3,7 +3,7 @@ internal import LumenCore
 
 /// Writes a scene as SVG: real `<text>` (editable), every data mark an element with
 /// `role="graphics-symbol"` and an `aria-label` naming its fields and values.
-enum SVGWriter {
+package enum SVGWriter {
   static let fonts = "'DejaVu Sans', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
 
   static func svg(_ scene: ChartScene, standalone: Bool = true) -> String {
@@ -102,7 +102,8 @@ enum SVGWriter {
     return String(rounded)
   }
 
-  static func escape(_ text: String) -> String {
+  /// Text with `&`, `<`, `>` and `"` escaped for XML and HTML.
+  package static func escape(_ text: String) -> String {
     var out = ""
     for c in text {
       switch c {

@@ -16,7 +16,7 @@ public struct SceneMark: Sendable, Hashable, Codable {
   /// The pairs joined as the label reads: `day: Sun; tip (mean): 3.26`.
   public var label: String { fields.map { "\($0.name): \($0.value)" }.joined(separator: "; ") }
 
-  init(series: String?, _ pairs: [(String, String)]) {
+  package init(series: String?, _ pairs: [(String, String)]) {
     self.series = series
     fields = pairs.map { Field(name: $0.0, value: $0.1) }
   }

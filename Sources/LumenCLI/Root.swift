@@ -19,7 +19,8 @@ public struct Root: AsyncParsableCommand {
       """,
     version: LumenVersion.current,
     subcommands: [
-      GIF2Video.self, PaletteCommand.self, MapCommand.self, ChartCommand.self, ToolsCommand.self,
+      GIF2Video.self, PaletteCommand.self, MapCommand.self, ChartCommand.self, HeatmapCommand.self,
+      ToolsCommand.self,
       CallCommand.self,
       MCPCommand.self,
     ])

@@ -25,6 +25,7 @@ public enum LumenToolbox {
     try registry.register(ExtractPaletteTool())
     try registry.register(RenderMapAnimationTool())
     try registry.register(MakeChartTool())
+    try registry.register(MakeHeatmapTool())
     try registry.register(ListFilesTool())
     return registry
   }

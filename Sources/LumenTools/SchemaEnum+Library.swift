@@ -1,5 +1,6 @@
 public import Charting
 public import FFmpegIO
+public import Heatmaps
 public import ImageIO
 public import MapRendering
 public import PaletteExtraction
@@ -23,3 +24,8 @@ extension TimeUnit: SchemaEnum {}
 extension ChartSort: SchemaEnum {}
 extension ChartTheme: SchemaEnum {}
 extension ChartOutputFormat: SchemaEnum {}
+extension HeatmapShape: SchemaEnum {}
+extension HeatmapAggregation: SchemaEnum {}
+extension HeatmapScale: SchemaEnum {}
+extension HeatmapOrder: SchemaEnum {}
+extension HeatmapAnnotation: SchemaEnum {}

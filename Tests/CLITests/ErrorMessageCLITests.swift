@@ -74,6 +74,24 @@ import Testing
       ["chart", "tips.csv", "--kind", "scatter", "--x", "tip", "-o", "c.svg"], 64,
       "exactly one y column"
     ),
+    (
+      ["heatmap", "tips.csv", "-o", "h.html"], 65,
+      "column \"sex\" is \"Female\", not a number"
+    ),
+    (
+      ["heatmap", "tips.csv", "--x", "day", "--y", "time", "--value", "sex", "-o", "h.html"], 65,
+      "value column \"sex\""
+    ),
+    (["heatmap", "tips.csv", "--x", "day", "-o", "h.html"], 64, "needs both x"),
+    (
+      ["heatmap", "tips.csv", "--x", "hour:day", "--y", "time", "-o", "h.html"], 65,
+      "not dates or times"
+    ),
+    (
+      ["heatmap", "tips.csv", "--x", "day", "--y", "time", "--range", "5,1", "-o", "h.html"], 64,
+      "MIN < MAX"
+    ),
+    (["heatmap", "tips.csv", "--calendar", "day", "-o", "h.html"], 65, "not dates"),
   ]
 
   @Test(arguments: cases)

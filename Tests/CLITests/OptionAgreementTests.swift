@@ -2,6 +2,7 @@ import Charting
 import FFmpegIO
 import Foundation
 import GIFToVideo
+import Heatmaps
 import LumenCore
 import LumenTools
 import MapRendering
@@ -105,6 +106,23 @@ import ToolDispatch
         Pair(field: "title", flag: "--title"), Pair(field: "x_title", flag: "--x-title"),
         Pair(field: "y_title", flag: "--y-title"), Pair(field: "theme", flag: "--theme"),
         Pair(field: "size", flag: "--size"), Pair(field: "scale", flag: "--scale"),
+        Pair(field: "sheet", flag: "--sheet"),
+        Pair(field: "output", flag: "--output"),
+      ],
+      toolOnly: ["data", "preview"],
+      cliOnly: ["--overwrite", "--json", "--verbose", "--no-progress", "--help", "--version"]),
+    Operation(
+      tool: "make_heatmap", command: "heatmap",
+      pairs: [
+        Pair(field: "x", flag: "--x"), Pair(field: "y", flag: "--y"),
+        Pair(field: "value", flag: "--value"), Pair(field: "agg", flag: "--agg"),
+        Pair(field: "calendar", flag: "--calendar"), Pair(field: "matrix", flag: "--matrix"),
+        Pair(field: "scale", flag: "--scale"), Pair(field: "center", flag: "--center"),
+        Pair(field: "range", flag: "--range"), Pair(field: "log", flag: "--log"),
+        Pair(field: "order", flag: "--order"), Pair(field: "annotate", flag: "--annotate"),
+        Pair(field: "decimals", flag: "--decimals"),
+        Pair(field: "title", flag: "--title"), Pair(field: "x_title", flag: "--x-title"),
+        Pair(field: "y_title", flag: "--y-title"), Pair(field: "size", flag: "--size"),
         Pair(field: "sheet", flag: "--sheet"),
         Pair(field: "output", flag: "--output"),
       ],
@@ -272,6 +290,11 @@ import ToolDispatch
 
   @Test func makeChart() throws {
     try Self.check(ChartOptions.self, tool: "make_chart", toolOwn: ["data", "output", "preview"])
+  }
+
+  @Test func makeHeatmap() throws {
+    try Self.check(
+      HeatmapOptions.self, tool: "make_heatmap", toolOwn: ["data", "output", "preview"])
   }
 
   /// The command line goes through the same decoder: a bad colour is refused in the option's

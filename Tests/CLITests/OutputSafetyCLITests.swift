@@ -27,6 +27,8 @@ import Testing
     ["palette", "palette-3colors.png", "-o", "hard.css", "-y"],
     ["map", "lighthouses-sample.csv", "-o", "points-link.gif", "-y", "--seconds", "0.2"],
     ["chart", "tips.csv", "--x", "day", "-o", "tips-link.svg", "-y"],
+    ["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "tips-link.svg", "-y"],
+    ["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "tips.csv", "-y"],
   ])
   func neverWritesOverAnInput(_ arguments: [String]) throws {
     let folder = try workspace()
@@ -69,6 +71,8 @@ import Testing
     (["map", "lighthouses-sample.csv", "-o", "m.gif", "--seconds", "0.2"], "m.gif"),
     (["chart", "tips.csv", "--x", "day", "-o", "c.png"], "c.png"),
     (["chart", "tips.csv", "--x", "day", "-o", "c.html"], "c.html"),
+    (["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "h.html"], "h.html"),
+    (["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "h.png"], "h.png"),
   ])
   func everyCommandRefusesAnExistingOutput(_ arguments: [String], output: String) throws {
     let folder = try workspace()
@@ -91,6 +95,10 @@ import Testing
     (["palette", "palette-3colors.png", "-o", "p.css", "--format", "gpl"], "disagrees"),
     (["map", "lighthouses-sample.csv", "-o", "m.jpg"], ".gif, .mp4, .webm or .png"),
     (["chart", "tips.csv", "--x", "day", "-o", "c.jpg"], ".png, .svg, .pdf or .html"),
+    (
+      ["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "h.jpg"],
+      ".html, .png, .svg or .pdf"
+    ),
   ])
   func refusesExtensionsItDoesNotWrite(_ arguments: [String], mentions: String) throws {
     let folder = try workspace()

@@ -1,0 +1,40 @@
+public import Tables
+
+/// A heatmap's cells: row and column labels and one value per cell, row by row (`nan` for a
+/// missing cell).
+public struct HeatmapGrid: Sendable, Hashable {
+  public var rowLabels: [String]
+  public var columnLabels: [String]
+  /// Row-major values; `nan` is a cell without data.
+  public var values: [Double]
+  /// What the rows, columns and values are (`weekday(time)`, `hour(time)`, `mean(temp)`).
+  public var rowTitle: String
+  public var columnTitle: String
+  public var valueTitle: String
+  /// The unit of the values (`$`, `%`), when the column had one.
+  public var unit: ValueUnit?
+  /// For a calendar: the first year of its blocks (row `7 * k + weekday` is year `firstYear +
+  /// k`; column `w` is week `w`), and which cells are not days at all.
+  public var calendarFirstYear: Int?
+  public var notADay: Set<Int> = []
+
+  public var rowCount: Int { rowLabels.count }
+  public var columnCount: Int { columnLabels.count }
+
+  /// The value at a row and column.
+  public subscript(row: Int, column: Int) -> Double { values[row * columnLabels.count + column] }
+
+  /// The grid with its rows and columns taken in the orders given.
+  func reordered(rows: [Int], columns: [Int]) -> HeatmapGrid {
+    var copy = self
+    copy.rowLabels = rows.map { rowLabels[$0] }
+    copy.columnLabels = columns.map { columnLabels[$0] }
+    var values: [Double] = []
+    values.reserveCapacity(self.values.count)
+    for r in rows {
+      for c in columns { values.append(self[r, c]) }
+    }
+    copy.values = values
+    return copy
+  }
+}

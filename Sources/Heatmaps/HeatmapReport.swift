@@ -1,0 +1,42 @@
+public import Charting
+
+/// What ``Heatmap/make(data:output:options:overwrite:limits:previewSize:)`` wrote.
+public struct HeatmapReport: Codable, Sendable, Hashable {
+  public var output: String
+  public var format: ChartOutputFormat
+  public var shape: HeatmapShape
+  /// Rows read from the table.
+  public var rowsRead: Int
+  /// The grid's rows and columns.
+  public var rows: Int
+  public var columns: Int
+  /// The smallest and largest cell values.
+  public var minValue: Double
+  public var maxValue: Double
+  /// Cells without data (calendar cells that are not days are not counted).
+  public var missingCells: Int
+  /// The aggregate of a pivot or calendar (`nil` for a matrix).
+  public var aggregation: HeatmapAggregation?
+  public var valueTitle: String
+  public var scale: HeatmapScale
+  public var order: HeatmapOrder
+  /// Whether values were written in the cells (images only).
+  public var annotated: Bool
+  public var bytes: Int
+  public var warnings: [String]
+
+  /// One line for people.
+  public var summary: String {
+    "\(output): \(format.rawValue.uppercased()) heatmap, \(rows) × \(columns) cells of \(valueTitle) (\(ValueText.shortest(minValue))–\(ValueText.shortest(maxValue)), \(missingCells) without data), \(bytes) bytes"
+  }
+
+  enum CodingKeys: String, CodingKey {
+    case output, format, shape, rows, columns, aggregation, scale, order, annotated, bytes
+    case warnings
+    case rowsRead = "rows_read"
+    case minValue = "min_value"
+    case maxValue = "max_value"
+    case missingCells = "missing_cells"
+    case valueTitle = "value_title"
+  }
+}

@@ -1,0 +1,269 @@
+import Foundation
+import LumenCore
+import PNGCodec
+import Tables
+import TestSupport
+import Testing
+import ZIPFoundation
+
+@testable import Heatmaps
+
+@Suite("Heatmaps: cells equal an independent computation")
+struct HeatmapValueTests {
+  /// A deterministic long table of events: time and amount.
+  static let events: (csv: String, rows: [(days: Int, hour: Int, amount: Double)]) = {
+    var generator = SplitMix64(seed: 11)
+    var rows: [(Int, Int, Double)] = []
+    var csv = "time,amount\n"
+    let start = CivilDate.days(year: 2024, month: 1, day: 1)
+    for _ in 0..<3000 {
+      let day = start + Int(generator.next() % 366)
+      let second = Int(generator.next() % 86_400)
+      let amount = Double(generator.next() % 10_000) / 100
+      let (y, m, d) = CivilDate.date(days: day)
+      func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+      csv +=
+        "\(y)-\(pad(m))-\(pad(d)) \(pad(second / 3600)):\(pad(second / 60 % 60)):\(pad(second % 60)),\(amount)\n"
+      rows.append((day, second / 3600, amount))
+    }
+    return (csv, rows)
+  }()
+
+  static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+  @Test("Pivot: weekday × hour counts and means of amount")
+  func pivot() throws {
+    let counts = try HeatmapSVG(csv: Self.events.csv) {
+      $0.x = "hour:time"
+      $0.y = "weekday:time"
+    }
+    let means = try HeatmapSVG(csv: Self.events.csv) {
+      $0.x = "hour:time"
+      $0.y = "weekday:time"
+      $0.value = "amount"
+      $0.aggregation = .mean
+    }
+    var expected: [String: (Double, Int)] = [:]
+    for row in Self.events.rows {
+      let weekday = Self.weekdays[((row.days + 3) % 7 + 7) % 7]
+      expected["\(weekday)|\(row.hour)", default: (0, 0)].0 += row.amount
+      expected["\(weekday)|\(row.hour)", default: (0, 0)].1 += 1
+    }
+    #expect(counts.rows == Self.weekdays)
+    #expect(counts.cells.count == 7 * 24)
+    #expect(counts.report.valueTitle == "count")
+    for (key, (sum, count)) in expected {
+      let parts = key.split(separator: "|").map(String.init)
+      #expect(counts.value(row: parts[0], column: parts[1]) == Double(count), "\(key)")
+      let mean = try #require(means.value(row: parts[0], column: parts[1]))
+      #expect(abs(mean - sum / Double(count)) <= 1e-9 * max(1, abs(mean)), "\(key)")
+    }
+    #expect(means.report.valueTitle == "mean(amount)")
+    #expect(counts.cells.prefix(24).map(\.column) == (0..<24).map(String.init))
+  }
+
+  @Test("Matrix: labels in file order, values as written, a missing cell says so")
+  func matrix() throws {
+    let csv = "name,a,b,c\nr1,1.5,2,3\nr2,4,,-6.25\n"
+    let svg = try HeatmapSVG(csv: csv) { _ in }
+    #expect(svg.rows == ["r1", "r2"])
+    #expect(svg.cells.map(\.column) == ["a", "b", "c", "a", "b", "c"])
+    #expect(svg.cells.map(\.value) == ["1.5", "2", "3", "4", "no data", "-6.25"])
+    #expect(svg.report.missingCells == 1)
+    #expect(svg.report.minValue == -6.25 && svg.report.maxValue == 4)
+  }
+
+  @Test("Calendar: one cell per day of the year, sums by date, missing days say so")
+  func calendar() throws {
+    var csv = "day,sales\n"
+    var expected: [Int: Double] = [:]
+    let start = CivilDate.days(year: 2024, month: 1, day: 1)
+    for k in 0..<366 where k % 17 != 5 {
+      let (y, m, d) = CivilDate.date(days: start + k)
+      let sales = Double(k * 7 % 101)
+      csv += "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d),\(sales)\n"
+      // A second row on some days: the cell sums them.
+      if k % 9 == 0 { csv += "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d),1\n" }
+      expected[start + k] = sales + (k % 9 == 0 ? 1 : 0)
+    }
+    let svg = try HeatmapSVG(csv: csv) {
+      $0.calendar = "day"
+      $0.value = "sales"
+    }
+    #expect(svg.cells.count == 366)
+    let offset = (start + 3) % 7  // Monday 0; 2024-01-01 was a Monday
+    #expect(offset == 0)
+    for k in 0..<366 {
+      let day = start + k
+      let weekday = ((day + 3) % 7 + 7) % 7
+      let week = (k + offset) / 7
+      let value = try #require(
+        svg.value(row: "2024 \(Self.weekdays[weekday])", column: String(week + 1)))
+      if let sales = expected[day] {
+        #expect(value == sales, "day \(k)")
+      } else {
+        #expect(value.isNaN, "day \(k) has no data")
+      }
+    }
+    #expect(svg.report.missingCells == (0..<366).filter { $0 % 17 == 5 }.count)
+  }
+
+  @Test("Cluster order puts similar rows together (average linkage)")
+  func cluster() throws {
+    let csv = "name,a,b,c\nA,0,0,0\nB,10,10,10\nC,0.5,0,0\nD,10,10,11\nE,0,1,0\n"
+    let svg = try HeatmapSVG(csv: csv) { $0.order = .cluster }
+    #expect(svg.rows == ["A", "C", "E", "B", "D"])
+    let sorted = try HeatmapSVG(csv: csv) { $0.order = .sort }
+    #expect(sorted.rows == ["D", "B", "E", "C", "A"])
+    #expect(HeatmapOrdering.cluster([[0], [5], [0.1], [5.2], [9]]) == [0, 2, 1, 3, 4])
+  }
+
+  @Test("A PNG cell has the scale's colour for its value")
+  func pngColours() throws {
+    let dir = TemporaryDirectory()
+    let data = dir.write(Array("name,a,b\nr1,0,1\nr2,2,3\n".utf8), to: "m.csv")
+    var options = HeatmapOptions()
+    options.scale = .magma
+    options.annotate = .off
+    let output = dir.file("m.png")
+    _ = try Heatmap.make(data: data, output: output, options: options)
+    let image = try PNGFile.read(path: output)
+    let table = try TableReader.read(path: data)
+    let grid = try HeatmapGridBuilder.grid(table, options: options)
+    let coloring = try HeatmapColoring(grid: grid, options: options)
+    let (scene, _) = try HeatmapScene.scene(
+      grid, coloring: coloring, options: options, size: options.size)
+    var checked = 0
+    for item in scene.items {
+      guard case .rect(let x, let y, let w, let h, _, let mark?) = item else { continue }
+      let value = try #require(Double(mark.fields[2].value))
+      let expected = try #require(coloring.color(value))
+      let pixel = image[Int(x + w / 2), Int(y + h / 2)]
+      #expect(
+        abs(Int(pixel.red) - Int(expected.red)) <= 1
+          && abs(Int(pixel.green) - Int(expected.green)) <= 1
+          && abs(Int(pixel.blue) - Int(expected.blue)) <= 1, "\(value): \(pixel) vs \(expected)")
+      checked += 1
+    }
+    #expect(checked == 4)
+    // The ends of the scale are its first and last colours.
+    #expect(coloring.color(0) == HeatmapScale.magma.table[0])
+    #expect(coloring.color(3) == HeatmapScale.magma.table[255])
+  }
+
+  @Test("Diverging scales put the centre in the middle; log scales space decades evenly")
+  func scales() throws {
+    var options = HeatmapOptions()
+    options.scale = .rdbu
+    options.center = 0
+    let grid = HeatmapGrid(
+      rowLabels: ["r"], columnLabels: ["a", "b", "c"], values: [-1, 0, 4], rowTitle: "r",
+      columnTitle: "c", valueTitle: "v")
+    let diverging = try HeatmapColoring(grid: grid, options: options)
+    #expect(diverging.position(0) == 0.5)
+    #expect(diverging.position(4) == 1)
+    #expect(diverging.position(-4) == 0)
+    var logOptions = HeatmapOptions()
+    logOptions.log = true
+    let logGrid = HeatmapGrid(
+      rowLabels: ["r"], columnLabels: ["a", "b", "c"], values: [1, 10, 100], rowTitle: "r",
+      columnTitle: "c", valueTitle: "v")
+    let log = try HeatmapColoring(grid: logGrid, options: logOptions)
+    #expect(abs(log.position(10)! - 0.5) < 1e-12)
+    for scale in HeatmapScale.allCases { #expect(scale.table.count == 256) }
+  }
+}
+
+@Suite("Heatmap pages: small, exact values inside")
+struct HeatmapPageTests {
+  @Test("A 100×100 page is under 60 KB and carries every value exactly")
+  func pageValues() throws {
+    var generator = SplitMix64(seed: 3)
+    var csv = "id," + (0..<100).map { "k\($0)" }.joined(separator: ",") + "\n"
+    var values: [Double] = []
+    for r in 0..<100 {
+      let row = (0..<100).map { _ in Double(generator.next() % 10_000) / 100 }
+      values += row
+      csv += "row\(r)," + row.map { "\($0)" }.joined(separator: ",") + "\n"
+    }
+    let dir = TemporaryDirectory()
+    let data = dir.write(Array(csv.utf8), to: "m.csv")
+    let output = dir.file("m.html")
+    let report = try Heatmap.make(data: data, output: output, options: HeatmapOptions()).report
+    let page = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(report.bytes == page.utf8.count)
+    #expect(page.utf8.count <= 60_000, "\(page.utf8.count) bytes")
+    #expect(!page.contains("http://") && !page.contains("https://"))
+    #expect(page.contains("class=\"lumen-heatmap-cells\" data-rows=\"100\" data-cols=\"100\""))
+    #expect(page.contains("role=\"tooltip\""))
+    // The embedded values, inflated as the browser would, equal the table's.
+    let start = try #require(page.range(of: "\"data\":\"")?.upperBound)
+    let end = try #require(page[start...].firstIndex(of: "\""))
+    let deflated = try #require(Data(base64Encoded: String(page[start..<end])))
+    var inflated = Data()
+    _ = try Data.decompress(
+      size: Int64(deflated.count), bufferSize: 1 << 16, skipCRC32: true,
+      provider: { position, size in
+        deflated.subdata(in: Int(position)..<min(Int(position) + size, deflated.count))
+      }, consumer: { inflated.append($0) })
+    let decoded = String(decoding: inflated, as: UTF8.self).split(
+      separator: ",", omittingEmptySubsequences: false
+    ).map { Double($0)! }
+    #expect(decoded == values)
+  }
+}
+
+@Suite("Heatmaps: bad input gets a clear error")
+struct HeatmapErrorTests {
+  func failure(_ csv: String, _ configure: (inout HeatmapOptions) -> Void) -> String {
+    do {
+      _ = try HeatmapSVG(csv: csv, configure)
+      return "no error"
+    } catch {
+      return "\(error)"
+    }
+  }
+
+  @Test func nonNumericMatrixCellNamesRowAndColumn() {
+    let message = failure("name,a,b\nr1,1,2\nr2,3,lots\nr3,4,5\n") { _ in }
+    #expect(message.contains("\"r2\""), "\(message)")
+    #expect(message.contains("column \"b\""), "\(message)")
+    #expect(message.contains("\"lots\""), "\(message)")
+  }
+
+  @Test func valueColumnMustBeNumeric() {
+    let message = failure("time,who\n2024-01-01 10:00,ann\n2024-01-02 11:00,bob\n") {
+      $0.x = "hour:time"
+      $0.y = "weekday:time"
+      $0.value = "who"
+    }
+    #expect(message.contains("value column \"who\""), "\(message)")
+  }
+
+  @Test func allMissing() {
+    let message = failure("name,a,b\nr1,,\nr2,,\n") { _ in }
+    #expect(message.contains("every cell is missing"), "\(message)")
+  }
+
+  @Test func unknownColumnListsTheOthers() {
+    let message = failure("time,amount\n2024-01-01 10:00,1\n") {
+      $0.x = "hour:tme"
+      $0.y = "weekday:time"
+    }
+    #expect(message.contains("tme") && message.contains("time"), "\(message)")
+  }
+
+  @Test("A million rows with a million distinct labels are refused by the side limit")
+  func millionLabels() throws {
+    var csv = "key,other\n"
+    csv.reserveCapacity(16_000_000)
+    for i in 0..<1_000_000 { csv += "k\(i),\(i % 3)\n" }
+    let started = ContinuousClock.now
+    let message = failure(csv) {
+      $0.x = "key"
+      $0.y = "other"
+    }
+    #expect(message.contains("more than 2000 distinct values"), "\(message)")
+    #expect(ContinuousClock.now - started < .seconds(60))
+  }
+}
