@@ -33,8 +33,8 @@ public struct HeatmapOptions: OperationOptions, Hashable {
   public var order: HeatmapOrder = .given
   /// Values written in the cells: when they fit, always, or never.
   public var annotate: HeatmapAnnotation = .auto
-  /// Decimals of the values shown in cells and tooltips' colour bar (default: as needed).
-  public var decimals: Int?
+  /// How values are written in cells and along the colour bar (default: decimals as needed).
+  public var format: HeatmapValueFormat?
   public var title: String?
   public var xTitle: String?
   public var yTitle: String?
@@ -93,9 +93,6 @@ public struct HeatmapOptions: OperationOptions, Hashable {
         "center applies to a diverging scale (rdbu, brbg, piyg, coolwarm), not \(scale.rawValue)")
     }
     if log, center != nil { throw .invalidOption("give log or center, not both") }
-    if let decimals, !(0...10).contains(decimals) {
-      throw .invalidOption("decimals \(decimals) is out of range: decimals must be 0–10")
-    }
     if !(100...8000).contains(size.width) || !(100...8000).contains(size.height) {
       throw .invalidOption(
         "size \(size.width)x\(size.height) is out of range: each side must be 100–8000 pixels")
@@ -161,8 +158,9 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     OptionField(
       "annotate", "Values in the cells: auto (when they fit), on or off", absent: "null for auto"),
     OptionField(
-      "decimals", "Decimals of the values written in cells", absent: "null for as needed",
-      bounds: 0...10),
+      "format",
+      "How values are written in cells and on the colour bar: .2f (two decimals), ,.0f (thousands grouped), .1% (percent), .3e",
+      absent: "null for decimals as needed"),
     OptionField("title", "The title", absent: "null for none"),
     OptionField("x_title", "The title across", absent: "null for the column name"),
     OptionField("y_title", "The title down", absent: "null for the column name"),
@@ -173,7 +171,7 @@ public struct HeatmapOptions: OperationOptions, Hashable {
   ]
 
   enum CodingKeys: String, CodingKey {
-    case x, y, value, calendar, matrix, scale, center, range, log, order, annotate, decimals
+    case x, y, value, calendar, matrix, scale, center, range, log, order, annotate, format
     case title, size, sheet
     case aggregation = "agg"
     case xTitle = "x_title"
@@ -203,7 +201,13 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     log = try c.decodeIfPresent(Bool.self, forKey: .log) ?? false
     order = try c.decodeIfPresent(HeatmapOrder.self, forKey: .order) ?? .given
     annotate = try c.decodeIfPresent(HeatmapAnnotation.self, forKey: .annotate) ?? .auto
-    decimals = try c.decodeIfPresent(Int.self, forKey: .decimals)
+    if let spec = try c.decodeIfPresent(String.self, forKey: .format) {
+      guard let parsed = HeatmapValueFormat(spec) else {
+        throw HeatmapError.invalidOption(
+          "format \"\(spec)\" is not a value format such as .2f, ,.0f, .1% or .3e")
+      }
+      format = parsed
+    }
     title = try c.decodeIfPresent(String.self, forKey: .title)
     xTitle = try c.decodeIfPresent(String.self, forKey: .xTitle)
     yTitle = try c.decodeIfPresent(String.self, forKey: .yTitle)
@@ -235,7 +239,7 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     try c.encode(log, forKey: .log)
     try c.encode(order, forKey: .order)
     try c.encode(annotate, forKey: .annotate)
-    try c.encodeIfPresent(decimals, forKey: .decimals)
+    try c.encodeIfPresent(format?.description, forKey: .format)
     try c.encodeIfPresent(title, forKey: .title)
     try c.encodeIfPresent(xTitle, forKey: .xTitle)
     try c.encodeIfPresent(yTitle, forKey: .yTitle)

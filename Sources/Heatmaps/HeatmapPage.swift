@@ -1,6 +1,7 @@
 internal import Charting
 internal import Foundation
 internal import LumenCore
+internal import Tables
 internal import ZIPFoundation
 
 /// One self-contained HTML file: the cells painted on a canvas from the values (deflated,
@@ -29,8 +30,9 @@ enum HeatmapPage {
       "colTitle": grid.columnTitle, "valueTitle": grid.valueTitle,
       "table": coloring.table.map { $0.hex.dropFirst() }.joined(),
       "low": coloring.low, "high": coloring.high, "center": coloring.center as Any? ?? NSNull(),
-      "log": coloring.log, "encoding": encoding, "data": data,
+      "log": coloring.log, "encoding": encoding,
       "year0": grid.calendarFirstYear as Any? ?? NSNull(),
+      "xticks": monthTicks(grid) as Any? ?? NSNull(),
     ]
     let json = String(
       decoding: try JSONSerialization.data(
@@ -83,6 +85,7 @@ enum HeatmapPage {
       </div>
       <div class="tools"><button type="button" class="lumen-heatmap-reset">Reset view</button>wheel to zoom, drag to pan, arrow keys to move</div>
       <script type="application/json" id="lumen-heatmap-data">\(json)</script>
+      <script type="application/octet-stream" id="lumen-heatmap-values">\(data)</script>
       <script>
       \(script)
       </script>
@@ -131,6 +134,19 @@ enum HeatmapPage {
     return output
   }
 
+  /// A calendar's month names at the week each month starts (of the first year), for the axis.
+  static func monthTicks(_ grid: HeatmapGrid) -> [[Any]]? {
+    guard let year = grid.calendarFirstYear else { return nil }
+    let start = CivilDate.days(year: year, month: 1, day: 1)
+    let offset = DateBucket.weekday(days: start)
+    return (1...12).map { month in
+      [
+        (CivilDate.days(year: year, month: month, day: 1) - start + offset) / 7,
+        DateBucket.months[month - 1],
+      ]
+    }
+  }
+
   static func clip(_ label: String) -> String {
     label.count > 24 ? String(label.prefix(23)) + "…" : label
   }
@@ -153,7 +169,7 @@ enum HeatmapPage {
     else t=M.high>M.low?(v-M.low)/(M.high-M.low):.5;return Math.min(Math.max(t,0),1);}
     function fmt(v){if(M.encoding==='f32'){for(var p=1;p<=9;p++){var s=+v.toPrecision(p);if(Math.fround(s)===v)return String(s);}}return String(v);}
     function b64(s){var b=atob(s),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);return u;}
-    new Response(new Blob([b64(M.data)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer().then(function(buf){
+    new Response(new Blob([b64(document.getElementById('lumen-heatmap-values').textContent)]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer().then(function(buf){
     if(M.encoding==='f32'){vals=Float64Array.from(new Float32Array(buf));}
     else{var t=new TextDecoder().decode(buf).split(',');for(var i=0;i<t.length;i++){var s=t[i];
     if(s===''){vals[i]=NaN;}else if(s==='_'){vals[i]=NaN;(blank||(blank=new Uint8Array(R*C)))[i]=1;}else vals[i]=+s;}}
@@ -181,6 +197,7 @@ enum HeatmapPage {
     var step=Math.max(1,Math.ceil(13/ch));for(var r=Math.ceil(view.r0-.5);r<Math.min(R,view.r0+view.nr);r++){if(r<0||r%step)continue;
     var d=document.createElement('div');d.textContent=clip(M.rows[r]);d.style.top=((r+.5-view.r0)*ch)+'px';yl.appendChild(d);}
     var longest=0;for(var c=Math.max(0,Math.floor(view.c0));c<Math.min(C,view.c0+view.nc);c++)longest=Math.max(longest,clip(M.cols[c]).length);
+    if(M.xticks){xl.classList.remove('rot');M.xticks.forEach(function(t){if(t[0]<view.c0-.5||t[0]>=view.c0+view.nc)return;var d=document.createElement('div');d.textContent=t[1];d.style.left=((t[0]-view.c0)*cw)+'px';d.style.transform='none';xl.appendChild(d);});return;}
     var rot=longest*6.5+6>cw;xl.classList.toggle('rot',rot);step=Math.max(1,Math.ceil((rot?13:longest*6.5+8)/cw));
     for(var c=Math.ceil(view.c0-.5);c<Math.min(C,view.c0+view.nc);c++){if(c<0||c%step)continue;var d=document.createElement('div');d.textContent=clip(M.cols[c]);d.style.left=((c+.5-view.c0)*cw)+'px';xl.appendChild(d);}}
     function clip(s){return s.length>24?s.slice(0,23)+'\\u2026':s;}

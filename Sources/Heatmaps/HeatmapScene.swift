@@ -109,11 +109,12 @@ enum HeatmapScene {
           series: nil))
     }
     // Values in the cells.
-    let decimals = options.decimals ?? ValueText.decimals(for: grid.values)
+    let format =
+      options.format ?? HeatmapValueFormat(decimals: ValueText.decimals(for: grid.values))
     var annotated = false
     if options.annotate != .off, ch >= 9 {
       let size = min(12, ch * 0.55)
-      let texts = grid.values.map { $0.isFinite ? ValueText.fixed($0, decimals: decimals) : "" }
+      let texts = grid.values.map { $0.isFinite ? format.string($0) : "" }
       let fits =
         grid.values.count <= 2_500
         && texts.allSatisfy { $0.isEmpty || width($0, size) + 4 <= cw }

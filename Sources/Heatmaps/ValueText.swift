@@ -3,7 +3,7 @@ enum ValueText {
   /// The shortest decimal that reads back as `value` (`3.25`, `100`, `1e-07`).
   static func shortest(_ value: Double) -> String {
     if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-    return "\(value)"
+    return value.description
   }
 
   /// `value` with `decimals` digits after the point and thin grouping left out (`1234.50`).

@@ -69,8 +69,8 @@ extension Root {
     @Option(help: HeatmapOptions.field("annotate").help())
     var annotate: HeatmapAnnotation = .auto
 
-    @Option(help: HeatmapOptions.field("decimals").help())
-    var decimals: Int?
+    @Option(help: HeatmapOptions.field("format").help())
+    var format: String?
 
     @Option(help: HeatmapOptions.field("title").help())
     var title: String?
@@ -124,7 +124,7 @@ extension Root {
       try HeatmapOptions.decoding([
         "x": x, "y": y, "value": value, "agg": agg?.rawValue, "calendar": calendar,
         "matrix": matrix, "scale": scale.rawValue, "center": center, "range": range, "log": log,
-        "order": order.rawValue, "annotate": annotate.rawValue, "decimals": decimals,
+        "order": order.rawValue, "annotate": annotate.rawValue, "format": format,
         "title": title, "x_title": xTitle, "y_title": yTitle, "size": size, "sheet": sheet,
       ])
     }

@@ -120,7 +120,7 @@ import ToolDispatch
         Pair(field: "scale", flag: "--scale"), Pair(field: "center", flag: "--center"),
         Pair(field: "range", flag: "--range"), Pair(field: "log", flag: "--log"),
         Pair(field: "order", flag: "--order"), Pair(field: "annotate", flag: "--annotate"),
-        Pair(field: "decimals", flag: "--decimals"),
+        Pair(field: "format", flag: "--format"),
         Pair(field: "title", flag: "--title"), Pair(field: "x_title", flag: "--x-title"),
         Pair(field: "y_title", flag: "--y-title"), Pair(field: "size", flag: "--size"),
         Pair(field: "sheet", flag: "--sheet"),

@@ -174,6 +174,25 @@ struct HeatmapValueTests {
   }
 }
 
+@Suite("Heatmap value formats, as Python writes them")
+struct HeatmapValueFormatTests {
+  @Test(arguments: [
+    (".2f", 3.14159, "3.14"), (",.0f", 1_234_567.5, "1,234,568"), (",.1f", -9876.54, "-9,876.5"),
+    (".1%", 0.256, "25.6%"), (".0%", 1.0, "100%"), (".2e", 12_345.0, "1.23e+04"),
+    (".1e", 0.000_123, "1.2e-04"), (".2e", 9.999, "1.00e+01"), ("f", 2.6, "3"),
+  ])
+  func writes(_ spec: String, _ value: Double, _ expected: String) throws {
+    let format = try #require(HeatmapValueFormat(spec))
+    #expect(format.string(value) == expected)
+  }
+
+  @Test func refusesOtherSpecs() {
+    for spec in ["", "2f", ".x%", ".11f", "d", ".2"] {
+      #expect(HeatmapValueFormat(spec) == nil, "\(spec)")
+    }
+  }
+}
+
 @Suite("Heatmap pages: small, exact values inside")
 struct HeatmapPageTests {
   @Test("A 100×100 page is under 60 KB and carries every value exactly")
@@ -197,8 +216,10 @@ struct HeatmapPageTests {
     #expect(page.contains("class=\"lumen-heatmap-cells\" data-rows=\"100\" data-cols=\"100\""))
     #expect(page.contains("role=\"tooltip\""))
     // The embedded values, inflated as the browser would, equal the table's.
-    let start = try #require(page.range(of: "\"data\":\"")?.upperBound)
-    let end = try #require(page[start...].firstIndex(of: "\""))
+    let start = try #require(
+      page.range(of: "<script type=\"application/octet-stream\" id=\"lumen-heatmap-values\">")?
+        .upperBound)
+    let end = try #require(page[start...].firstIndex(of: "<"))
     let deflated = try #require(Data(base64Encoded: String(page[start..<end])))
     var inflated = Data()
     _ = try Data.decompress(

@@ -33,6 +33,11 @@ CHART = {"data": "tips.csv", "output": "tips.png", "kind": "bar", "x": "day", "y
          "top": None, "log_x": None, "log_y": None, "stack": None, "horizontal": None, "title": None,
          "x_title": None, "y_title": None, "theme": None, "size": None, "scale": None, "sheet": None,
          "preview": True}
+HEATMAP = {"data": "tips.csv", "output": "tips-heatmap.html", "x": "day", "y": "time",
+           "value": "tip", "agg": "mean", "calendar": None, "matrix": None, "scale": None,
+           "center": None, "range": None, "log": None, "order": None, "annotate": None,
+           "format": None, "title": None, "x_title": None, "y_title": None, "size": None,
+           "sheet": None, "preview": True}
 VIDEO = {"input": "demo.gif", "output": "demo.mp4", "codec": None, "crf": None,
          "preset": "ultrafast", "background": None, "max_width": None, "loop": None}
 
@@ -148,7 +153,7 @@ async def run(transport, lumen, fixtures):
 
         tools = await session.list_tools()
         names = sorted(t.name for t in tools.tools)
-        assert names == ["extract_palette", "gif_to_video", "list_files", "make_chart", "render_map_animation"], names
+        assert names == ["extract_palette", "gif_to_video", "list_files", "make_chart", "make_heatmap", "render_map_animation"], names
         for tool in tools.tools:
             hints = tool.annotations
             assert tool.title and hints is not None, tool
@@ -273,6 +278,19 @@ async def run(transport, lumen, fixtures):
         assert is_error(typo) and 'did you mean "day"' in text_of(typo), text_of(typo)
         checks += 1
 
+        heatmap = await session.call_tool("make_heatmap", HEATMAP)
+        assert not is_error(heatmap), text_of(heatmap)
+        report = structured(heatmap)
+        assert report["shape"] == "pivot" and report["value_title"] == "mean(tip)", report
+        assert report["rows"] == 2 and report["columns"] == 4 and report["rows_read"] == 120 and report["missing_cells"] == 4, report
+        with open(os.path.join(workspace, "tips-heatmap.html"), encoding="utf-8") as f:
+            page = f.read()
+        assert 'class="lumen-heatmap-cells" data-rows="2" data-cols="4"' in page and "https://" not in page
+        assert len([c for c in heatmap.content if getattr(c, "type", "") == "image"]) == 1, heatmap.content
+        matrix = await session.call_tool("make_heatmap", dict(HEATMAP, output="m.html", x=None, y=None, value=None, agg=None))
+        assert is_error(matrix) and 'column "sex" is "Female", not a number' in text_of(matrix), text_of(matrix)
+        checks += 1
+
         bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
         assert is_error(bad) and "input: expected a string" in text_of(bad) and "crf: 99 is outside" in text_of(bad), text_of(bad)
         checks += 1
@@ -319,7 +337,7 @@ async def run(transport, lumen, fixtures):
         checks += 1
 
     leftovers = sorted(os.listdir(workspace))
-    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips.csv", "tips.png"], leftovers
+    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips-heatmap.html", "tips.csv", "tips.png"], leftovers
     shutil.rmtree(workspace)
     print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
 
@@ -342,7 +360,7 @@ async def check_timeouts(lumen, fixtures):
         listing = time.monotonic() - listed_at
         results = await asyncio.gather(*slow)
         ended = time.monotonic() - start
-        assert len(tools.tools) == 5, tools
+        assert len(tools.tools) == 6, tools
         assert listing < 0.05, f"tools/list took {listing:.3f} s while two heavy calls ran"
         assert all(is_error(r) and "timed out" in text_of(r) for r in results), [text_of(r) for r in results]
         assert ended < 2.5, f"the timed-out calls ended after {ended:.2f} s"

@@ -24,7 +24,8 @@ func isStrict(_ schema: JSONValue) -> Bool {
     let registry = try LumenToolbox.registry()
     #expect(
       registry.definitions.map(\.name) == [
-        "gif_to_video", "extract_palette", "render_map_animation", "make_chart", "list_files",
+        "gif_to_video", "extract_palette", "render_map_animation", "make_chart", "make_heatmap",
+        "list_files",
       ])
     for definition in registry.definitions {
       #expect(isStrict(definition.inputSchema), "\(definition.name)")
@@ -132,7 +133,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     switch format {
     case .openai:
       #expect(
-        listed.arrayCount == 5 && text.contains(#""strict":true"#)
+        listed.arrayCount == 6 && text.contains(#""strict":true"#)
           && text.contains(#""parameters""#))
     case .responses:
       #expect(

@@ -3,6 +3,7 @@ import Charting
 import Foundation
 import GIFCodec
 import GIFToVideo
+import Heatmaps
 import ImageIO
 import LumenCore
 import MapRendering
@@ -247,6 +248,46 @@ let benchmarks: @Sendable () -> Void = {
       }
       try Data(text.utf8).write(to: URL(fileURLWithPath: big))
     })
+
+  // Heatmaps in process (the target: 5 ms for a 100×100 matrix page): a 100×100 and a
+  // 1000×1000 matrix written once (deterministic), and an hourly pivot of the weather days.
+  for side in [100, 1000] {
+    let matrix = chartFolder.appendingPathComponent("matrix-\(side).csv").path
+    let output = chartFolder.appendingPathComponent("matrix-\(side).html").path
+    Benchmark(
+      "Heatmap.matrix\(side).html", configuration: .init(maxIterations: side == 100 ? 200 : 10),
+      closure: { benchmark in
+        for _ in benchmark.scaledIterations {
+          blackHole(
+            try Heatmap.make(
+              data: matrix, output: output, options: HeatmapOptions(), overwrite: true))
+        }
+      },
+      setup: {
+        guard !FileManager.default.fileExists(atPath: matrix) else { return }
+        var random = SplitMix64(seed: UInt64(side))
+        var text = "id," + (0..<side).map { "k\($0)" }.joined(separator: ",") + "\n"
+        for r in 0..<side {
+          text += "row\(r)"
+          for _ in 0..<side { text += ",\(Double(random.next() % 100_000) / 1000)" }
+          text += "\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: matrix))
+      })
+  }
+  var pivot = HeatmapOptions()
+  pivot.x = "month:date"
+  pivot.y = "weather"
+  pivot.value = "temp_max"
+  for format in ["html", "png"] {
+    let output = chartFolder.appendingPathComponent("pivot.\(format)").path
+    Benchmark("Heatmap.pivot.weather.\(format)", configuration: .init(maxIterations: 200)) {
+      benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(try Heatmap.make(data: weather, output: output, options: pivot, overwrite: true))
+      }
+    }
+  }
 
   // Dispatch overhead: parse an OpenAI tool call, validate, decode and route a no-op tool.
   let registry = ToolRegistry()
