@@ -95,7 +95,7 @@ let package = Package(
     .target(
       name: "Heatmaps",
       dependencies: [
-        "LumenCore", "Tables", "Charting", "Drawing",
+        "LumenCore", "Tables", "Charting", "Drawing", "MapRendering", "Geo",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     // lumen gif2video

@@ -33,9 +33,9 @@ public enum Heatmap {
     try Task.checkCancellation()
     var grid = try HeatmapGridBuilder.grid(table, options: options)
     if options.order != .given {
-      guard grid.calendarFirstYear == nil else {
+      guard grid.calendarFirstYear == nil, grid.basemap == nil else {
         throw HeatmapError.invalidOption(
-          "order applies to a matrix or a pivot; a calendar keeps its days in order")
+          "order applies to a matrix or a pivot; a calendar or a map keeps its layout")
       }
       let (rows, columns) = try HeatmapOrdering.orders(grid, options.order)
       grid = grid.reordered(rows: rows, columns: columns)
@@ -78,13 +78,18 @@ public enum Heatmap {
         grid, coloring: coloring, options: options, size: previewSize)
       preview = try SceneFile.png(scene)
     }
-    let finite = grid.values.filter(\.isFinite)
+    let finite = grid.values.indices.filter {
+      grid.values[$0].isFinite && !grid.blankCells.contains($0)
+    }
+    .map { grid.values[$0] }
     let report = HeatmapReport(
       output: output, format: format, shape: options.shape, rowsRead: table.rowCount,
       rows: grid.rowCount, columns: grid.columnCount, minValue: finite.min() ?? .nan,
       maxValue: finite.max() ?? .nan,
-      missingCells: grid.values.count - finite.count - grid.notADay.count,
-      aggregation: options.shape == .matrix ? nil : options.resolvedAggregation,
+      missingCells: grid.values.count - finite.count - grid.blankCells.count,
+      binning: grid.densityNote,
+      aggregation: options.shape == .matrix || options.shape == .density
+        ? nil : options.resolvedAggregation,
       valueTitle: grid.valueTitle, scale: options.scale, order: options.order,
       annotated: annotated, bytes: bytes, warnings: warnings)
     return (report, preview)

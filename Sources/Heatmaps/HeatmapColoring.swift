@@ -15,8 +15,10 @@ public struct HeatmapColoring: Sendable, Hashable {
   init(grid: HeatmapGrid, options: HeatmapOptions) throws(HeatmapError) {
     scale = options.scale
     log = options.log
-    var present = grid.values.lazy.filter { $0.isFinite }
-    if options.log { present = grid.values.lazy.filter { $0.isFinite && $0 > 0 } }
+    let shown = grid.values.indices.lazy.filter { !grid.blankCells.contains($0) }.map {
+      grid.values[$0]
+    }
+    let present = shown.filter { $0.isFinite && (!options.log || $0 > 0) }
     guard let dataLow = present.min(), let dataHigh = present.max() else {
       throw .unsuitableData(
         options.log

@@ -1,3 +1,4 @@
+public import LumenCore
 public import Tables
 
 /// A heatmap's cells: row and column labels and one value per cell, row by row (`nan` for a
@@ -14,9 +15,15 @@ public struct HeatmapGrid: Sendable, Hashable {
   /// The unit of the values (`$`, `%`), when the column had one.
   public var unit: ValueUnit?
   /// For a calendar: the first year of its blocks (row `7 * k + weekday` is year `firstYear +
-  /// k`; column `w` is week `w`), and which cells are not days at all.
+  /// k`; column `w` is week `w`).
   public var calendarFirstYear: Int?
-  public var notADay: Set<Int> = []
+  /// Cells that are not part of the picture: calendar cells that are not days, density bins
+  /// without a point (drawn clear, over the basemap).
+  public var blankCells: Set<Int> = []
+  /// For a density map: the basemap's rings in grid units (a bin is 1 × 1).
+  public var basemap: [[Point]]?
+  /// For a density map: how the points were binned, for the report.
+  public var densityNote: String?
 
   public var rowCount: Int { rowLabels.count }
   public var columnCount: Int { columnLabels.count }

@@ -9,6 +9,7 @@ enum HeatmapGridBuilder {
     case .matrix: try matrix(table, options: options)
     case .pivot: try pivot(table, options: options)
     case .calendar: try calendar(table, options: options)
+    case .density: try HeatmapDensity.grid(table, options: options)
     }
   }
 
@@ -226,7 +227,7 @@ enum HeatmapGridBuilder {
     }
     let years = lastYear - firstYear + 1
     var values = [Double](repeating: .nan, count: years * 7 * 53)
-    var notADay = Set<Int>()
+    var blankCells = Set<Int>()
     for k in 0..<years {
       let year = firstYear + k
       let start = CivilDate.days(year: year, month: 1, day: 1)
@@ -238,7 +239,7 @@ enum HeatmapGridBuilder {
         let day = start - offset + week * 7 + weekday
         let index = (k * 7 + weekday) * 53 + week
         if day < start || day >= end {
-          notADay.insert(index)
+          blankCells.insert(index)
         } else if let cell = byDay[day] {
           values[index] = cell.value(aggregation)
         } else if numbers == nil {
@@ -255,7 +256,7 @@ enum HeatmapGridBuilder {
       rowTitle: options.yTitle ?? "weekday", columnTitle: options.xTitle ?? "week",
       valueTitle: valueTitle, unit: unit)
     grid.calendarFirstYear = firstYear
-    grid.notADay = notADay
+    grid.blankCells = blankCells
     return grid
   }
 

@@ -19,6 +19,15 @@ public struct HeatmapOptions: OperationOptions, Hashable {
   public var aggregation: HeatmapAggregation?
   /// The date column of a calendar heatmap.
   public var calendar: String?
+  /// The latitude and longitude columns of a density map.
+  public var lat: String?
+  public var lon: String?
+  /// A numeric column summed per bin of a density map (default: points are counted).
+  public var weight: String?
+  /// The map region: `auto`, `usa`, `world` or a box `W,S,E,N`.
+  public var region = "auto"
+  /// The side of a density map's bins, in pixels of the 960 × 600 map.
+  public var radius = 8
   /// Read the table as a matrix even when `x`/`y` could be guessed.
   public var matrix = false
   /// The colour scale.
@@ -51,6 +60,7 @@ public struct HeatmapOptions: OperationOptions, Hashable {
 
   /// The shape the fields ask for.
   public var shape: HeatmapShape {
+    if lat != nil || lon != nil { return .density }
     if calendar != nil { return .calendar }
     if x != nil || y != nil { return .pivot }
     return .matrix
@@ -65,6 +75,22 @@ public struct HeatmapOptions: OperationOptions, Hashable {
 
   /// Checks ranges and combinations, naming the field.
   public func validate() throws(HeatmapError) {
+    if lat != nil || lon != nil {
+      if lat == nil || lon == nil {
+        throw .invalidOption("a density map needs both lat and lon (the coordinate columns)")
+      }
+      if x != nil || y != nil || calendar != nil || matrix {
+        throw .invalidOption("give lat and lon, or x and y, or calendar: one shape at a time")
+      }
+      if value != nil || aggregation != nil {
+        throw .invalidOption("a density map counts points per bin: give weight to sum a column")
+      }
+    } else if weight != nil {
+      throw .invalidOption("weight sums a column per bin of a density map: give lat and lon")
+    }
+    if !(2...64).contains(radius) {
+      throw .invalidOption("radius \(radius) is out of range: radius must be 2–64 pixels")
+    }
     if calendar != nil, x != nil || y != nil {
       throw .invalidOption("give calendar or x and y, not both")
     }
@@ -109,6 +135,7 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     switch shape {
     case .matrix: return nil
     case .calendar: return [calendar!] + (value.map { [$0] } ?? [])
+    case .density: return [lat!, lon!] + (weight.map { [$0] } ?? [])
     case .pivot:
       var names: [String] = []
       for spec in [x!, y!] {
@@ -138,6 +165,19 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     OptionField(
       "calendar", "A date column: a calendar heatmap, weeks across and weekdays down per year",
       absent: "null for none"),
+    OptionField(
+      "lat", "The latitude column: a density map of the points over a basemap (with lon)",
+      absent: "null for none"),
+    OptionField("lon", "The longitude column of a density map", absent: "null for none"),
+    OptionField(
+      "weight", "A numeric column summed per bin of a density map", absent: "null to count points"),
+    OptionField(
+      "region",
+      "The density map's region: auto, usa (Albers with Alaska/Hawaii insets), world, or a box W,S,E,N in degrees",
+      absent: "null for auto"),
+    OptionField(
+      "radius", "The side of a density map's square bins, in pixels of the 960×600 map",
+      absent: "null for 8", bounds: 2...64),
     OptionField(
       "matrix", "Read the table as a matrix: first column row labels, header column labels",
       absent: "null for a matrix unless x, y or calendar is given"),
@@ -171,7 +211,8 @@ public struct HeatmapOptions: OperationOptions, Hashable {
   ]
 
   enum CodingKeys: String, CodingKey {
-    case x, y, value, calendar, matrix, scale, center, range, log, order, annotate, format
+    case x, y, value, calendar, lat, lon, weight, region, radius, matrix, scale, center, range, log,
+      order, annotate, format
     case title, size, sheet
     case aggregation = "agg"
     case xTitle = "x_title"
@@ -185,6 +226,11 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     value = try c.decodeIfPresent(String.self, forKey: .value)
     aggregation = try c.decodeIfPresent(HeatmapAggregation.self, forKey: .aggregation)
     calendar = try c.decodeIfPresent(String.self, forKey: .calendar)
+    lat = try c.decodeIfPresent(String.self, forKey: .lat)
+    lon = try c.decodeIfPresent(String.self, forKey: .lon)
+    weight = try c.decodeIfPresent(String.self, forKey: .weight)
+    region = try c.decodeIfPresent(String.self, forKey: .region) ?? "auto"
+    radius = try c.decodeIfPresent(Int.self, forKey: .radius) ?? 8
     matrix = try c.decodeIfPresent(Bool.self, forKey: .matrix) ?? false
     scale = try c.decodeIfPresent(HeatmapScale.self, forKey: .scale) ?? .viridis
     center = try c.decodeIfPresent(Double.self, forKey: .center)
@@ -228,6 +274,11 @@ public struct HeatmapOptions: OperationOptions, Hashable {
     try c.encodeIfPresent(value, forKey: .value)
     try c.encodeIfPresent(aggregation, forKey: .aggregation)
     try c.encodeIfPresent(calendar, forKey: .calendar)
+    try c.encodeIfPresent(lat, forKey: .lat)
+    try c.encodeIfPresent(lon, forKey: .lon)
+    try c.encodeIfPresent(weight, forKey: .weight)
+    try c.encode(region, forKey: .region)
+    try c.encode(radius, forKey: .radius)
     try c.encode(matrix, forKey: .matrix)
     try c.encode(scale, forKey: .scale)
     try c.encodeIfPresent(center, forKey: .center)

@@ -32,7 +32,7 @@ enum HeatmapPage {
       "low": coloring.low, "high": coloring.high, "center": coloring.center as Any? ?? NSNull(),
       "log": coloring.log, "encoding": encoding,
       "year0": grid.calendarFirstYear as Any? ?? NSNull(),
-      "xticks": monthTicks(grid) as Any? ?? NSNull(),
+      "xticks": monthTicks(grid) as Any? ?? NSNull(), "axes": grid.basemap == nil,
     ]
     let json = String(
       decoding: try JSONSerialization.data(
@@ -54,6 +54,8 @@ enum HeatmapPage {
       .grid{position:relative;width:\(Int(width))px;height:\(Int(height))px;}
       canvas.lumen-heatmap-cells{position:absolute;left:0;top:0;width:100%;height:100%;cursor:crosshair;outline:none;touch-action:none;}
       canvas.lumen-heatmap-cells:focus-visible{box-shadow:0 0 0 2px #2b6cb0;}
+      svg.basemap{position:absolute;left:0;top:0;width:100%;height:100%;}
+      svg.basemap path{fill:#eceff3;stroke:#8c96a3;stroke-width:.7;vector-effect:non-scaling-stroke;fill-rule:evenodd;}
       .yl,.xl{position:absolute;color:#444;font-size:11px;white-space:nowrap;pointer-events:none;}
       .yl{right:100%;top:0;height:100%;margin-right:6px;}
       .yl div{position:absolute;right:0;transform:translateY(-50%);}
@@ -76,9 +78,9 @@ enum HeatmapPage {
       <body>
       \(heading)<div class="hm">
       <div class="grid">
-      <canvas class="lumen-heatmap-cells" data-rows="\(grid.rowCount)" data-cols="\(grid.columnCount)" data-view="0,0,\(grid.rowCount),\(grid.columnCount)" tabindex="0" role="img" aria-label="\(escape(grid.valueTitle)) by \(escape(grid.rowTitle)) and \(escape(grid.columnTitle)): \(grid.rowCount) rows, \(grid.columnCount) columns; arrow keys move between cells"></canvas>
+      \(basemapSVG(grid))<canvas class="lumen-heatmap-cells" data-rows="\(grid.rowCount)" data-cols="\(grid.columnCount)" data-view="0,0,\(grid.rowCount),\(grid.columnCount)" tabindex="0" role="img" aria-label="\(escape(grid.valueTitle)) by \(escape(grid.rowTitle)) and \(escape(grid.columnTitle)): \(grid.rowCount) rows, \(grid.columnCount) columns; arrow keys move between cells"></canvas>
       <div class="yl"></div><div class="xl"></div>
-      <div class="xt">\(escape(grid.columnTitle))</div><div class="yt">\(escape(grid.rowTitle))</div>
+      \(grid.basemap == nil ? "<div class=\"xt\">\(escape(grid.columnTitle))</div><div class=\"yt\">\(escape(grid.rowTitle))</div>" : "")
       <div class="bar"><div class="bt">\(escape(grid.valueTitle))</div><canvas width="1" height="256"></canvas><div class="mark"></div></div>
       </div>
       <div id="lumen-heatmap-tip" role="tooltip"></div>
@@ -103,7 +105,7 @@ enum HeatmapPage {
     text.reserveCapacity(grid.values.count * 6)
     for (i, v) in grid.values.enumerated() {
       if i > 0 { text.append(UInt8(ascii: ",")) }
-      if grid.notADay.contains(i) {
+      if grid.blankCells.contains(i) {
         text.append(UInt8(ascii: "_"))
       } else if v.isFinite {
         text.append(contentsOf: ValueText.shortest(v).utf8)
@@ -132,6 +134,23 @@ enum HeatmapPage {
       },
       consumer: { output.append($0) })
     return output
+  }
+
+  /// A density map's basemap under the canvas, in grid units (the script keeps its viewBox on
+  /// the visible window).
+  static func basemapSVG(_ grid: HeatmapGrid) -> String {
+    guard let rings = grid.basemap else { return "" }
+    var d = ""
+    d.reserveCapacity(rings.count * 64)
+    func number(_ v: Double) -> String { ValueText.shortest((v * 100).rounded() / 100) }
+    for ring in rings {
+      for (k, p) in ring.enumerated() {
+        d += (k == 0 ? "M" : "L") + number(p.x) + " " + number(p.y)
+      }
+      d += "Z"
+    }
+    return
+      "<svg class=\"basemap\" viewBox=\"0 0 \(grid.columnCount) \(grid.rowCount)\" preserveAspectRatio=\"none\" aria-hidden=\"true\"><path d=\"\(d)\"/></svg>"
   }
 
   /// A calendar's month names at the week each month starts (of the first year), for the axis.
@@ -192,8 +211,9 @@ enum HeatmapPage {
     for(var r=Math.floor(view.r0);r<r1;r++)for(var c=Math.floor(view.c0);c<c1;c++){var i=r*C+c;if(!isNaN(vals[i])||(blank&&blank[i]))continue;
     var x=(c-view.c0)*cw,y=(r-view.r0)*ch;for(var s=ch/3;s<cw+ch;s+=Math.max(4*dp,ch/3)){var ax=x+Math.max(0,s-ch),ay=y+Math.min(ch,s),bx=x+Math.min(cw,s),by=y+Math.max(0,s-cw);ctx.moveTo(ax,ay);ctx.lineTo(bx,by);}}ctx.stroke();}
     if(focus){ctx.strokeStyle='#111';ctx.lineWidth=2*dp;ctx.strokeRect((focus.c-view.c0)*cw+dp,(focus.r-view.r0)*ch+dp,cw-2*dp,ch-2*dp);}
+    var bm=document.querySelector('svg.basemap');if(bm)bm.setAttribute('viewBox',[view.c0,view.r0,view.nc,view.nr].join(' '));
     cv.setAttribute('data-view',[view.r0,view.c0,view.nr,view.nc].map(function(v){return +v.toFixed(4);}).join(','));labels();}
-    function labels(){var W=cv.clientWidth,H=cv.clientHeight,ch=H/view.nr,cw=W/view.nc;yl.textContent='';xl.textContent='';
+    function labels(){var W=cv.clientWidth,H=cv.clientHeight,ch=H/view.nr,cw=W/view.nc;yl.textContent='';xl.textContent='';if(!M.axes)return;
     var step=Math.max(1,Math.ceil(13/ch));for(var r=Math.ceil(view.r0-.5);r<Math.min(R,view.r0+view.nr);r++){if(r<0||r%step)continue;
     var d=document.createElement('div');d.textContent=clip(M.rows[r]);d.style.top=((r+.5-view.r0)*ch)+'px';yl.appendChild(d);}
     var longest=0;for(var c=Math.max(0,Math.floor(view.c0));c<Math.min(C,view.c0+view.nc);c++)longest=Math.max(longest,clip(M.cols[c]).length);

@@ -15,7 +15,9 @@ public struct HeatmapReport: Codable, Sendable, Hashable {
   public var maxValue: Double
   /// Cells without data (calendar cells that are not days are not counted).
   public var missingCells: Int
-  /// The aggregate of a pivot or calendar (`nil` for a matrix).
+  /// How a density map binned its points (`nil` for other shapes).
+  public var binning: String?
+  /// The aggregate of a pivot or calendar (`nil` for a matrix or a density map).
   public var aggregation: HeatmapAggregation?
   public var valueTitle: String
   public var scale: HeatmapScale
@@ -25,13 +27,14 @@ public struct HeatmapReport: Codable, Sendable, Hashable {
   public var bytes: Int
   public var warnings: [String]
 
-  /// One line for people.
+  /// One line for people (two for a density map).
   public var summary: String {
-    "\(output): \(format.rawValue.uppercased()) heatmap, \(rows) × \(columns) cells of \(valueTitle) (\(ValueText.shortest(minValue))–\(ValueText.shortest(maxValue)), \(missingCells) without data), \(bytes) bytes"
+    (binning.map { "\($0)\n" } ?? "")
+      + "\(output): \(format.rawValue.uppercased()) heatmap, \(rows) × \(columns) cells of \(valueTitle) (\(ValueText.shortest(minValue))–\(ValueText.shortest(maxValue)), \(missingCells) without data), \(bytes) bytes"
   }
 
   enum CodingKeys: String, CodingKey {
-    case output, format, shape, rows, columns, aggregation, scale, order, annotated, bytes
+    case output, format, shape, rows, columns, binning, aggregation, scale, order, annotated, bytes
     case warnings
     case rowsRead = "rows_read"
     case minValue = "min_value"

@@ -11,6 +11,8 @@ enum HeatmapScene {
   static let text = RGBAPixel(red: 34, green: 34, blue: 34)
   static let muted = RGBAPixel(red: 85, green: 85, blue: 85)
   static let missing = RGBAPixel(red: 221, green: 221, blue: 221)
+  static let land = RGBAPixel(red: 236, green: 239, blue: 243)
+  static let coast = RGBAPixel(red: 140, green: 150, blue: 163)
   /// Cells up to this many carry their labels (an SVG's `aria-label`s).
   static let markedCells = 10_000
 
@@ -62,7 +64,7 @@ enum HeatmapScene {
     }
     var cw = gridWidth / Double(grid.columnCount)
     var ch = gridHeight / Double(grid.rowCount)
-    if grid.calendarFirstYear != nil {
+    if grid.calendarFirstYear != nil || grid.basemap != nil {
       let side = min(cw, ch)
       cw = side
       ch = side
@@ -73,6 +75,13 @@ enum HeatmapScene {
     }
     let x0 = left
     let y0 = top
+    // A density map's basemap under its bins.
+    for ring in grid.basemap ?? [] {
+      let points = ring.map { Point(x: x0 + $0.x * cw, y: y0 + $0.y * ch) }
+      items.append(.polygon(points: points, fill: land, series: nil))
+      items.append(
+        .line(points: points + [points[0]], stroke: coast, width: 0.6, dash: [], series: nil))
+    }
     // Cells.
     let marked = grid.values.count <= markedCells
     let gap = cw >= 8 && ch >= 8 ? 0.5 : 0
@@ -80,7 +89,7 @@ enum HeatmapScene {
     for r in 0..<grid.rowCount {
       for c in 0..<grid.columnCount {
         let i = r * grid.columnCount + c
-        if grid.notADay.contains(i) { continue }
+        if grid.blankCells.contains(i) { continue }
         let v = grid.values[i]
         let fill = coloring.color(v).map { RGBAPixel($0) } ?? missing
         let x = x0 + Double(c) * cw
@@ -112,7 +121,7 @@ enum HeatmapScene {
     let format =
       options.format ?? HeatmapValueFormat(decimals: ValueText.decimals(for: grid.values))
     var annotated = false
-    if options.annotate != .off, ch >= 9 {
+    if options.annotate != .off, ch >= 9, grid.basemap == nil {
       let size = min(12, ch * 0.55)
       let texts = grid.values.map { $0.isFinite ? format.string($0) : "" }
       let fits =
@@ -120,7 +129,7 @@ enum HeatmapScene {
         && texts.allSatisfy { $0.isEmpty || width($0, size) + 4 <= cw }
       if options.annotate == .on || fits {
         annotated = true
-        for (i, s) in texts.enumerated() where !s.isEmpty && !grid.notADay.contains(i) {
+        for (i, s) in texts.enumerated() where !s.isEmpty && !grid.blankCells.contains(i) {
           let r = i / grid.columnCount
           let c = i % grid.columnCount
           let fill = coloring.color(grid.values[i]) ?? RGBColor(red: 221, green: 221, blue: 221)
@@ -151,7 +160,7 @@ enum HeatmapScene {
           DateBucket.months[month - 1], x0 + Double(week) * cw, y0 + gridHeight + 6 + labelSize,
           anchor: 0)
       }
-    } else {
+    } else if grid.basemap == nil {
       layoutLabels()
     }
     func layoutLabels() {
@@ -172,10 +181,13 @@ enum HeatmapScene {
       }
     }
     // Axis titles.
-    label(grid.columnTitle, x0 + gridWidth / 2, sceneHeight - 14, size: 12, bold: true, color: text)
-    label(
-      grid.rowTitle, 16 + 10, y0 + gridHeight / 2, size: 12, bold: true, color: text,
-      rotation: -90)
+    if grid.basemap == nil {
+      label(
+        grid.columnTitle, x0 + gridWidth / 2, sceneHeight - 14, size: 12, bold: true, color: text)
+      label(
+        grid.rowTitle, 16 + 10, y0 + gridHeight / 2, size: 12, bold: true, color: text,
+        rotation: -90)
+    }
     // Colour bar.
     let barX = x0 + gridWidth + 22
     let barHeight = isCalendar ? max(gridHeight, 100) : min(gridHeight, 320)

@@ -6,4 +6,6 @@ public enum HeatmapShape: String, Sendable, Hashable, Codable, CaseIterable {
   case pivot
   /// Dates laid out as weeks across and weekdays down, one block per year.
   case calendar
+  /// Points (latitude, longitude) binned over a basemap.
+  case density
 }

@@ -13,7 +13,7 @@ extension Root {
       abstract: "Draw a heatmap from a table: a matrix, a pivot, or a calendar.",
       discussion: """
         A matrix is read as it stands (first column the row labels, the header the column \
-        labels). --x and --y pivot a long table, counting rows or aggregating --value; a date \
+        labels). --lat and --lon bin points over a bundled basemap (a density map, offline). --x and --y pivot a long table, counting rows or aggregating --value; a date \
         column is bucketed with a prefix: hour:, weekday:, day:, month:, year:, date:. \
         --calendar lays dates out as weeks across and weekdays down, a block per year.
 
@@ -28,6 +28,8 @@ extension Root {
             --agg mean -o temp.png
           lumen heatmap daily.csv --calendar day --value sales -o sales.html
           lumen heatmap genes.csv --order cluster --scale magma -o genes.pdf
+          lumen heatmap quakes.csv --lat latitude --lon longitude --region world \\
+            --log -o quakes.html
         """)
 
     @Argument(help: "The table file.")
@@ -47,6 +49,21 @@ extension Root {
 
     @Option(help: HeatmapOptions.field("calendar").help())
     var calendar: String?
+
+    @Option(help: HeatmapOptions.field("lat").help())
+    var lat: String?
+
+    @Option(help: HeatmapOptions.field("lon").help())
+    var lon: String?
+
+    @Option(help: HeatmapOptions.field("weight").help())
+    var weight: String?
+
+    @Option(help: HeatmapOptions.field("region").help())
+    var region = "auto"
+
+    @Option(help: HeatmapOptions.field("radius").help())
+    var radius = HeatmapOptions().radius
 
     @Flag(help: HeatmapOptions.field("matrix").help())
     var matrix = false
@@ -122,7 +139,9 @@ extension Root {
     /// The options from the flags, through HeatmapOptions' decoder (as the tool's arguments are).
     func makeOptions() throws -> HeatmapOptions {
       try HeatmapOptions.decoding([
-        "x": x, "y": y, "value": value, "agg": agg?.rawValue, "calendar": calendar,
+        "x": x, "y": y, "value": value, "agg": agg?.rawValue, "calendar": calendar, "lat": lat,
+        "lon": lon, "weight": weight, "region": region,
+        "radius": radius,
         "matrix": matrix, "scale": scale.rawValue, "center": center, "range": range, "log": log,
         "order": order.rawValue, "annotate": annotate.rawValue, "format": format,
         "title": title, "x_title": xTitle, "y_title": yTitle, "size": size, "sheet": sheet,

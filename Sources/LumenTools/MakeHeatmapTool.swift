@@ -50,7 +50,7 @@ public struct MakeHeatmapTool: Tool {
     Returns the grid's shape, value range and missing cells.
     """
   public let exampleArguments =
-    #"{"data": "events.csv", "output": "busy.html", "x": "hour:time", "y": "weekday:time", "value": null, "agg": null, "calendar": null, "matrix": null, "scale": null, "center": null, "range": null, "log": null, "order": null, "annotate": null, "format": null, "title": "Events by weekday and hour", "x_title": null, "y_title": null, "size": null, "sheet": null, "preview": null}"#
+    #"{"data": "events.csv", "output": "busy.html", "x": "hour:time", "y": "weekday:time", "value": null, "agg": null, "calendar": null, "lat": null, "lon": null, "weight": null, "region": null, "radius": null, "matrix": null, "scale": null, "center": null, "range": null, "log": null, "order": null, "annotate": null, "format": null, "title": "Events by weekday and hour", "x_title": null, "y_title": null, "size": null, "sheet": null, "preview": null}"#
 
   public func run(_ arguments: Arguments, context: ToolContext) async throws -> ToolResult {
     try execute(arguments, context: context)

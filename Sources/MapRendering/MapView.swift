@@ -3,18 +3,18 @@ import LumenCore
 
 /// A resolved map: the region and projection chosen, the basemap layers, and the fitting of
 /// projected metres into the picture.
-struct MapView {
-  var regionName: String
-  var projection: MapProjection
+package struct MapView {
+  package var regionName: String
+  package var projection: MapProjection
   /// Basemap layers in drawing order, each with whether it is already projected.
-  var layers: [Basemap]
+  package var layers: [Basemap]
   /// The projected box shown (metres, y north).
   var minX: Double, minY: Double, maxX: Double, maxY: Double
   /// Pixels per metre and the pixel position of (minX, maxY).
   var scale = 1.0, offsetX = 0.0, offsetY = 0.0
 
   /// Chooses the region for the points and loads the basemaps it needs.
-  static func resolve(_ region: MapRegion, points: [MapPoint]) throws -> MapView {
+  package static func resolve(_ region: MapRegion, points: [MapPoint]) throws -> MapView {
     switch region {
     case .usa:
       return try usa()
@@ -90,7 +90,7 @@ struct MapView {
   }
 
   /// Fits the projected box into `area` (pixels), keeping the aspect ratio, centred.
-  mutating func fit(into area: PixelRect) {
+  package mutating func fit(into area: PixelRect) {
     let width = max(maxX - minX, 1)
     let height = max(maxY - minY, 1)
     scale = min(Double(area.width) / width, Double(area.height) / height)
@@ -104,10 +104,10 @@ struct MapView {
   }
 
   /// Where a coordinate lands in the picture.
-  func pixel(_ coordinate: GeoCoordinate) -> Point { pixel(projection.project(coordinate)) }
+  package func pixel(_ coordinate: GeoCoordinate) -> Point { pixel(projection.project(coordinate)) }
 
   /// A basemap point (already projected or lon/lat) in the picture.
-  func pixel(basemapPoint p: Point, isLonLat: Bool) -> Point {
+  package func pixel(basemapPoint p: Point, isLonLat: Bool) -> Point {
     isLonLat ? pixel(GeoCoordinate(latitude: p.y, longitude: p.x)) : pixel(p)
   }
 }

@@ -288,3 +288,59 @@ struct HeatmapErrorTests {
     #expect(ContinuousClock.now - started < .seconds(60))
   }
 }
+
+@Suite("Heatmaps: density maps bin points over a basemap")
+struct HeatmapDensityTests {
+  static let csv = """
+    name,latitude,longitude,people
+    Chicago,41.88,-87.63,5
+    Chicago,41.881,-87.631,7
+    Chicago,41.879,-87.629,1
+    Seattle,47.61,-122.33,4
+    Nowhere,,-100,9
+    """
+
+  @Test("Counts and weighted sums per bin; empty bins are not drawn")
+  func counts() throws {
+    let counts = try HeatmapSVG(csv: Self.csv) {
+      $0.lat = "latitude"
+      $0.lon = "longitude"
+      $0.region = "usa"
+    }
+    #expect(counts.report.shape == .density)
+    #expect(counts.cells.map(\.value).sorted() == ["1", "3"])
+    let chicago = try #require(counts.cells.first { $0.value == "3" })
+    let seattle = try #require(counts.cells.first { $0.value == "1" })
+    #expect(Int(chicago.column)! > Int(seattle.column)! + 40, "Chicago lies far east of Seattle")
+    let binning = try #require(counts.report.binning)
+    #expect(binning.contains("4 points binned") && binning.contains("1 rows"), "\(binning)")
+    let sums = try HeatmapSVG(csv: Self.csv) {
+      $0.lat = "latitude"
+      $0.lon = "longitude"
+      $0.weight = "people"
+    }
+    #expect(sums.cells.map(\.value).sorted() == ["13", "4"])
+    #expect(sums.report.valueTitle == "sum(people)")
+  }
+
+  @Test("The page draws the basemap under the canvas and follows the zoom")
+  func page() throws {
+    let dir = TemporaryDirectory()
+    let data = dir.write(Array(Self.csv.utf8), to: "p.csv")
+    var options = HeatmapOptions()
+    options.lat = "latitude"
+    options.lon = "longitude"
+    let output = dir.file("p.html")
+    _ = try Heatmap.make(data: data, output: output, options: options)
+    let page = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(page.contains("<svg class=\"basemap\" viewBox=\"0 0 120 75\""))
+    #expect(page.contains("data-rows=\"75\" data-cols=\"120\""))
+    #expect(!page.contains("https://"))
+  }
+
+  @Test func needsBothCoordinates() {
+    var options = HeatmapOptions()
+    options.lat = "latitude"
+    #expect(throws: HeatmapError.self) { try options.validate() }
+  }
+}

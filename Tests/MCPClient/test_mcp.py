@@ -34,7 +34,7 @@ CHART = {"data": "tips.csv", "output": "tips.png", "kind": "bar", "x": "day", "y
          "x_title": None, "y_title": None, "theme": None, "size": None, "scale": None, "sheet": None,
          "preview": True}
 HEATMAP = {"data": "tips.csv", "output": "tips-heatmap.html", "x": "day", "y": "time",
-           "value": "tip", "agg": "mean", "calendar": None, "matrix": None, "scale": None,
+           "value": "tip", "agg": "mean", "calendar": None, "lat": None, "lon": None, "weight": None, "region": None, "radius": None, "matrix": None, "scale": None,
            "center": None, "range": None, "log": None, "order": None, "annotate": None,
            "format": None, "title": None, "x_title": None, "y_title": None, "size": None,
            "sheet": None, "preview": True}
