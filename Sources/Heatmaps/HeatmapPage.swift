@@ -25,20 +25,18 @@ enum HeatmapPage {
     let longestColumn = grid.columnLabels.map { clip($0).count }.max() ?? 0
     let left = Double(min(longestRow, 24)) * 7 + 40
     let bottom = Double(min(longestColumn, 24)) * 5.5 + 44
-    let meta: [String: Any] = [
-      "rows": grid.rowLabels, "cols": grid.columnLabels, "rowTitle": grid.rowTitle,
-      "colTitle": grid.columnTitle, "valueTitle": grid.valueTitle,
-      "table": coloring.table.map { $0.hex.dropFirst() }.joined(),
-      "low": coloring.low, "high": coloring.high, "center": coloring.center as Any? ?? NSNull(),
-      "log": coloring.log, "encoding": encoding,
-      "year0": grid.calendarFirstYear as Any? ?? NSNull(),
-      "xticks": monthTicks(grid) as Any? ?? NSNull(), "axes": grid.basemap == nil,
-    ]
-    let json = String(
-      decoding: try JSONSerialization.data(
-        withJSONObject: meta, options: [.withoutEscapingSlashes]),
-      as: UTF8.self
-    ).replacingOccurrences(of: "</", with: "<\\/")
+    let json = MetaJSON.object([
+      ("rows", .strings(grid.rowLabels)), ("cols", .strings(grid.columnLabels)),
+      ("rowTitle", .string(grid.rowTitle)), ("colTitle", .string(grid.columnTitle)),
+      ("valueTitle", .string(grid.valueTitle)),
+      ("table", .string(coloring.table.map { $0.hex.dropFirst() }.joined())),
+      ("low", .number(coloring.low)), ("high", .number(coloring.high)),
+      ("center", coloring.center.map(MetaJSON.number) ?? .null), ("log", .bool(coloring.log)),
+      ("encoding", .string(encoding)),
+      ("year0", grid.calendarFirstYear.map { .number(Double($0)) } ?? .null),
+      ("xticks", monthTicks(grid).map(MetaJSON.ticks) ?? .null),
+      ("axes", .bool(grid.basemap == nil)),
+    ])
     let heading = title.map { "<h1>\(escape($0))</h1>\n" } ?? ""
     let page = """
       <!DOCTYPE html>
@@ -154,15 +152,15 @@ enum HeatmapPage {
   }
 
   /// A calendar's month names at the week each month starts (of the first year), for the axis.
-  static func monthTicks(_ grid: HeatmapGrid) -> [[Any]]? {
+  static func monthTicks(_ grid: HeatmapGrid) -> [(Int, String)]? {
     guard let year = grid.calendarFirstYear else { return nil }
     let start = CivilDate.days(year: year, month: 1, day: 1)
     let offset = DateBucket.weekday(days: start)
     return (1...12).map { month in
-      [
+      (
         (CivilDate.days(year: year, month: month, day: 1) - start + offset) / 7,
-        DateBucket.months[month - 1],
-      ]
+        DateBucket.months[month - 1]
+      )
     }
   }
 

@@ -9,7 +9,7 @@ enum DelimitedRows {
     throws(TableError)
   {
     let path = source.name
-    let sample = String(decoding: head, as: UTF8.self)
+    let sample = String(decoding: head.prefix(16 << 10), as: UTF8.self)
     let delimiter = UInt8(CSVDelimiter.sniff(sample).value)
     var tokenizer: DelimitedTokenizer
     switch source {

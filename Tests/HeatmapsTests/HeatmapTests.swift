@@ -234,6 +234,20 @@ struct HeatmapPageTests {
   }
 }
 
+@Suite("Heatmap pages: labels cannot break out of the page")
+struct HeatmapPageSafetyTests {
+  @Test func scriptInALabelStaysText() throws {
+    let dir = TemporaryDirectory()
+    let data = dir.write(
+      Array("name,\"a\"\"</script><b>\"\nr</script><i>1,1\nr2,2\n".utf8), to: "m.csv")
+    let output = dir.file("m.html")
+    _ = try Heatmap.make(data: data, output: output, options: HeatmapOptions())
+    let page = try String(contentsOfFile: output, encoding: .utf8)
+    #expect(page.components(separatedBy: "</script>").count == 4, "three scripts, no more")
+    #expect(page.contains(#""rows":["r\u003c/script>\u003ci>1","r2"]"#))
+  }
+}
+
 @Suite("Heatmaps: bad input gets a clear error")
 struct HeatmapErrorTests {
   func failure(_ csv: String, _ configure: (inout HeatmapOptions) -> Void) -> String {
