@@ -8,7 +8,7 @@ let package = Package(
       name: "Lumen",
       targets: [
         "Locking", "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing",
-        "ImageIO", "Tables", "Charting", "Heatmaps",
+        "ImageIO", "Tables", "Deflate", "Charting", "Heatmaps",
         "Lights",
         "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
         "LumenMCP", "LumenMCPHTTP",
@@ -34,6 +34,9 @@ let package = Package(
     .systemLibrary(
       name: "CPNG", path: "Sources/CPNG", pkgConfig: "libpng",
       providers: [.apt(["libpng-dev"])]),
+    // zlib's streaming deflate, at a level of Lumen's choosing (ZIPFoundation fixes level 6).
+    .systemLibrary(
+      name: "CZStream", path: "Sources/CZStream", providers: [.apt(["zlib1g-dev"])]),
     // Headers only: FFmpeg is not linked but opened on first use by CFFmpegLoader, so the
     // commands that never touch video do not pay for loading its ~130 shared libraries.
     .systemLibrary(
@@ -82,6 +85,7 @@ let package = Package(
 
     // Table files (CSV/TSV, JSON Lines, JSON arrays, .xlsx) to typed columns, shared by the
     // data jobs (chart, heatmap, analyze).
+    .target(name: "Deflate", dependencies: ["CZStream", "LumenCore"]),
     .target(
       name: "Tables",
       dependencies: [
@@ -95,8 +99,7 @@ let package = Package(
     .target(
       name: "Heatmaps",
       dependencies: [
-        "LumenCore", "Tables", "Charting", "Drawing", "MapRendering", "Geo",
-        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "LumenCore", "Tables", "Charting", "Drawing", "MapRendering", "Geo", "Deflate",
       ]),
     // lumen gif2video
     .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
@@ -191,7 +194,7 @@ let package = Package(
     .testTarget(
       name: "HeatmapsTests",
       dependencies: [
-        "Heatmaps", "Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport",
+        "Heatmaps", "Deflate", "Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),

@@ -1,8 +1,8 @@
 internal import Charting
+internal import Deflate
 internal import Foundation
 internal import LumenCore
 internal import Tables
-internal import ZIPFoundation
 
 /// One self-contained HTML file: the cells painted on a canvas from the values (deflated,
 /// base64, inflated by the browser's `DecompressionStream`) and a 256-colour table; labels,
@@ -117,21 +117,14 @@ enum HeatmapPage {
       let bits = Float(v).bitPattern.littleEndian
       withUnsafeBytes(of: bits) { floats.append(contentsOf: $0) }
     }
-    return (try deflate(floats).base64EncodedString(), "f32")
+    return (try deflate(floats, level: 6).base64EncodedString(), "f32")
   }
 
-  /// Raw deflate (what `DecompressionStream("deflate-raw")` reads).
-  static func deflate(_ bytes: [UInt8]) throws -> Data {
-    var output = Data()
-    let chunk = 1 << 20
-    _ = try Data.compress(
-      size: Int64(bytes.count), bufferSize: chunk,
-      provider: { position, size in
-        let from = Int(position)
-        return Data(bytes[from..<min(from + size, bytes.count)])
-      },
-      consumer: { output.append($0) })
-    return output
+  /// Raw deflate (what `DecompressionStream("deflate-raw")` reads): the text at zlib's fastest
+  /// level (on a million values level 6 took 75 % of the whole run for ~15 % fewer bytes), the
+  /// float32 fallback, which exists to be small, at the default.
+  static func deflate(_ bytes: [UInt8], level: Int32 = 1) throws -> Data {
+    Data(try Deflate.raw(bytes, level: level))
   }
 
   /// A density map's basemap under the canvas, in grid units (the script keeps its viewBox on

@@ -1,3 +1,4 @@
+import Deflate
 import Foundation
 import LumenCore
 import PNGCodec
@@ -245,6 +246,38 @@ struct HeatmapPageSafetyTests {
     let page = try String(contentsOfFile: output, encoding: .utf8)
     #expect(page.components(separatedBy: "</script>").count == 4, "three scripts, no more")
     #expect(page.contains(#""rows":["r\u003c/script>\u003ci>1","r2"]"#))
+  }
+}
+
+@Suite("Deflate: zlib's raw streams read back by another inflater")
+struct DeflateTests {
+  static func inflate(_ deflated: [UInt8]) throws -> [UInt8] {
+    let data = Data(deflated)
+    var out = Data()
+    _ = try Data.decompress(
+      size: Int64(data.count), bufferSize: 1 << 16, skipCRC32: true,
+      provider: { position, size in
+        data.subdata(in: Int(position)..<min(Int(position) + size, data.count))
+      }, consumer: { out.append($0) })
+    return Array(out)
+  }
+
+  @Test(arguments: [1, 6, 9] as [Int32])
+  func roundTrips(level: Int32) throws {
+    var generator = SplitMix64(seed: UInt64(level))
+    var text: [UInt8] = []
+    for _ in 0..<200_000 { text += Array(String(generator.next() % 1000).utf8) + [44] }
+    var noise: [UInt8] = []
+    for _ in 0..<50_000 { noise.append(UInt8(truncatingIfNeeded: generator.next())) }
+    for input in [[], [42], text, noise] {
+      let packed = try Deflate.raw(input, level: level)
+      #expect(try Self.inflate(packed) == input)
+      if input.count > 1000, input == text { #expect(packed.count < input.count / 2) }
+    }
+  }
+
+  @Test func refusesALevelZlibDoesNotHave() {
+    #expect(throws: DeflateError.self) { try Deflate.raw([1, 2, 3], level: 42) }
   }
 }
 
