@@ -43,6 +43,16 @@ public enum Heatmap {
     try Task.checkCancellation()
     let coloring = try HeatmapColoring(grid: grid, options: options)
     var warnings = table.warnings
+    if options.log {
+      let uncoloured = grid.values.indices.filter {
+        grid.values[$0].isFinite && grid.values[$0] <= 0 && !grid.blankCells.contains($0)
+      }.count
+      if uncoloured > 0 {
+        warnings.append(
+          "\(uncoloured) cells at or below 0 have no colour on a log scale (drawn grey, their values kept)"
+        )
+      }
+    }
     if format == .svg || format == .pdf, grid.values.count > options.maxVectorCells {
       throw HeatmapError.limitExceeded(
         "\(grid.rowCount) × \(grid.columnCount) cells are too many to draw one by one in \(format.rawValue.uppercased()) (at most \(options.maxVectorCells)); write .png or .html"

@@ -64,6 +64,11 @@ enum HeatmapDensity {
       let weight = weights.map { $0[rows[k]] ?? 0 } ?? 1
       values[Int(p.y / side) * columnCount + Int(p.x / side)] += weight
     }
+    guard outside < points.count else {
+      throw .unsuitableData(
+        "none of the \(points.count) points lies inside the region \(options.region); widen it, or leave region out (auto fits the points)"
+      )
+    }
     var blank = Set<Int>()
     for i in values.indices where values[i] == 0 { blank.insert(i) }
     var grid = HeatmapGrid(

@@ -385,6 +385,19 @@ struct HeatmapDensityTests {
     #expect(!page.contains("https://"))
   }
 
+  @Test func pointsOutsideTheRegionAreAClearError() {
+    do {
+      _ = try HeatmapSVG(csv: Self.csv) {
+        $0.lat = "latitude"
+        $0.lon = "longitude"
+        $0.region = "0,0,10,10"
+      }
+      Issue.record("no error")
+    } catch {
+      #expect("\(error)".contains("none of the 4 points lies inside the region 0,0,10,10"))
+    }
+  }
+
   @Test func needsBothCoordinates() {
     var options = HeatmapOptions()
     options.lat = "latitude"
