@@ -1,4 +1,5 @@
 public import Charting
+internal import Foundation
 
 /// What ``Heatmap/make(data:output:options:overwrite:limits:previewSize:)`` wrote.
 public struct HeatmapReport: Codable, Sendable, Hashable {
@@ -30,7 +31,15 @@ public struct HeatmapReport: Codable, Sendable, Hashable {
   /// One line for people (two for a density map).
   public var summary: String {
     (binning.map { "\($0)\n" } ?? "")
-      + "\(output): \(format.rawValue.uppercased()) heatmap, \(rows) × \(columns) cells of \(valueTitle) (\(ValueText.shortest(minValue))–\(ValueText.shortest(maxValue)), \(missingCells) without data), \(bytes) bytes"
+      + "\(output): \(format.rawValue.uppercased()) heatmap, \(rows) × \(columns) cells of \(valueTitle) (\(Self.rounded(minValue))–\(Self.rounded(maxValue)), \(missingCells) without data), \(bytes) bytes"
+  }
+
+  /// A value to 6 significant digits, for the summary (the JSON keeps every digit).
+  static func rounded(_ value: Double) -> String {
+    guard value.isFinite, value != 0 else { return ValueText.shortest(value) }
+    let digits = 6 - Int(log10(abs(value)).rounded(.up))
+    let scale = pow(10, Double(max(0, min(digits, 15))))
+    return ValueText.shortest((value * scale).rounded() / scale)
   }
 
   enum CodingKeys: String, CodingKey {
