@@ -31,4 +31,29 @@ import Testing
       _ = try PNGFile.read(path: path)
     } throws: { ($0 as? PNGError)?.code == 2 }
   }
+
+  /// A 42-byte file whose zTXt chunk claims 1.7 GB: libpng allocated the claim before reading
+  /// (FuzzPNG); the chunk walk refuses it first, in the user's words, for the header and the
+  /// pixels alike.
+  @Test func aChunkLongerThanTheFileIsRefusedBeforeLibpngAllocatesIt() throws {
+    let folder = TemporaryDirectory()
+    var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+    bytes += [0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, 100, 0, 0, 0, 10, 8, 2, 0, 0, 0]
+    bytes += [0xCD, 0x7E, 0x6C, 0x29]
+    bytes += Array("fdAT".utf8) + Array("zTXt".utf8) + [0x1F]
+    let path = folder.write(bytes, to: "claims.png")
+    for read in [{ _ = try PNGFile.header(path: path) }, { _ = try PNGFile.read(path: path) }] {
+      do {
+        try read()
+        Issue.record("no error")
+      } catch let error as PNGError {
+        #expect(error.category == .badInput)
+        #expect(error.description.contains("not a readable PNG"))
+        #expect(
+          error.technicalDetail?.contains(
+            "a zTXt chunk claims 1717846356 bytes where the file has 1 left")
+            == true, "\(error.technicalDetail ?? "")")
+      }
+    }
+  }
 }
