@@ -12,8 +12,4 @@ enum CalendarDate {
   }
 
   static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
-
-  static let monthNames = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-  ]
 }

@@ -1,3 +1,5 @@
+internal import Tables
+
 /// Ticks on calendar boundaries for a date axis: years, quarters, months, weeks or days,
 /// whichever gives about six.
 enum DateTicks {
@@ -56,8 +58,8 @@ enum DateTicks {
     let (y, m, d) = CalendarDate.civil(Int((seconds / 86_400).rounded(.down)))
     if span > 3 * 365 * 86_400 { return "\(y)" }
     if span > 60 * 86_400 {
-      return m == 1 ? "\(CalendarDate.monthNames[m - 1]) \(y)" : CalendarDate.monthNames[m - 1]
+      return m == 1 ? "\(CivilDate.monthNames[m - 1]) \(y)" : CivilDate.monthNames[m - 1]
     }
-    return "\(CalendarDate.monthNames[m - 1]) \(d)"
+    return "\(CivilDate.monthNames[m - 1]) \(d)"
   }
 }

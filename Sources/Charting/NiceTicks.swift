@@ -4,12 +4,12 @@
 
 /// Axis ticks at "nice" values (1, 2, 2.5, 5 × 10ⁿ) covering a range, about `target` of them,
 /// in the spirit of Wilkinson's extended algorithm (simplicity first, then coverage).
-enum NiceTicks {
-  struct Result: Equatable {
-    var lower: Double
-    var upper: Double
-    var step: Double
-    var values: [Double]
+package enum NiceTicks {
+  package struct Result: Equatable {
+    package var lower: Double
+    package var upper: Double
+    package var step: Double
+    package var values: [Double]
   }
 
   /// Ticks for whole numbers (counts, sizes, years): never a step below 1.
@@ -25,7 +25,9 @@ enum NiceTicks {
     )
   }
 
-  static func linear(_ low: Double, _ high: Double, target: Int = 6, includeZero: Bool = false)
+  package static func linear(
+    _ low: Double, _ high: Double, target: Int = 6, includeZero: Bool = false
+  )
     -> Result
   {
     var low = low
@@ -67,7 +69,7 @@ enum NiceTicks {
 
   /// Powers of ten (and 2×, 5× between them when there are few decades) for a log axis over
   /// the data's range with a little room, not stretched to whole decades.
-  static func logarithmic(_ low: Double, _ high: Double) -> Result {
+  package static func logarithmic(_ low: Double, _ high: Double) -> Result {
     let low = max(low, 1e-300)
     let high = max(high, low * 10)
     let lower = low / 1.15

@@ -1,3 +1,5 @@
+internal import Tables
+
 /// The calendar unit dates are grouped by (`--time-unit month`).
 public enum TimeUnit: String, Sendable, Hashable, Codable, CaseIterable {
   case day, week, month, quarter, year
@@ -8,8 +10,7 @@ public enum TimeUnit: String, Sendable, Hashable, Codable, CaseIterable {
     switch self {
     case .day: return Double(days) * 86_400
     case .week:
-      let weekday = ((days % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday: Monday is 0
-      return Double(days - weekday) * 86_400
+      return Double(days - CivilDate.weekday(days: days)) * 86_400
     case .month, .quarter, .year:
       let (y, m, _) = CalendarDate.civil(days)
       let month = self == .year ? 1 : self == .quarter ? (m - 1) / 3 * 3 + 1 : m

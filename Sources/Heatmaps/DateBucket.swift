@@ -23,11 +23,6 @@ struct DateBucket: Hashable, Sendable {
   /// The title a grouped axis gets: `hour(time)`.
   var title: String { "\(unit.rawValue)(\(column))" }
 
-  static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-  static let months = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-  ]
-
   /// The moment's part: its order (the key sorted by) and its label.
   func key(seconds: Double) -> (order: Double, label: String) {
     let days = Int((seconds / 86_400).rounded(.down))
@@ -36,14 +31,14 @@ struct DateBucket: Hashable, Sendable {
       let hour = Int(seconds - Double(days) * 86_400) / 3600
       return (Double(hour), String(hour))
     case .weekday:
-      let weekday = Self.weekday(days: days)
-      return (Double(weekday), Self.weekdays[weekday])
+      let weekday = CivilDate.weekday(days: days)
+      return (Double(weekday), CivilDate.weekdayNames[weekday])
     case .day:
       let day = CivilDate.date(days: days).day
       return (Double(day), String(day))
     case .month:
       let month = CivilDate.date(days: days).month
-      return (Double(month), Self.months[month - 1])
+      return (Double(month), CivilDate.monthNames[month - 1])
     case .year:
       let year = CivilDate.date(days: days).year
       return (Double(year), String(year))
@@ -52,6 +47,4 @@ struct DateBucket: Hashable, Sendable {
     }
   }
 
-  /// Monday 0 … Sunday 6 of a day counted from 1970-01-01 (a Thursday).
-  static func weekday(days: Int) -> Int { ((days + 3) % 7 + 7) % 7 }
 }

@@ -43,10 +43,9 @@ public enum Heatmap {
     try Task.checkCancellation()
     let coloring = try HeatmapColoring(grid: grid, options: options)
     var warnings = table.warnings
+    let shown = grid.shownValues
     if options.log {
-      let uncoloured = grid.values.indices.filter {
-        grid.values[$0].isFinite && grid.values[$0] <= 0 && !grid.blankCells.contains($0)
-      }.count
+      let uncoloured = shown.filter { $0.isFinite && $0 <= 0 }.count
       if uncoloured > 0 {
         warnings.append(
           "\(uncoloured) cells at or below 0 have no colour on a log scale (drawn grey, their values kept)"
@@ -88,10 +87,7 @@ public enum Heatmap {
         grid, coloring: coloring, options: options, size: previewSize)
       preview = try SceneFile.png(scene)
     }
-    let finite = grid.values.indices.filter {
-      grid.values[$0].isFinite && !grid.blankCells.contains($0)
-    }
-    .map { grid.values[$0] }
+    let finite = shown.filter(\.isFinite)
     let report = HeatmapReport(
       output: output, format: format, shape: options.shape, rowsRead: table.rowCount,
       rows: grid.rowCount, columns: grid.columnCount, minValue: finite.min() ?? .nan,

@@ -15,9 +15,7 @@ public struct HeatmapColoring: Sendable, Hashable {
   init(grid: HeatmapGrid, options: HeatmapOptions) throws(HeatmapError) {
     scale = options.scale
     log = options.log
-    let shown = grid.values.indices.lazy.filter { !grid.blankCells.contains($0) }.map {
-      grid.values[$0]
-    }
+    let shown = grid.shownValues
     let present = shown.filter { $0.isFinite && (!options.log || $0 > 0) }
     guard let dataLow = present.min(), let dataHigh = present.max() else {
       throw .unsuitableData(

@@ -1,5 +1,4 @@
 public import LumenCore
-public import Tables
 
 /// A heatmap's cells: row and column labels and one value per cell, row by row (`nan` for a
 /// missing cell).
@@ -12,8 +11,6 @@ public struct HeatmapGrid: Sendable, Hashable {
   public var rowTitle: String
   public var columnTitle: String
   public var valueTitle: String
-  /// The unit of the values (`$`, `%`), when the column had one.
-  public var unit: ValueUnit?
   /// For a calendar: the first year of its blocks (row `7 * k + weekday` is year `firstYear +
   /// k`; column `w` is week `w`).
   public var calendarFirstYear: Int?
@@ -27,6 +24,12 @@ public struct HeatmapGrid: Sendable, Hashable {
 
   public var rowCount: Int { rowLabels.count }
   public var columnCount: Int { columnLabels.count }
+
+  /// The values drawn with a colour or as "no data": every cell but the blank ones.
+  var shownValues: [Double] {
+    blankCells.isEmpty
+      ? values : values.indices.filter { !blankCells.contains($0) }.map { values[$0] }
+  }
 
   /// The value at a row and column.
   public subscript(row: Int, column: Int) -> Double { values[row * columnLabels.count + column] }

@@ -27,7 +27,6 @@ enum HeatmapGridBuilder {
     let rowLabels = (0..<rows).map { labels.values.text(at: $0) ?? "" }
     var values = [Double](repeating: .nan, count: rows * (table.columns.count - 1))
     let width = table.columns.count - 1
-    var unit: ValueUnit?
     for (c, column) in table.columns.dropFirst().enumerated() {
       if column.missingCount == rows { continue }  // an empty column: no data
       guard case .numbers(let numbers) = column.values, column.kind.isNumeric else {
@@ -36,13 +35,12 @@ enum HeatmapGridBuilder {
           "\(table.source): the cell in row \(rowLabels[row].isEmpty ? String(row + 1) : "\"\(rowLabels[row])\"") (line \(row + 2)), column \"\(column.name)\" is \"\(text)\", not a number; a matrix needs numbers in every cell after the first column (leave a cell empty for no data, or give x and y for a long table)"
         )
       }
-      unit = unit ?? column.unit
       for r in 0..<rows { if let v = numbers[r] { values[r * width + c] = v } }
     }
     return HeatmapGrid(
       rowLabels: rowLabels, columnLabels: table.columns.dropFirst().map(\.name), values: values,
       rowTitle: options.yTitle ?? (labels.name.isEmpty ? "row" : labels.name),
-      columnTitle: options.xTitle ?? "column", valueTitle: "value", unit: unit)
+      columnTitle: options.xTitle ?? "column", valueTitle: "value")
   }
 
   /// The first value of a column that is not a number, for the error.
@@ -69,11 +67,9 @@ enum HeatmapGridBuilder {
     let aggregation = options.resolvedAggregation
     var numbers: [Double?]?
     var valueTitle = "count"
-    var unit: ValueUnit?
     if let name = options.value {
       numbers = try numericColumn(name, table: table)
       valueTitle = "\(aggregation.rawValue)(\(name))"
-      unit = table.column(name)?.unit
     }
     let width = across.labels.count
     var cells = [CellAccumulator](repeating: CellAccumulator(), count: width * down.labels.count)
@@ -92,7 +88,7 @@ enum HeatmapGridBuilder {
     return HeatmapGrid(
       rowLabels: down.labels, columnLabels: across.labels,
       values: cells.map { $0.value(aggregation) }, rowTitle: options.yTitle ?? down.title,
-      columnTitle: options.xTitle ?? across.title, valueTitle: valueTitle, unit: unit)
+      columnTitle: options.xTitle ?? across.title, valueTitle: valueTitle)
   }
 
   private static func numericColumn(_ name: String, table: Table) throws(HeatmapError) -> [Double?]
@@ -198,11 +194,9 @@ enum HeatmapGridBuilder {
     var numbers: [Double?]?
     let aggregation = options.resolvedAggregation
     var valueTitle = "count"
-    var unit: ValueUnit?
     if let value = options.value {
       numbers = try numericColumn(value, table: table)
       valueTitle = aggregation == .sum ? value : "\(aggregation.rawValue)(\(value))"
-      unit = table.column(value)?.unit
     }
     var byDay: [Int: CellAccumulator] = [:]
     for r in 0..<moments.count {
@@ -232,7 +226,7 @@ enum HeatmapGridBuilder {
       let year = firstYear + k
       let start = CivilDate.days(year: year, month: 1, day: 1)
       let end = CivilDate.days(year: year + 1, month: 1, day: 1)
-      let offset = DateBucket.weekday(days: start)
+      let offset = CivilDate.weekday(days: start)
       for cell in 0..<(7 * 53) {
         let week = cell % 53
         let weekday = cell / 53
@@ -249,12 +243,12 @@ enum HeatmapGridBuilder {
     }
     var rowLabels: [String] = []
     for k in 0..<years {
-      for weekday in DateBucket.weekdays { rowLabels.append("\(firstYear + k) \(weekday)") }
+      for weekday in CivilDate.weekdayNames { rowLabels.append("\(firstYear + k) \(weekday)") }
     }
     var grid = HeatmapGrid(
       rowLabels: rowLabels, columnLabels: (1...53).map(String.init), values: values,
       rowTitle: options.yTitle ?? "weekday", columnTitle: options.xTitle ?? "week",
-      valueTitle: valueTitle, unit: unit)
+      valueTitle: valueTitle)
     grid.calendarFirstYear = firstYear
     grid.blankCells = blankCells
     return grid

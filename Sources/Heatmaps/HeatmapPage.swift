@@ -148,11 +148,11 @@ enum HeatmapPage {
   static func monthTicks(_ grid: HeatmapGrid) -> [(Int, String)]? {
     guard let year = grid.calendarFirstYear else { return nil }
     let start = CivilDate.days(year: year, month: 1, day: 1)
-    let offset = DateBucket.weekday(days: start)
+    let offset = CivilDate.weekday(days: start)
     return (1...12).map { month in
       (
         (CivilDate.days(year: year, month: month, day: 1) - start + offset) / 7,
-        DateBucket.months[month - 1]
+        CivilDate.monthNames[month - 1]
       )
     }
   }

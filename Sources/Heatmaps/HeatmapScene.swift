@@ -143,7 +143,7 @@ enum HeatmapScene {
       // Weekdays (Mon, Wed, Fri) per year block, the year above it, months along the top.
       for r in 0..<grid.rowCount where r % 7 % 2 == 0 && r % 7 < 6 {
         label(
-          DateBucket.weekdays[r % 7], x0 - 6, y0 + (Double(r) + 0.5) * ch + labelSize * 0.35,
+          CivilDate.weekdayNames[r % 7], x0 - 6, y0 + (Double(r) + 0.5) * ch + labelSize * 0.35,
           anchor: 1)
       }
       for k in 0..<(grid.rowCount / 7) {
@@ -152,12 +152,12 @@ enum HeatmapScene {
           bold: true, color: text, anchor: 1)
       }
       let start = CivilDate.days(year: firstYear, month: 1, day: 1)
-      let offset = DateBucket.weekday(days: start)
+      let offset = CivilDate.weekday(days: start)
       for month in 1...12 {
         let first = CivilDate.days(year: firstYear, month: month, day: 1)
         let week = (first - start + offset) / 7
         label(
-          DateBucket.months[month - 1], x0 + Double(week) * cw, y0 + gridHeight + 6 + labelSize,
+          CivilDate.monthNames[month - 1], x0 + Double(week) * cw, y0 + gridHeight + 6 + labelSize,
           anchor: 0)
       }
     } else if grid.basemap == nil {
@@ -200,7 +200,10 @@ enum HeatmapScene {
           x: barX, y: y, width: 14, height: barHeight / Double(steps) + 0.5,
           fill: RGBAPixel(color), mark: nil))
     }
-    label(HeatmapPage.clip(grid.valueTitle), barX, y0 - 6, bold: true, color: text, anchor: 0)
+    // The bar's title starts over the bar, moved left when it would run off the picture.
+    let barTitle = HeatmapPage.clip(grid.valueTitle)
+    let titleX = min(barX, sceneWidth - 6 - width(barTitle, labelSize, bold: true))
+    label(barTitle, titleX, y0 - 6, bold: true, color: text, anchor: 0)
     for v in ticks(coloring) {
       guard let t = coloring.position(v) else { continue }
       let y = y0 + barHeight * (1 - t)
@@ -220,28 +223,17 @@ enum HeatmapScene {
     )
   }
 
-  /// Round values along the colour bar: powers of ten on a log scale, else 1-2-5 steps.
+  /// Round values along the colour bar, inside its range: Charting's axis ticks (1, 2, 2.5, 5
+  /// steps; decades on a log scale).
   static func ticks(_ coloring: HeatmapColoring) -> [Double] {
-    let low = coloring.low
-    let high = coloring.high
-    if coloring.log {
-      let a = Int(log10(low).rounded(.up))
-      let b = Int(log10(high).rounded(.down))
-      let powers = a <= b ? (a...b).map { pow(10, Double($0)) } : []
-      return powers.count >= 2 ? powers : [low, high]
+    let (low, high) = (coloring.low, coloring.high)
+    guard high > low else { return [low] }
+    let ticks =
+      coloring.log ? NiceTicks.logarithmic(low, high) : NiceTicks.linear(low, high, target: 6)
+    let inside = ticks.values.filter {
+      $0 >= low - 1e-9 * (high - low) && $0 <= high + 1e-9 * (high - low)
     }
-    let span = high - low
-    guard span > 0 else { return [low] }
-    var step = pow(10, (log10(span / 5)).rounded(.down))
-    let e = span / 5 / step
-    step *= e > 5 ? 10 : e > 2 ? 5 : e > 1 ? 2 : 1
-    var out: [Double] = []
-    var v = (low / step).rounded(.up) * step
-    while v <= high + step * 1e-9 {
-      out.append(v)
-      v += step
-    }
-    return out
+    return inside.count >= 2 ? inside : [low, high]
   }
 
   /// Dark text on light cells, light text on dark ones (WCAG relative luminance).

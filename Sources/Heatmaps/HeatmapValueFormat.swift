@@ -53,11 +53,11 @@ public struct HeatmapValueFormat: Sendable, Hashable, CustomStringConvertible {
         return ValueText.fixed(0, decimals: decimals) + "e+00"
       }
       var exponent = Int(log10(abs(value)).rounded(.down))
-      var mantissa = value / pow10(exponent)
+      var mantissa = value / pow(10, Double(exponent))
       var text = ValueText.fixed(mantissa, decimals: decimals)
       if text.hasPrefix("10") || text.hasPrefix("-10") {
         exponent += 1
-        mantissa = value / pow10(exponent)
+        mantissa = value / pow(10, Double(exponent))
         text = ValueText.fixed(mantissa, decimals: decimals)
       }
       let sign = exponent < 0 ? "-" : "+"
@@ -80,9 +80,4 @@ public struct HeatmapValueFormat: Sendable, Hashable, CustomStringConvertible {
     return (negative ? "-" : "") + out + body[point...]
   }
 
-  private func pow10(_ n: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<abs(n) { result *= 10 }
-    return n < 0 ? 1 / result : result
-  }
 }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Numbers as a heatmap writes them.
 enum ValueText {
   /// The shortest decimal that reads back as `value` (`3.25`, `100`, `1e-07`).
@@ -9,7 +11,7 @@ enum ValueText {
   /// `value` with `decimals` digits after the point and thin grouping left out (`1234.50`).
   static func fixed(_ value: Double, decimals: Int) -> String {
     if decimals == 0 { return String(Int64(value.rounded())) }
-    let scale = pow10(decimals)
+    let scale = pow(10, Double(decimals))
     let scaled = (abs(value) * scale).rounded()
     let whole = Int64(scaled / scale)
     let fraction = Int64(scaled - Double(whole) * scale)
@@ -31,9 +33,4 @@ enum ValueText {
     return 3
   }
 
-  private static func pow10(_ n: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<n { result *= 10 }
-    return result
-  }
 }

@@ -1,6 +1,17 @@
 /// Calendar days counted from 1970-01-01 and back (proleptic Gregorian, UTC; Howard Hinnant's
 /// `days_from_civil` and `civil_from_days`), shared by the reader and the data jobs.
 public enum CivilDate {
+  /// Monday 0 … Sunday 6 of a day counted from 1970-01-01 (a Thursday).
+  public static func weekday(days: Int) -> Int { ((days + 3) % 7 + 7) % 7 }
+
+  /// `Mon` … `Sun`, by ``weekday(days:)``.
+  public static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+
+  /// `Jan` … `Dec`, month 1 first.
+  public static let monthNames = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+  ]
+
   /// Days from 1970-01-01 to the date.
   public static func days(year: Int, month: Int, day: Int) -> Int {
     let y = month <= 2 ? year - 1 : year
