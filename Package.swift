@@ -8,7 +8,7 @@ let package = Package(
       name: "Lumen",
       targets: [
         "Locking", "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing",
-        "ImageIO", "Tables", "Deflate", "Charting", "Heatmaps",
+        "ImageIO", "Tables", "Deflate", "Charting", "Heatmaps", "TableAnalysis",
         "Lights",
         "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
         "LumenMCP", "LumenMCPHTTP",
@@ -101,6 +101,8 @@ let package = Package(
       dependencies: [
         "LumenCore", "Tables", "Charting", "Drawing", "MapRendering", "Geo", "Deflate",
       ]),
+    // lumen analyze: one streaming pass to stats.json, charts by rule and report.html
+    .target(name: "TableAnalysis", dependencies: ["LumenCore", "Tables", "Charting"]),
     // lumen gif2video
     .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
     // lumen palette: the clustering (k-means in Lab, CIEDE2000, names), formats and swatches
@@ -119,7 +121,7 @@ let package = Package(
       name: "LumenTools",
       dependencies: [
         "ToolDispatch", "GIFToVideo", "PaletteExtraction", "ImageIO", "FFmpegIO", "LumenCore",
-        "MapRendering", "Charting", "Heatmaps",
+        "MapRendering", "Charting", "Heatmaps", "TableAnalysis",
         "Geo", "PNGCodec", "GIFCodec",
       ]),
 
@@ -145,6 +147,7 @@ let package = Package(
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
         "LumenTools", "MapRendering", "Geo", "Locking", "Charting", "Heatmaps", "Tables",
+        "TableAnalysis",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),

@@ -5,7 +5,7 @@ public enum TimeUnit: String, Sendable, Hashable, Codable, CaseIterable {
   case day, week, month, quarter, year
 
   /// The start of the unit holding `seconds` (weeks start on Monday), in seconds.
-  func start(of seconds: Double) -> Double {
+  package func start(of seconds: Double) -> Double {
     let days = Int((seconds / 86_400).rounded(.down))
     switch self {
     case .day: return Double(days) * 86_400
@@ -19,7 +19,7 @@ public enum TimeUnit: String, Sendable, Hashable, Codable, CaseIterable {
   }
 
   /// How a unit's start is labelled (`2024-03`, `2024 Q1`, `2024`).
-  func label(_ start: Double) -> String {
+  package func label(_ start: Double) -> String {
     let (y, m, d) = CalendarDate.civil(Int((start / 86_400).rounded(.down)))
     switch self {
     case .day, .week: return "\(y)-\(CalendarDate.two(m))-\(CalendarDate.two(d))"

@@ -20,6 +20,7 @@ public struct Root: AsyncParsableCommand {
     version: LumenVersion.current,
     subcommands: [
       GIF2Video.self, PaletteCommand.self, MapCommand.self, ChartCommand.self, HeatmapCommand.self,
+      AnalyzeCommand.self,
       ToolsCommand.self,
       CallCommand.self,
       MCPCommand.self,

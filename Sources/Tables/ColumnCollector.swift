@@ -14,6 +14,17 @@ struct ColumnCollector {
   var warnings: [String] = []
   /// For formats whose columns appear as rows are read (JSON): wanted names not yet seen.
   private var lateHeader = false
+  /// The most columns a header may have.
+  var maxColumns = Int.max
+  /// When set, every `batchRows` rows become a ``Table`` handed to `batchHandler` and are
+  /// dropped (``TableReader/readBatches(path:columns:sheet:limits:batchRows:_:)``).
+  var batchRows = Int.max
+  var batchHandler: ((Table) throws(TableError) -> Void)?
+  /// The first row of the batch being gathered.
+  private var batchStart = 0
+  private(set) var batches = 0
+  var format: TableFormat = .delimited
+  var sheet: String?
 
   init(name: String, wanted: [String]?, maxRows: Int) {
     self.name = name
@@ -23,6 +34,11 @@ struct ColumnCollector {
 
   /// Sets the header; checks the wanted columns against it now.
   mutating func setHeader(_ header: [String], complete: Bool = true) throws(TableError) {
+    guard header.count <= maxColumns else {
+      throw .limitExceeded(
+        "\(name) has \(header.count) columns; the limit is \(maxColumns) (choose the columns to use)"
+      )
+    }
     self.header = header.map { $0.trimmingSpaces }
     lateHeader = !complete
     let names = wanted ?? self.header
@@ -76,15 +92,21 @@ struct ColumnCollector {
       raw[position].committed = raw[position].bytes.count
     }
     rows += 1
+    if rows - batchStart >= batchRows { try flushBatch() }
   }
 
   /// Adds a column name found later (JSON objects with new keys).
-  mutating func extendHeader(_ column: String) -> Int {
+  mutating func extendHeader(_ column: String) throws(TableError) -> Int {
+    guard header.count < maxColumns else {
+      throw .limitExceeded(
+        "\(name) has more than \(maxColumns) columns; the limit is \(maxColumns) (choose the columns to use)"
+      )
+    }
     header.append(column)
     let index = header.count - 1
     if wanted == nil {
       indices.append(index)
-      cells.append(Array(repeating: .missing, count: rows))
+      cells.append(Array(repeating: .missing, count: rows - batchStart))
     } else if let position = wanted!.firstIndex(of: column) {
       indices[position] = index
     }
@@ -102,6 +124,7 @@ struct ColumnCollector {
       cells[position].append(index >= 0 ? cell(index) : .missing)
     }
     rows += 1
+    if rows - batchStart >= batchRows { try flushBatch() }
   }
 
   func unknown(_ column: String) -> TableError {
@@ -115,6 +138,17 @@ struct ColumnCollector {
   }
 
   consuming func finish(format: TableFormat, sheet: String?) throws(TableError) -> Table {
+    try checkFinished()
+    return columnsSoFar(format: format, sheet: sheet, lastBatch: true)
+  }
+
+  /// Ends a batched read: the rows not yet handed over become the last batch.
+  mutating func finishBatches() throws(TableError) {
+    try checkFinished()
+    if rows > batchStart { try flushBatch() }
+  }
+
+  private func checkFinished() throws(TableError) {
     guard !header.isEmpty else {
       throw .empty("\(name) is empty: expected a header row, then one row per record")
     }
@@ -124,28 +158,47 @@ struct ColumnCollector {
     guard rows > 0 else {
       throw .empty("\(name) has a header row but no data rows")
     }
+  }
+
+  private mutating func flushBatch() throws(TableError) {
+    guard let batchHandler else { return }
+    let table = columnsSoFar(format: format, sheet: sheet, lastBatch: false)
+    batchStart = rows
+    batches += 1
+    try batchHandler(table)
+  }
+
+  /// The rows gathered since the last batch as a table (the gathered cells are released).
+  private mutating func columnsSoFar(format: TableFormat, sheet: String?, lastBatch: Bool) -> Table
+  {
     let names = wanted ?? header
     var columns: [TableColumn] = []
     columns.reserveCapacity(names.count)
     var replaced = false
+    let count = rows - batchStart
     for (position, column) in names.enumerated() {
       if usesRaw {
         columns.append(
           ColumnInference.column(named: column, raw: raw[position], replaced: &replaced))
         raw[position] = RawColumn()
-      } else {
+      } else if position < cells.count {
         columns.append(ColumnInference.column(named: column, cells: cells[position]))
         cells[position] = []
+      } else {
+        columns.append(
+          ColumnInference.column(
+            named: column, cells: Array(repeating: .missing, count: count)))
       }
     }
+    var notes = lastBatch ? warnings : []
     if replaced {
-      warnings.append(
+      notes.append(
         "\(name) is not valid UTF-8; undecodable bytes were replaced with U+FFFD (save it as UTF-8)"
       )
     }
     return Table(
-      source: name, format: format, header: header, columns: columns, rowCount: rows,
-      sheet: sheet, warnings: warnings)
+      source: name, format: format, header: header, columns: columns, rowCount: count,
+      sheet: sheet, warnings: notes, firstRow: batchStart)
   }
 }
 

@@ -22,3 +22,11 @@ public enum ColumnKind: String, Sendable, Hashable, Codable, CaseIterable {
   /// Whether the values are moments.
   public var isTemporal: Bool { self == .date || self == .datetime }
 }
+
+extension ColumnKind {
+  /// Whether a column's name reads like an identifier (`id`, `user_id`, `userId`, `key`,
+  /// `uuid`, `code`): the rule the reader uses to tell ids from measures.
+  public static func nameLooksLikeIdentifier(_ name: String) -> Bool {
+    ColumnInference.looksLikeIdentifier(name)
+  }
+}

@@ -17,7 +17,7 @@ enum JSONRows {
       let newKeys = object.keys.filter { positions[$0] == nil }
       if !newKeys.isEmpty {
         for key in keysInOrder(newKeys, data: data) {
-          positions[key] = collector.extendHeader(key)
+          positions[key] = try collector.extendHeader(key)
         }
       }
       var byIndex: [Int: TableCell] = [:]

@@ -19,12 +19,16 @@ public struct Table: Sendable {
   public var sheet: String?
   /// Things worth knowing (replaced bytes, short rows).
   public var warnings: [String]
+  /// The index of the first row, counted from 0 after the header: 0 unless the table is a
+  /// later batch of ``TableReader/readBatches(path:columns:sheet:limits:batchRows:_:)``.
+  public var firstRow: Int
 
   /// Creates a table.
   public init(
     source: String, format: TableFormat, header: [String], columns: [TableColumn],
-    rowCount: Int, sheet: String? = nil, warnings: [String] = []
+    rowCount: Int, sheet: String? = nil, warnings: [String] = [], firstRow: Int = 0
   ) {
+    self.firstRow = firstRow
     self.source = source
     self.format = format
     self.header = header

@@ -15,6 +15,8 @@ public enum TableReader {
     public var maxRows: Int = 20_000_000
     /// The largest unpacked workbook part (512 MiB by default).
     public var maxWorkbookPartBytes: Int = 512 << 20
+    /// The most columns in a header (100,000 by default).
+    public var maxColumns: Int = 100_000
 
     /// The defaults.
     public init() {}
@@ -30,7 +32,59 @@ public enum TableReader {
     path: String, columns wanted: [String]? = nil, sheet: String? = nil,
     limits: Limits = Limits()
   ) throws(TableError) -> Table {
-    let head: Data
+    let head = try Self.head(path: path, limits: limits)
+    var collector = ColumnCollector(name: path, wanted: wanted, maxRows: limits.maxRows)
+    collector.maxColumns = limits.maxColumns
+    let (format, sheetRead) = try read(
+      .file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)
+    return try collector.finish(format: format, sheet: sheetRead)
+  }
+
+  /// What a batched read saw: the whole header, the rows, and what is worth knowing.
+  public struct BatchSummary: Sendable {
+    /// How the file was read.
+    public var format: TableFormat
+    /// Every column name in the header, in file order.
+    public var header: [String]
+    /// Data rows in all.
+    public var rowCount: Int
+    /// The sheet read, for workbooks.
+    public var sheet: String?
+    /// Replaced bytes, short rows.
+    public var warnings: [String]
+  }
+
+  /// Reads `path` as ``read(path:columns:sheet:limits:)`` does, but hands the rows over as
+  /// tables of at most `batchRows` rows each (``Table/firstRow`` says where each starts), so
+  /// memory holds one batch. Each batch's column kinds are inferred from its own values.
+  /// Delimited text and JSON Lines are streamed; a JSON array or a workbook is read whole,
+  /// then handed over in batches.
+  public static func readBatches(
+    path: String, columns wanted: [String]? = nil, sheet: String? = nil,
+    limits: Limits = Limits(), batchRows: Int,
+    _ body: (Table) throws(TableError) -> Void
+  ) throws(TableError) -> BatchSummary {
+    let head = try Self.head(path: path, limits: limits)
+    return try withoutActuallyEscaping(body) { (escaping) throws(TableError) -> BatchSummary in
+      var collector = ColumnCollector(name: path, wanted: wanted, maxRows: limits.maxRows)
+      collector.maxColumns = limits.maxColumns
+      collector.batchRows = max(1, batchRows)
+      collector.batchHandler = escaping
+      let (format, sheetRead) = try read(
+        .file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)
+      collector.format = format
+      collector.sheet = sheetRead
+      try collector.finishBatches()
+      let summary = BatchSummary(
+        format: format, header: collector.header, rowCount: collector.rows, sheet: sheetRead,
+        warnings: collector.warnings)
+      collector.batchHandler = nil
+      return summary
+    }
+  }
+
+  /// The first 64 KB of `path`, after checking it exists, is a file and is within the limits.
+  private static func head(path: String, limits: Limits) throws(TableError) -> Data {
     do {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
@@ -48,13 +102,12 @@ public enum TableReader {
         throw TableError.unreadable("cannot open \(path) (permission denied?)")
       }
       defer { try? handle.close() }
-      head = try handle.read(upToCount: 64 << 10) ?? Data()
+      return try handle.read(upToCount: 64 << 10) ?? Data()
     } catch let error as TableError {
       throw error
     } catch {
       throw .unreadable("cannot read \(path): \(error.localizedDescription)")
     }
-    return try read(.file(path: path), head: head, columns: wanted, sheet: sheet, limits: limits)
   }
 
   /// Reads a table held in memory (named `name` in messages; its extension, if any, helps tell
@@ -67,14 +120,19 @@ public enum TableReader {
       throw .limitExceeded(
         "\(name) is \(bytes.count) bytes; the limit is \(limits.maxFileBytes) bytes")
     }
-    return try read(
-      .memory(bytes: bytes, name: name), head: Data(bytes.prefix(64 << 10)), columns: wanted,
-      sheet: sheet, limits: limits)
+    var collector = ColumnCollector(name: name, wanted: wanted, maxRows: limits.maxRows)
+    collector.maxColumns = limits.maxColumns
+    let (format, sheetRead) = try read(
+      .memory(bytes: bytes, name: name), head: Data(bytes.prefix(64 << 10)), sheet: sheet,
+      limits: limits, into: &collector)
+    return try collector.finish(format: format, sheet: sheetRead)
   }
 
+  /// Reads the rows of `source` into `collector`; returns the format and the sheet read.
   private static func read(
-    _ source: TableSource, head: Data, columns wanted: [String]?, sheet: String?, limits: Limits
-  ) throws(TableError) -> Table {
+    _ source: TableSource, head: Data, sheet: String?, limits: Limits,
+    into collector: inout ColumnCollector
+  ) throws(TableError) -> (TableFormat, String?) {
     let path = source.name
     if head.isEmpty {
       throw .empty("\(path) is empty: expected a header row, then one row per record")
@@ -86,7 +144,7 @@ public enum TableReader {
     if sheet != nil, format != .xlsx {
       throw .unsupported("\(path) is \(format.phrase), which has no sheets; leave out the sheet")
     }
-    var collector = ColumnCollector(name: path, wanted: wanted, maxRows: limits.maxRows)
+    collector.format = format
     var sheetRead: String?
     switch format {
     case .delimited:
@@ -97,6 +155,7 @@ public enum TableReader {
       let workbook = try XLSXWorkbook(source, maxPartBytes: limits.maxWorkbookPartBytes)
       let (chosen, rows) = try workbook.rows(sheet: sheet)
       sheetRead = chosen
+      collector.sheet = chosen
       guard let first = rows.first else {
         throw .empty("the sheet \"\(chosen)\" of \(path) is empty")
       }
@@ -112,7 +171,7 @@ public enum TableReader {
         }
       }
     }
-    return try collector.finish(format: format, sheet: sheetRead)
+    return (format, sheetRead)
   }
 
   static func unnamed(_ index: Int) -> String { "column \(index + 1)" }

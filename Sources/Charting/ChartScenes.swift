@@ -1,0 +1,33 @@
+internal import Drawing
+package import LumenCore
+package import Tables
+
+/// Charts built from data another operation already summarised (the analysis' tables of
+/// counts, means and bins), as scenes for ``SceneFile`` and inline SVG.
+package enum ChartScenes {
+  /// The chart of `table` as `lumen chart` draws it, and its warnings.
+  package static func scene(table: Table, options: ChartOptions) throws -> (
+    ChartScene, [String]
+  ) {
+    try options.validate()
+    let (scene, _, warnings) = try Chart.scene(table: table, options: options)
+    return (scene, warnings)
+  }
+
+  /// A histogram from bins already counted: `edges` has one more element than `counts`;
+  /// `column` gives the x axis its title and unit.
+  package static func histogram(
+    edges: [Double], counts: [Int], column: TableColumn, options: ChartOptions
+  ) throws -> ChartScene {
+    let measurer = try Canvas(size: Size(width: 1, height: 1), fill: options.theme.background)
+    try measurer.loadText()
+    var layout = ChartLayout(options: options, measurer: measurer)
+    layout.histogram(edges: edges, counts: counts, column: column)
+    return layout.scene(title: options.title ?? "Distribution of \(column.name)")
+  }
+
+  /// The scene as an `<svg>` element to place in a page.
+  package static func inlineSVG(_ scene: ChartScene) -> String {
+    SVGWriter.svg(scene, standalone: false)
+  }
+}

@@ -1,0 +1,117 @@
+internal import Tables
+
+/// Everything one pass learns about one column, batch by batch and shard by shard: the kinds
+/// its batches were read as, missing cells, moments, quantiles, distinct and frequent values,
+/// text lengths and the first value that breaks the kind.
+struct ColumnProfile: Codable, Hashable, Sendable {
+  let name: String
+  private(set) var rows = 0
+  private(set) var missing = 0
+  /// Rows read as each kind (batches are inferred on their own).
+  private(set) var kindRows: [ColumnKind: Int] = [:]
+  /// The first row (counted from 1 after the header) of a batch read as each kind.
+  private(set) var kindFirstRow: [ColumnKind: Int] = [:]
+  private(set) var moments = Moments()
+  private(set) var sketch: QuantileSketch
+  private(set) var tally: ValueTally
+  private(set) var lengths = Moments()
+  private(set) var unit: ValueUnit?
+  private(set) var dateLayout: String?
+  /// The first text among numbers (row counted from 1), as the reader found it.
+  private(set) var firstOdd: NonNumberRow?
+
+  /// A word in a column of numbers, and where.
+  struct NonNumberRow: Codable, Hashable, Sendable {
+    var row: Int
+    var text: String
+  }
+
+  /// Hash of a missing cell in a row's hash.
+  static let missingHash: UInt64 = 0x6d15_5e9a_0c37_b4f1
+
+  init(name: String, exactLimit: Int, distinctLimit: Int) {
+    self.name = name
+    sketch = QuantileSketch(exactLimit: exactLimit)
+    tally = ValueTally(limit: distinctLimit)
+  }
+
+  /// Adds one batch of the column; writes each row's cell hash into `hashes`.
+  mutating func add(_ column: TableColumn, firstRow: Int, hashes: inout [UInt64]) {
+    let count = column.values.count
+    rows += count
+    missing += column.missingCount
+    kindRows[column.kind, default: 0] += count
+    if kindFirstRow[column.kind] == nil { kindFirstRow[column.kind] = firstRow + 1 }
+    if unit == nil { unit = column.unit }
+    if dateLayout == nil { dateLayout = column.dateLayout }
+    if firstOdd == nil, let odd = column.firstNonNumber {
+      firstOdd = NonNumberRow(row: firstRow + odd.row, text: odd.text)
+    }
+    switch column.values {
+    case .numbers(let values), .moments(let values):
+      var present: [Double] = []
+      present.reserveCapacity(count - column.missingCount)
+      for (row, value) in values.enumerated() {
+        guard let value else {
+          hashes[row] = Self.missingHash
+          continue
+        }
+        present.append(value)
+        let hash = StableHash.number(value)
+        hashes[row] = hash
+        tally.add(hash) { .number(value) }
+      }
+      moments.add(present)
+      sketch.add(present)
+    case .booleans(let values):
+      var present: [Double] = []
+      for (row, value) in values.enumerated() {
+        guard let value else {
+          hashes[row] = Self.missingHash
+          continue
+        }
+        present.append(value ? 1 : 0)
+        let hash = StableHash.text(value ? "true" : "false")
+        hashes[row] = hash
+        tally.add(hash) { .text(value ? "true" : "false") }
+      }
+      moments.add(present)
+    case .texts(let values):
+      var lengthValues: [Double] = []
+      lengthValues.reserveCapacity(count)
+      for (row, value) in values.enumerated() {
+        guard let value else {
+          hashes[row] = Self.missingHash
+          continue
+        }
+        let hash = StableHash.text(value)
+        hashes[row] = hash
+        tally.add(hash) { .text(value) }
+        lengthValues.append(Double(value.unicodeScalars.count))
+      }
+      lengths.add(lengthValues)
+    }
+  }
+
+  mutating func merge(_ other: ColumnProfile) {
+    rows += other.rows
+    missing += other.missing
+    for (kind, n) in other.kindRows { kindRows[kind, default: 0] += n }
+    for (kind, row) in other.kindFirstRow where kindFirstRow[kind] == nil {
+      kindFirstRow[kind] = row
+    }
+    moments.merge(other.moments)
+    sketch.merge(other.sketch)
+    tally.merge(other.tally)
+    lengths.merge(other.lengths)
+    unit = unit ?? other.unit
+    dateLayout = dateLayout ?? other.dateLayout
+    if firstOdd == nil { firstOdd = other.firstOdd }
+  }
+
+  /// Shifts the rows this profile counts from (a later shard's rows follow the earlier ones).
+  mutating func offsetRows(by offset: Int) {
+    for key in kindFirstRow.keys { kindFirstRow[key]! += offset }
+    firstOdd?.row += offset
+  }
+}

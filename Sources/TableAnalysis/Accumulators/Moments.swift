@@ -1,0 +1,86 @@
+/// Count, mean and the second and third central moments of a column's numbers, with minimum,
+/// maximum, zeros and negatives, in one pass; two merge exactly as Chan and Pébay give (so
+/// shards and batches combine).
+struct Moments: Codable, Hashable, Sendable {
+  private(set) var count = 0
+  private(set) var mean = 0.0
+  /// Σ (x − mean)².
+  private(set) var m2 = 0.0
+  /// Σ (x − mean)³.
+  private(set) var m3 = 0.0
+  private(set) var minimum = Double.infinity
+  private(set) var maximum = -Double.infinity
+  private(set) var zeros = 0
+  private(set) var negatives = 0
+
+  /// Adds a batch of values: its moments two-pass (mean, then centred sums), then merged.
+  mutating func add<C: Collection>(_ values: C) where C.Element == Double {
+    guard !values.isEmpty else { return }
+    var batch = Moments()
+    var sum = 0.0
+    for v in values {
+      sum += v
+      if v < batch.minimum { batch.minimum = v }
+      if v > batch.maximum { batch.maximum = v }
+      if v == 0 { batch.zeros += 1 } else if v < 0 { batch.negatives += 1 }
+    }
+    batch.count = values.count
+    let mean = sum / Double(values.count)
+    var correction = 0.0
+    var m2 = 0.0
+    var m3 = 0.0
+    for v in values {
+      let d = v - mean
+      correction += d
+      let d2 = d * d
+      m2 += d2
+      m3 += d2 * d
+    }
+    // One correction step (the sum of deviations should be zero).
+    batch.mean = mean + correction / Double(values.count)
+    batch.m2 = m2 - correction * correction / Double(values.count)
+    batch.m3 = m3
+    merge(batch)
+  }
+
+  mutating func merge(_ other: Moments) {
+    guard other.count > 0 else { return }
+    guard count > 0 else {
+      self = other
+      return
+    }
+    let n1 = Double(count)
+    let n2 = Double(other.count)
+    let n = n1 + n2
+    let delta = other.mean - mean
+    let newMean = mean + delta * n2 / n
+    let newM2 = m2 + other.m2 + delta * delta * n1 * n2 / n
+    let newM3 =
+      m3 + other.m3 + delta * delta * delta * n1 * n2 * (n1 - n2) / (n * n)
+      + 3 * delta * (n1 * other.m2 - n2 * m2) / n
+    count += other.count
+    mean = newMean
+    m2 = newM2
+    m3 = newM3
+    minimum = min(minimum, other.minimum)
+    maximum = max(maximum, other.maximum)
+    zeros += other.zeros
+    negatives += other.negatives
+  }
+
+  /// The sample standard deviation (n − 1, as pandas).
+  var standardDeviation: Double? {
+    count > 1 ? (max(m2, 0) / Double(count - 1)).squareRoot() : nil
+  }
+
+  /// The adjusted Fisher–Pearson skewness (G1, as pandas' `skew`); 0 for a constant column.
+  var skewness: Double? {
+    guard count > 2 else { return nil }
+    let n = Double(count)
+    let variance = m2 / n
+    // pandas treats a variance lost in rounding as none.
+    if variance <= 1e-14 * max(mean * mean, 1e-300) || m2 == 0 { return 0 }
+    let g1 = (m3 / n) / (variance * variance.squareRoot())
+    return g1 * (n * (n - 1)).squareRoot() / (n - 2)
+  }
+}

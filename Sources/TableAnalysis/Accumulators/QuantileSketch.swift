@@ -1,0 +1,109 @@
+/// A column's values for quantiles: every value while there are at most `exactLimit` (exact
+/// quantiles, histograms and outlier counts), then a mergeable compacting sketch in the
+/// manner of KLL: level *h* holds values of weight 2ʰ; a level over `capacity` is sorted and
+/// every other value (alternating offsets) moves up with double weight.
+///
+/// Each compaction at level *h* moves any rank by at most 2ʰ, so the sum of those weights
+/// (``errorWeight``) bounds the rank error of every answer; ``rankError`` states it as a share
+/// of the values.
+struct QuantileSketch: Codable, Hashable, Sendable {
+  let exactLimit: Int
+  let capacity: Int
+  private(set) var levels: [[Double]] = [[]]
+  private(set) var count = 0
+  private(set) var errorWeight = 0
+  private var compactions = 0
+
+  init(exactLimit: Int, capacity: Int = 65_536) {
+    self.exactLimit = exactLimit
+    self.capacity = max(2, min(capacity, exactLimit))
+  }
+
+  /// Whether every value is still held.
+  var isExact: Bool { levels.count == 1 }
+
+  /// The rank error bound as a share of the values (0 while exact).
+  var rankError: Double { count == 0 ? 0 : Double(errorWeight) / Double(count) }
+
+  mutating func add<C: Collection>(_ values: C) where C.Element == Double {
+    levels[0].append(contentsOf: values)
+    count += values.count
+    settle()
+  }
+
+  mutating func merge(_ other: QuantileSketch) {
+    while levels.count < other.levels.count { levels.append([]) }
+    for (h, level) in other.levels.enumerated() { levels[h].append(contentsOf: level) }
+    count += other.count
+    errorWeight += other.errorWeight
+    settle()
+  }
+
+  private mutating func settle() {
+    if isExact, levels[0].count <= exactLimit { return }
+    var h = 0
+    while h < levels.count {
+      if levels[h].count > capacity || (h == 0 && isExact) { compact(h) }
+      h += 1
+    }
+  }
+
+  private mutating func compact(_ h: Int) {
+    var items = levels[h]
+    items.sort()
+    var kept: Double?
+    if items.count % 2 == 1 { kept = items.removeLast() }
+    let offset = compactions & 1
+    compactions += 1
+    if levels.count == h + 1 { levels.append([]) }
+    levels[h + 1].reserveCapacity(levels[h + 1].count + items.count / 2)
+    var i = offset
+    while i < items.count {
+      levels[h + 1].append(items[i])
+      i += 2
+    }
+    levels[h] = kept.map { [$0] } ?? []
+    errorWeight += 1 << h
+  }
+
+  /// The values sorted with their weights.
+  func weighted() -> [(value: Double, weight: Int)] {
+    var items: [(value: Double, weight: Int)] = []
+    for (h, level) in levels.enumerated() {
+      for v in level { items.append((v, 1 << h)) }
+    }
+    items.sort { $0.value < $1.value }
+    return items
+  }
+
+  /// The values sorted (exact mode only).
+  func sortedValues() -> [Double]? {
+    isExact ? levels[0].sorted() : nil
+  }
+
+  /// The `q` quantile with linear interpolation between the closest ranks (NumPy's and pandas'
+  /// default); from the sketch, the value at that rank.
+  static func quantile(_ q: Double, sorted: [Double]) -> Double {
+    let position = q * Double(sorted.count - 1)
+    let low = Int(position.rounded(.down))
+    let high = min(low + 1, sorted.count - 1)
+    let t = position - Double(low)
+    let a = sorted[low]
+    let b = sorted[high]
+    let difference = b - a
+    // NumPy's lerp: from the nearer end, so the result stays within [a, b].
+    return t < 0.5 ? a + difference * t : b - difference * (1 - t)
+  }
+
+  static func quantile(_ q: Double, weighted items: [(value: Double, weight: Int)], total: Int)
+    -> Double
+  {
+    let rank = q * Double(total - 1)
+    var cumulative = 0
+    for item in items {
+      cumulative += item.weight
+      if Double(cumulative) > rank { return item.value }
+    }
+    return items.last!.value
+  }
+}

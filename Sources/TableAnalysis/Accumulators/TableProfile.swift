@@ -1,0 +1,210 @@
+internal import Dispatch
+internal import Tables
+
+/// One pass over a table, batch by batch: a ``ColumnProfile`` per column (filled in parallel),
+/// pairwise correlations, a row sample, rows by time and measures by category, duplicated
+/// rows. Every part merges, so shards analysed apart (``AnalysisState``) combine into the
+/// same result.
+struct TableProfile: Codable, Hashable, Sendable {
+  /// What the profile keeps (exact limits and sample sizes).
+  struct Sizes: Codable, Hashable, Sendable {
+    var exactLimit: Int
+    var distinctLimit = 100_000
+    var sampleRows = 20_000
+    var duplicateRows = 2_000_000
+    var correlationColumns = 30
+    var timeMeasures = 4
+    var groupCategories = 6
+    var groupMeasures = 6
+  }
+
+  let sizes: Sizes
+  private(set) var header: [String] = []
+  private(set) var rows = 0
+  private(set) var columns: [ColumnProfile] = []
+  /// The numeric columns correlated (chosen from the first batch).
+  private(set) var numeric: [String] = []
+  /// Pairs `(i, j)`, `i < j`, of ``numeric`` in row-major order.
+  private(set) var pairs: [CoMoments] = []
+  private(set) var sample: RowSample
+  private(set) var timeSeries: TimeSeries?
+  private(set) var groups: [GroupMeans] = []
+  private(set) var duplicates: RowSet
+  private(set) var warnings: [String] = []
+
+  init(sizes: Sizes) {
+    self.sizes = sizes
+    sample = RowSample(capacity: sizes.sampleRows)
+    duplicates = RowSet(limit: sizes.duplicateRows)
+  }
+
+  /// The numbers of a column of a batch, NaN for missing or not a number.
+  private static func numbers(_ column: TableColumn) -> [Double] {
+    switch column.values {
+    case .numbers(let v), .moments(let v): v.map { $0 ?? .nan }
+    case .booleans(let v): v.map { $0.map { $0 ? 1 : 0 } ?? .nan }
+    case .texts(let v): Array(repeating: .nan, count: v.count)
+    }
+  }
+
+  /// Chooses the columns of the joint parts from the first batch's kinds.
+  private mutating func plan(_ table: Table) {
+    header = table.columns.map(\.name)
+    columns = table.columns.map {
+      ColumnProfile(
+        name: $0.name, exactLimit: sizes.exactLimit, distinctLimit: sizes.distinctLimit)
+    }
+    let measures = table.columns.filter {
+      $0.kind.isNumeric && !ColumnKind.nameLooksLikeIdentifier($0.name)
+    }
+    numeric = Array(measures.prefix(sizes.correlationColumns).map(\.name))
+    pairs = Array(repeating: CoMoments(), count: numeric.count * (numeric.count - 1) / 2)
+    if let time = table.columns.first(where: { $0.kind.isTemporal }) {
+      timeSeries = TimeSeries(
+        time: time.name, measures: measures.prefix(sizes.timeMeasures).map(\.name),
+        datesOnly: time.kind == .date)
+    }
+    let categories = table.columns.filter { $0.kind == .category || $0.kind == .boolean }
+    for category in categories.prefix(sizes.groupCategories) {
+      for measure in measures.prefix(sizes.groupMeasures) {
+        groups.append(GroupMeans(category: category.name, measure: measure.name))
+      }
+    }
+  }
+
+  /// Adds a reading warning (once).
+  mutating func appendWarning(_ warning: String) {
+    if !warnings.contains(warning) { warnings.append(warning) }
+  }
+
+  /// Adds a batch of rows (the columns in the same order every time).
+  mutating func add(_ table: Table) {
+    if columns.isEmpty { plan(table) }
+    let count = table.rowCount
+    rows += count
+    for warning in table.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    // Columns in parallel: each profile and its cell hashes are its own.
+    var cellHashes = Array(repeating: [UInt64](), count: columns.count)
+    let batchColumns = table.columns
+    columns.withUnsafeMutableBufferPointer { profiles in
+      cellHashes.withUnsafeMutableBufferPointer { hashes in
+        let profilesBase = profiles.baseAddress!
+        let hashesBase = hashes.baseAddress!
+        let firstRow = table.firstRow
+        nonisolated(unsafe) let p = profilesBase
+        nonisolated(unsafe) let h = hashesBase
+        DispatchQueue.concurrentPerform(iterations: batchColumns.count) { c in
+          var own = [UInt64](repeating: 0, count: count)
+          p[c].add(batchColumns[c], firstRow: firstRow, hashes: &own)
+          h[c] = own
+        }
+      }
+    }
+    var rowHashes = [UInt64](repeating: 0x51ed_270b_2711_4ad7, count: count)
+    for column in cellHashes {
+      for row in 0..<count { rowHashes[row] = StableHash.combine(rowHashes[row], column[row]) }
+    }
+    for hash in rowHashes { duplicates.add(hash) }
+    let byName = Dictionary(
+      table.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let numbers: [[Double]] = numeric.map { name in
+      byName[name].map { Self.numbers(table.columns[$0]) }
+        ?? Array(repeating: .nan, count: count)
+    }
+    addPairs(numbers)
+    sample.offer(count: count) { row in numbers.map { $0[row] } }
+    if var series = timeSeries, let t = byName[series.time] {
+      let times = Self.numbers(table.columns[t])
+      let values = series.measures.map { name in
+        byName[name].map { Self.numbers(table.columns[$0]) }
+          ?? Array(repeating: .nan, count: count)
+      }
+      series.add(times: times, measures: values)
+      timeSeries = series
+    }
+    addGroups(table, byName: byName)
+  }
+
+  private mutating func addPairs(_ numbers: [[Double]]) {
+    guard pairs.count > 0 else { return }
+    var pairIndex: [(Int, Int)] = []
+    for i in numbers.indices {
+      for j in (i + 1)..<numbers.count { pairIndex.append((i, j)) }
+    }
+    let index = pairIndex
+    pairs.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let base = buffer.baseAddress!
+      DispatchQueue.concurrentPerform(iterations: index.count) { k in
+        let (i, j) = index[k]
+        numbers[i].withUnsafeBufferPointer { xs in
+          numbers[j].withUnsafeBufferPointer { ys in base[k].add(xs, ys) }
+        }
+      }
+    }
+  }
+
+  private mutating func addGroups(_ table: Table, byName: [String: Int]) {
+    guard !groups.isEmpty else { return }
+    var keysByCategory: [String: (groups: [Int], labels: [String])] = [:]
+    for g in groups.indices {
+      let name = groups[g].category
+      guard let c = byName[name], let m = byName[groups[g].measure] else { continue }
+      if keysByCategory[name] == nil {
+        var labels: [String] = []
+        var lookup: [String: Int] = [:]
+        var keys = [Int](repeating: -1, count: table.rowCount)
+        for row in 0..<table.rowCount {
+          guard let text = table.columns[c].values.text(at: row) else { continue }
+          if let known = lookup[text] {
+            keys[row] = known
+          } else {
+            lookup[text] = labels.count
+            keys[row] = labels.count
+            labels.append(text)
+          }
+        }
+        keysByCategory[name] = (keys, labels)
+      }
+      let (keys, labels) = keysByCategory[name]!
+      groups[g].add(groups: keys, labels: labels, values: Self.numbers(table.columns[m]))
+    }
+  }
+
+  /// Adds a later shard: its rows follow these.
+  mutating func merge(_ other: TableProfile) throws(AnalysisError) {
+    if columns.isEmpty {
+      self = other
+      return
+    }
+    guard other.header == header else {
+      throw .mergeMismatch(
+        "the partial states have different columns (\(header.prefix(8).joined(separator: ", ")) vs \(other.header.prefix(8).joined(separator: ", "))); analyse every shard with the same columns"
+      )
+    }
+    for c in columns.indices {
+      var shifted = other.columns[c]
+      shifted.offsetRows(by: rows)
+      columns[c].merge(shifted)
+    }
+    if other.numeric == numeric {
+      for k in pairs.indices { pairs[k].merge(other.pairs[k]) }
+      sample.merge(other.sample)
+    }
+    if var series = timeSeries, let theirs = other.timeSeries, theirs.time == series.time,
+      theirs.measures == series.measures
+    {
+      series.merge(theirs)
+      timeSeries = series
+    }
+    for g in groups.indices {
+      if let theirs = other.groups.first(where: {
+        $0.category == groups[g].category && $0.measure == groups[g].measure
+      }) {
+        groups[g].merge(theirs)
+      }
+    }
+    duplicates.merge(other.duplicates)
+    rows += other.rows
+    for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
+  }
+}

@@ -1,0 +1,128 @@
+/// Counts each distinct value of a column (by its ``StableHash``) in an open-addressing table,
+/// exactly up to `limit` distinct values; past it the count of distinct values comes from a
+/// ``HyperLogLog`` that saw every value, and values first seen after the limit are not counted
+/// (the top values are then marked approximate).
+struct ValueTally: Codable, Hashable, Sendable {
+  /// A value as shown: the text, or the number.
+  enum Label: Codable, Hashable, Sendable {
+    case text(String)
+    case number(Double)
+  }
+
+  let limit: Int
+  private var keys: [UInt64]
+  private var counts: [Int]
+  private var labels: [Label?]
+  private(set) var size = 0
+  /// Whether a value was left uncounted because the table was full.
+  private(set) var saturated = false
+  private(set) var sketch = HyperLogLog()
+  /// Values added, counted or not.
+  private(set) var total = 0
+
+  init(limit: Int) {
+    self.limit = limit
+    keys = [UInt64](repeating: 0, count: 64)
+    counts = [Int](repeating: 0, count: 64)
+    labels = [Label?](repeating: nil, count: 64)
+  }
+
+  /// Adds `count` occurrences of the value with `hash`; `label` makes its shown form (asked
+  /// only for a value not seen before).
+  @inline(__always)
+  mutating func add(_ hash: UInt64, count: Int = 1, label: () -> Label) {
+    total += count
+    sketch.add(hash)
+    let key = hash == 0 ? 1 : hash
+    let mask = keys.count - 1
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while true {
+      let k = keys[slot]
+      if k == key {
+        counts[slot] += count
+        return
+      }
+      if k == 0 { break }
+      slot = (slot + 1) & mask
+    }
+    guard size < limit else {
+      saturated = true
+      return
+    }
+    keys[slot] = key
+    counts[slot] = count
+    labels[slot] = label()
+    size += 1
+    if size * 2 > keys.count { grow() }
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldCounts = counts
+    let oldLabels = labels
+    let capacity = keys.count * 2
+    keys = [UInt64](repeating: 0, count: capacity)
+    counts = [Int](repeating: 0, count: capacity)
+    labels = [Label?](repeating: nil, count: capacity)
+    let mask = capacity - 1
+    for i in oldKeys.indices where oldKeys[i] != 0 {
+      var slot = Int(truncatingIfNeeded: oldKeys[i]) & mask
+      while keys[slot] != 0 { slot = (slot + 1) & mask }
+      keys[slot] = oldKeys[i]
+      counts[slot] = oldCounts[i]
+      labels[slot] = oldLabels[i]
+    }
+  }
+
+  /// Adds another tally's values (another batch or shard of the same column).
+  mutating func merge(_ other: ValueTally) {
+    for i in other.keys.indices where other.keys[i] != 0 {
+      add(other.keys[i], count: other.counts[i]) { other.labels[i]! }
+    }
+    // `add` counted the other's values and registers again: set them from the other.
+    total += other.total - other.counts.reduce(0, +)
+    sketch.merge(other.sketch)
+    saturated = saturated || other.saturated
+  }
+
+  /// Whether ``distinct`` is exact.
+  var isExact: Bool { !saturated }
+
+  /// The number of distinct values: exact, or HyperLogLog's estimate past the limit.
+  var distinct: Int { saturated ? max(size, Int(sketch.estimate.rounded())) : size }
+
+  /// The `n` most frequent values, most frequent first (ties: the smaller label first, so the
+  /// order is the same however the rows were split).
+  func top(_ n: Int) -> [(label: Label, count: Int)] {
+    var entries: [(label: Label, count: Int)] = []
+    entries.reserveCapacity(size)
+    for i in keys.indices where keys[i] != 0 { entries.append((labels[i]!, counts[i])) }
+    entries.sort { a, b in
+      if a.count != b.count { return a.count > b.count }
+      return a.label < b.label
+    }
+    return Array(entries.prefix(n))
+  }
+
+  /// Every counted value with its count (for small tallies: booleans, dates' days).
+  var all: [(label: Label, count: Int)] { top(size) }
+}
+
+extension ValueTally.Label: Comparable {
+  static func < (a: Self, b: Self) -> Bool {
+    switch (a, b) {
+    case (.number(let x), .number(let y)): x < y
+    case (.text(let x), .text(let y)): x < y
+    case (.number, .text): true
+    case (.text, .number): false
+    }
+  }
+
+  /// The value as text.
+  var text: String {
+    switch self {
+    case .text(let t): t
+    case .number(let n): NumberFormat.plain(n)
+    }
+  }
+}

@@ -1,0 +1,65 @@
+internal import Foundation
+
+/// The mergeable state of one shard (`lumen analyze --partial`): the profile of its rows, with
+/// what the merge needs to check that shards belong together.
+struct AnalysisState: Codable, Sendable {
+  static let kind = "lumen-analysis-state"
+  static let currentVersion = 1
+  var kind = AnalysisState.kind
+  var version = AnalysisState.currentVersion
+  var sources: [String]
+  var format: String
+  var profile: TableProfile
+
+  init(sources: [String], format: String, profile: TableProfile) {
+    self.sources = sources
+    self.format = format
+    self.profile = profile
+  }
+
+  func encoded() throws -> Data {
+    try JSONEncoder().encode(self)
+  }
+
+  /// Reads a state file, refusing anything else in words.
+  static func read(_ path: String) throws -> AnalysisState {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch {
+      throw AnalysisError.mergeMismatch(
+        "cannot read the partial state \(path): \(error.localizedDescription)")
+    }
+    struct Header: Decodable {
+      var kind: String?
+      var version: Int?
+    }
+    let header = try? JSONDecoder().decode(Header.self, from: data)
+    guard header?.kind == kind else {
+      throw AnalysisError.mergeMismatch(
+        "\(path) is not a partial state of lumen analyze (write one per shard with --partial)")
+    }
+    guard header?.version == currentVersion else {
+      throw AnalysisError.mergeMismatch(
+        "\(path) is a partial state of version \(header?.version ?? 0); this lumen reads version \(currentVersion) (analyse the shard again)"
+      )
+    }
+    do {
+      return try JSONDecoder().decode(AnalysisState.self, from: data)
+    } catch {
+      throw AnalysisError.mergeMismatch(
+        "\(path) is a damaged partial state (analyse the shard again)")
+    }
+  }
+
+  mutating func merge(_ other: AnalysisState) throws {
+    guard other.profile.sizes == profile.sizes else {
+      throw AnalysisError.mergeMismatch(
+        "the partial states were made with different limits (exact_limit \(profile.sizes.exactLimit) vs \(other.profile.sizes.exactLimit)); use the same settings for every shard"
+      )
+    }
+    try profile.merge(other.profile)
+    sources += other.sources
+    if other.format != format { format = "mixed" }
+  }
+}

@@ -1,0 +1,405 @@
+internal import Foundation
+internal import Tables
+
+/// Turns a finished ``TableProfile`` into ``TableStatistics``: each column's kind settled over
+/// all batches, its statistics, the correlations and the warnings (charts are added later).
+enum StatisticsBuilder {
+  static let topCount = 10
+
+  static func statistics(_ profile: TableProfile, source: String, format: String)
+    -> TableStatistics
+  {
+    var warnings: [AnalysisWarning] = profile.warnings.map {
+      AnalysisWarning(column: nil, kind: .reading, message: $0)
+    }
+    var columns: [ColumnStatistics] = []
+    var later: [AnalysisWarning] = []
+    for column in profile.columns {
+      let (stats, notes) = self.column(column, rows: profile.rows)
+      columns.append(stats)
+      later += notes
+    }
+    let order: [AnalysisWarning.Kind] = [
+      .mixedTypes, .missing, .duplicateRows, .suspiciousID, .constant, .nearUnique,
+    ]
+    if profile.duplicates.duplicates > 0 {
+      let n = profile.duplicates.duplicates
+      let checked = profile.duplicates.checked
+      later.append(
+        AnalysisWarning(
+          column: nil, kind: .duplicateRows,
+          message:
+            "\(NumberFormat.grouped(Int64(n))) row(s) repeat an earlier row exactly (\(percent(Double(n) / Double(max(checked, 1)))) of \(checked == profile.rows ? "the" : "the first \(NumberFormat.grouped(Int64(checked)))") rows)"
+        ))
+    }
+    for kind in order { warnings += later.filter { $0.kind == kind } }
+    let rowNumbers = Set(
+      warnings.filter { $0.kind == .suspiciousID }.compactMap(\.column))
+    let correlations = self.correlations(profile, leaving: rowNumbers)
+    var pairs: [CorrelatedPair] = []
+    if let correlations {
+      let n = correlations.columns.count
+      for i in 0..<n {
+        for j in (i + 1)..<n {
+          guard let r = correlations.pearson[i][j] else { continue }
+          pairs.append(
+            CorrelatedPair(
+              a: correlations.columns[i], b: correlations.columns[j], pearson: r,
+              spearman: correlations.spearman[i][j]))
+        }
+      }
+      pairs.sort { abs($0.pearson) > abs($1.pearson) }
+    }
+    return TableStatistics(
+      source: source, format: format, rows: profile.rows, columnCount: columns.count,
+      columns: columns, correlations: correlations, strongestPairs: Array(pairs.prefix(5)),
+      duplicateRows: profile.duplicates.duplicates,
+      duplicateRowsChecked: profile.duplicates.checked, warnings: warnings, charts: [],
+      limits: .init(
+        exactValues: profile.sizes.exactLimit, exactDistinct: profile.sizes.distinctLimit,
+        sampleRows: profile.sizes.sampleRows))
+  }
+
+  static func percent(_ share: Double) -> String {
+    let p = share * 100
+    return p < 1 ? String(format: "%.1f %%", p) : String(format: "%.0f %%", p)
+  }
+
+  /// The kind over every batch, and why.
+  static func kind(_ column: ColumnProfile) -> (ColumnKind, String, mixedFrom: Int?) {
+    let count = column.rows - column.missing
+    let kinds = Set(column.kindRows.filter { $0.value > 0 }.keys)
+    let distinct = column.tally.distinct
+    if count == 0 { return (.text, "every value is missing", nil) }
+    let numeric: Set<ColumnKind> = [.integer, .float]
+    let temporal: Set<ColumnKind> = [.date, .datetime]
+    let textual: Set<ColumnKind> = [.category, .text, .identifier]
+    let unitNote = column.unit.map { " (unit \($0.rawValue) kept)" } ?? ""
+    if kinds.isSubset(of: numeric) {
+      return kinds.contains(.float)
+        ? (.float, "every value is a number\(unitNote)", nil)
+        : (.integer, "every value is a whole number\(unitNote)", nil)
+    }
+    if kinds.isSubset(of: temporal) {
+      let layout = column.dateLayout.map { " (\($0))" } ?? ""
+      return kinds.contains(.datetime)
+        ? (.datetime, "every value is a date with a time\(layout)", nil)
+        : (.date, "every value is a date\(layout)", nil)
+    }
+    if kinds == [.boolean] { return (.boolean, "every value is true or false", nil) }
+    var mixedFrom: Int?
+    if !kinds.isSubset(of: textual) {
+      // Batches read differently: the first row of a batch read as text.
+      mixedFrom = textual.compactMap { column.kindFirstRow[$0] }.min()
+    }
+    if kinds == [.identifier], column.tally.isExact, distinct == count {
+      return (
+        .identifier,
+        ColumnKind.nameLooksLikeIdentifier(column.name)
+          ? "named like an id and unique in every row" : "unique in every row, without spaces",
+        mixedFrom
+      )
+    }
+    if distinct <= Swift.min(60, Swift.max(2, count / 2)) {
+      return (
+        .category,
+        "\(distinct) distinct values in \(NumberFormat.grouped(Int64(count))) rows (at most 60 and at most half the rows)",
+        mixedFrom
+      )
+    }
+    return (
+      .text, "\(NumberFormat.grouped(Int64(distinct))) distinct values: too many for a category",
+      mixedFrom
+    )
+  }
+
+  private static func column(_ column: ColumnProfile, rows: Int) -> (
+    ColumnStatistics, [AnalysisWarning]
+  ) {
+    let (kind, reason, mixedFrom) = self.kind(column)
+    let count = column.rows - column.missing
+    let tally = column.tally
+    var stats = ColumnStatistics(
+      name: column.name, kind: kind, kindReason: reason, count: count, missing: column.missing,
+      distinct: tally.distinct, distinctExact: tally.isExact,
+      distinctError: tally.isExact ? nil : HyperLogLog.standardError)
+    stats.unit = column.unit?.rawValue
+    stats.dateLayout = kind.isTemporal ? column.dateLayout : nil
+    var notes: [AnalysisWarning] = []
+    let name = column.name
+    let moments = column.moments
+    let numericValues = kind.isNumeric || kind.isTemporal
+    if numericValues, moments.count > 0 {
+      let exact = column.sketch.isExact
+      let sorted = column.sketch.sortedValues()
+      let weighted = sorted == nil ? column.sketch.weighted() : []
+      func q(_ p: Double) -> Double {
+        if let sorted { return QuantileSketch.quantile(p, sorted: sorted) }
+        return QuantileSketch.quantile(p, weighted: weighted, total: column.sketch.count)
+      }
+      let quartiles = (q(0.25), q(0.5), q(0.75))
+      let value: (Double) -> StatValue = { v in
+        kind.isTemporal
+          ? .text(CivilDate.text(seconds: v, withTime: kind == .datetime)) : .number(v)
+      }
+      stats.mean = value(moments.mean)
+      stats.min = value(moments.minimum)
+      stats.p25 = value(quartiles.0)
+      stats.p50 = value(quartiles.1)
+      stats.p75 = value(quartiles.2)
+      stats.max = value(moments.maximum)
+      stats.quantilesExact = exact
+      stats.rankError = column.sketch.rankError
+      if kind.isNumeric {
+        stats.std = moments.standardDeviation
+        stats.skew = moments.skewness
+        stats.zeros = moments.zeros
+        stats.negatives = moments.negatives
+        let iqr = quartiles.2 - quartiles.0
+        let low = quartiles.0 - 1.5 * iqr
+        let high = quartiles.2 + 1.5 * iqr
+        if let sorted {
+          stats.outliers =
+            sorted.partitioningIndex { $0 >= low }
+            + (sorted.count - sorted.partitioningIndex { $0 > high })
+        } else {
+          stats.outliers = weighted.reduce(0) {
+            $0 + ($1.value < low || $1.value > high ? $1.weight : 0)
+          }
+        }
+        stats.histogram = histogram(
+          sorted.map { $0.map { ($0, 1) } } ?? weighted, low: moments.minimum,
+          high: moments.maximum, count: count)
+      } else if let sorted {
+        (stats.granularity, stats.gaps, stats.largestGap) = steps(sorted)
+      }
+    }
+    if kind == .boolean {
+      stats.mean = .number(moments.mean)
+    }
+    if !kind.isNumeric && !kind.isTemporal || kind == .boolean {
+      let top = tally.top(topCount)
+      if let first = top.first {
+        stats.top = first.label.text
+        stats.freq = first.count
+      }
+      stats.topValues = top.map { .init(value: $0.label.text, count: $0.count) }
+      stats.topExact = tally.isExact
+      let shown = top.reduce(0) { $0 + $1.count }
+      stats.otherShare = count > 0 ? Double(count - shown) / Double(count) : 0
+    }
+    if kind == .text || kind == .category || kind == .identifier, column.lengths.count > 0 {
+      stats.lengthMin = column.lengths.minimum
+      stats.lengthMean = column.lengths.mean
+      stats.lengthMax = column.lengths.maximum
+    }
+    // Warnings.
+    if let odd = column.firstOdd {
+      notes.append(
+        .init(
+          column: name, kind: .mixedTypes,
+          message:
+            "\(name) mixes numbers and text: the first text is \"\(odd.text)\" at row \(odd.row); the column was read as \(kind.rawValue) (fix or blank that value to read it as numbers)"
+        ))
+    } else if let mixedFrom {
+      notes.append(
+        .init(
+          column: name, kind: .mixedTypes,
+          message:
+            "\(name) holds numbers or dates in some rows and text from row \(mixedFrom) on; the column was read as \(kind.rawValue)"
+        ))
+    }
+    if rows > 0 {
+      if count == 0 {
+        notes.append(.init(column: name, kind: .missing, message: "\(name) is empty in every row"))
+      } else if Double(column.missing) >= 0.5 * Double(rows) {
+        notes.append(
+          .init(
+            column: name, kind: .missing,
+            message:
+              "\(name) is missing in \(percent(Double(column.missing) / Double(rows))) of rows (\(NumberFormat.grouped(Int64(column.missing))) of \(NumberFormat.grouped(Int64(rows))))"
+          ))
+      }
+    }
+    if count > 1, stats.distinct == 1 {
+      let value = tally.top(1).first?.label.text ?? ""
+      notes.append(
+        .init(
+          column: name, kind: .constant,
+          message: "\(name) holds one value (\"\(value)\") in every row that has one"))
+    }
+    if kind == .text || kind == .category, count >= 20,
+      Double(stats.distinct) >= 0.95 * Double(count)
+    {
+      notes.append(
+        .init(
+          column: name, kind: .nearUnique,
+          message:
+            "\(name) has \(NumberFormat.grouped(Int64(stats.distinct))) distinct values in \(NumberFormat.grouped(Int64(count))) rows: free text or a key, not a category"
+        ))
+    }
+    if ColumnKind.nameLooksLikeIdentifier(name), kind != .identifier, count > 1,
+      stats.distinct < count
+    {
+      notes.append(
+        .init(
+          column: name, kind: .suspiciousID,
+          message:
+            "\(name) is named like an id but values repeat (\(NumberFormat.grouped(Int64(stats.distinct))) distinct in \(NumberFormat.grouped(Int64(count))) rows)"
+        ))
+    } else if kind == .integer, count >= 20, tally.isExact, stats.distinct == count,
+      moments.maximum - moments.minimum + 1 == Double(count)
+    {
+      notes.append(
+        .init(
+          column: name, kind: .suspiciousID,
+          message:
+            "\(name) counts \(NumberFormat.plain(moments.minimum))…\(NumberFormat.plain(moments.maximum)) without a gap, like a row number; it is left out of the correlations and charts"
+        ))
+    }
+    return (stats, notes)
+  }
+
+  /// Equal-width bins (Sturges' count, 5…30) from the minimum to the maximum.
+  static func histogram(
+    _ items: [(value: Double, weight: Int)], low: Double, high: Double, count: Int
+  ) -> ColumnStatistics.Histogram {
+    let bins = Swift.max(
+      5, Swift.min(30, Int((log2(Double(Swift.max(count, 1))) + 1).rounded(.up))))
+    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
+    let width = (b - a) / Double(bins)
+    let edges = (0...bins).map { a + Double($0) * width }
+    var counts = [Double](repeating: 0, count: bins)
+    for item in items where item.value.isFinite {
+      var i = Int((item.value - a) / width)
+      if i >= bins { i = bins - 1 }
+      if i < 0 { i = 0 }
+      if item.value < edges[i], i > 0 {
+        i -= 1
+      } else if i + 1 < bins, item.value >= edges[i + 1] {
+        i += 1
+      }
+      counts[i] += Double(item.weight)
+    }
+    return .init(edges: edges, counts: counts)
+  }
+
+  /// The most common step between distinct times, the steps longer than it, the longest.
+  static func steps(_ sorted: [Double]) -> (String?, Int?, String?) {
+    var distinct: [Double] = []
+    for v in sorted where distinct.last != v { distinct.append(v) }
+    guard distinct.count >= 3 else { return (nil, nil, nil) }
+    var frequency: [Double: Int] = [:]
+    var longest = 0.0
+    for i in 1..<distinct.count {
+      let d = distinct[i] - distinct[i - 1]
+      frequency[d, default: 0] += 1
+      longest = Swift.max(longest, d)
+    }
+    let step = frequency.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!
+      .key
+    let gaps = (1..<distinct.count).filter { distinct[$0] - distinct[$0 - 1] > step * 1.5 }.count
+    // Months and years differ in days: a step of 28–31 days is monthly, 365–366 yearly.
+    if step >= 28 * 86_400, step <= 31 * 86_400 {
+      let monthly = (1..<distinct.count).filter { distinct[$0] - distinct[$0 - 1] > 31 * 86_400 }
+      return ("1 month", monthly.count, gaps > 0 ? duration(longest) : nil)
+    }
+    return (duration(step), gaps, gaps > 0 ? duration(longest) : nil)
+  }
+
+  static func duration(_ seconds: Double) -> String {
+    let units: [(Double, String)] = [
+      (86_400 * 365, "year"), (86_400 * 7, "week"), (86_400, "day"), (3_600, "hour"),
+      (60, "minute"), (1, "second"),
+    ]
+    for (size, name) in units
+    where seconds >= size && seconds.truncatingRemainder(dividingBy: size) == 0 {
+      let n = Int(seconds / size)
+      return "\(n) \(name)\(n == 1 ? "" : "s")"
+    }
+    return "\(NumberFormat.short(seconds)) seconds"
+  }
+
+  /// Pearson from the co-moments of every row; Spearman from the sample's average ranks.
+  static func correlations(_ profile: TableProfile, leaving skipped: Set<String>)
+    -> Correlations?
+  {
+    let all = profile.numeric
+    let keep = all.indices.filter { !skipped.contains(all[$0]) }
+    guard keep.count >= 2 else { return nil }
+    let n = all.count
+    func pairIndex(_ i: Int, _ j: Int) -> Int {
+      // Row-major upper triangle without the diagonal.
+      i * n - i * (i + 1) / 2 + (j - i - 1)
+    }
+    var pearson = Array(repeating: [Double?](repeating: nil, count: keep.count), count: keep.count)
+    var spearman = pearson
+    let sample = profile.sample.rows
+    for (a, i) in keep.enumerated() {
+      pearson[a][a] = 1
+      spearman[a][a] = 1
+      for (b, j) in keep.enumerated() where b > a {
+        let r = profile.pairs[pairIndex(i, j)].pearson
+        pearson[a][b] = r
+        pearson[b][a] = r
+        var xs: [Double] = []
+        var ys: [Double] = []
+        for row in sample where !row[i].isNaN && !row[j].isNaN {
+          xs.append(row[i])
+          ys.append(row[j])
+        }
+        let rho = rankCorrelation(xs, ys)
+        spearman[a][b] = rho
+        spearman[b][a] = rho
+      }
+    }
+    for a in keep.indices {
+      // A constant column has no correlation, not even with itself (as pandas: NaN).
+      let column = profile.columns.first { $0.name == all[keep[a]] }
+      if let column, column.moments.m2 == 0 {
+        pearson[a][a] = nil
+        spearman[a][a] = nil
+      }
+    }
+    return Correlations(
+      columns: keep.map { all[$0] }, pearson: pearson, spearman: spearman,
+      spearmanExact: profile.sample.isComplete)
+  }
+
+  /// Pearson's r of the average ranks.
+  static func rankCorrelation(_ xs: [Double], _ ys: [Double]) -> Double? {
+    guard xs.count > 1 else { return nil }
+    var pair = CoMoments()
+    let rx = ranks(xs)
+    let ry = ranks(ys)
+    rx.withUnsafeBufferPointer { x in ry.withUnsafeBufferPointer { y in pair.add(x, y) } }
+    return pair.pearson
+  }
+
+  static func ranks(_ values: [Double]) -> [Double] {
+    let order = values.indices.sorted { values[$0] < values[$1] }
+    var ranks = [Double](repeating: 0, count: values.count)
+    var i = 0
+    while i < order.count {
+      var j = i
+      while j + 1 < order.count, values[order[j + 1]] == values[order[i]] { j += 1 }
+      let average = Double(i + j) / 2 + 1
+      for k in i...j { ranks[order[k]] = average }
+      i = j + 1
+    }
+    return ranks
+  }
+}
+
+extension Array where Element == Double {
+  /// The first index whose element satisfies `belongs` (the array is partitioned by it).
+  func partitioningIndex(where belongs: (Double) -> Bool) -> Int {
+    var low = 0
+    var high = count
+    while low < high {
+      let mid = (low + high) / 2
+      if belongs(self[mid]) { high = mid } else { low = mid + 1 }
+    }
+    return low
+  }
+}
