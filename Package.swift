@@ -200,6 +200,8 @@ let package = Package(
         "Heatmaps", "Deflate", "Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    .testTarget(
+      name: "TableAnalysisTests", dependencies: ["TableAnalysis", "Tables", "LumenCore", "TestSupport"]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
     .testTarget(

@@ -28,6 +28,11 @@ package enum ChartScenes {
 
   /// The scene as an `<svg>` element to place in a page.
   package static func inlineSVG(_ scene: ChartScene) -> String {
-    SVGWriter.svg(scene, standalone: false)
+    // HTML needs no namespace (and the page then holds no URL at all).
+    var svg = SVGWriter.svg(scene, standalone: false)
+    if let range = svg.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") {
+      svg.removeSubrange(range)
+    }
+    return svg
   }
 }

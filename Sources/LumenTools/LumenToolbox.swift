@@ -26,6 +26,7 @@ public enum LumenToolbox {
     try registry.register(RenderMapAnimationTool())
     try registry.register(MakeChartTool())
     try registry.register(MakeHeatmapTool())
+    try registry.register(AnalyzeTableTool())
     try registry.register(ListFilesTool())
     return registry
   }

@@ -4,6 +4,8 @@ public import Heatmaps
 public import ImageIO
 public import MapRendering
 public import PaletteExtraction
+public import TableAnalysis
+public import Tables
 public import ToolDispatch
 
 // The library's own enums, offered to models as they are: their cases become the schema's
@@ -29,3 +31,8 @@ extension HeatmapAggregation: SchemaEnum {}
 extension HeatmapScale: SchemaEnum {}
 extension HeatmapOrder: SchemaEnum {}
 extension HeatmapAnnotation: SchemaEnum {}
+extension ColumnKind: SchemaEnum {}
+extension AnalysisWarning.Kind: SchemaEnum {}
+extension StatValue: SchemaNumberOrString {
+  public static var schemaPlaceholder: StatValue { .number(0) }
+}

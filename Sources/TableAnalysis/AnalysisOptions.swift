@@ -24,7 +24,8 @@ public struct AnalysisOptions: OperationOptions, Hashable {
 
   public static let fields: [OptionField] = [
     OptionField(
-      "columns", "The columns to analyse, in order (a list of names)", absent: "null for all"),
+      "columns", "The columns to analyse, comma-separated, in order (e.g. date,region,total)",
+      absent: "null for all"),
     OptionField(
       "max_charts", "The most charts drawn, most informative first (0 for none)",
       absent: "null for 12", bounds: 0...50),

@@ -17,8 +17,15 @@ struct AnalysisState: Codable, Sendable {
     self.profile = profile
   }
 
+  /// NaN marks missing numbers in the sample; an empty column's extremes are infinite.
+  static let floats = (positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+
   func encoded() throws -> Data {
-    try JSONEncoder().encode(self)
+    let encoder = JSONEncoder()
+    encoder.nonConformingFloatEncodingStrategy = .convertToString(
+      positiveInfinity: Self.floats.positiveInfinity,
+      negativeInfinity: Self.floats.negativeInfinity, nan: Self.floats.nan)
+    return try encoder.encode(self)
   }
 
   /// Reads a state file, refusing anything else in words.
@@ -45,7 +52,11 @@ struct AnalysisState: Codable, Sendable {
       )
     }
     do {
-      return try JSONDecoder().decode(AnalysisState.self, from: data)
+      let decoder = JSONDecoder()
+      decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+        positiveInfinity: floats.positiveInfinity, negativeInfinity: floats.negativeInfinity,
+        nan: floats.nan)
+      return try decoder.decode(AnalysisState.self, from: data)
     } catch {
       throw AnalysisError.mergeMismatch(
         "\(path) is a damaged partial state (analyse the shard again)")

@@ -30,6 +30,14 @@ public enum ArgumentValidator {
         ]
       }
       return []
+    case .numberOrString:
+      switch value {
+      case .number, .string: return []
+      default:
+        return [
+          Issue(field: field, problem: "expected a number or a string, got \(value.typeName)")
+        ]
+      }
     case .boolean:
       guard case .bool = value else {
         return [Issue(field: field, problem: "expected true or false, got \(value.typeName)")]

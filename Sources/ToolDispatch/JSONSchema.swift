@@ -10,6 +10,8 @@ public indirect enum JSONSchema: Sendable, Hashable {
   /// An object with any keys, each value matching `values` (a `[String: T]` in an output).
   case dictionary(values: JSONSchema, description: String?)
   case nullable(JSONSchema)
+  /// A number or a text (a statistic that is a date for some columns), in an output.
+  case numberOrString(description: String?)
 
   /// One property of an object, in declaration order.
   public struct Property: Sendable, Hashable {
@@ -27,6 +29,8 @@ public indirect enum JSONSchema: Sendable, Hashable {
       guard case .object(var object) = wrapped.json else { return wrapped.json }
       if case .string(let type) = object["type"] {
         object["type"] = .array([.string(type), .string("null")])
+      } else if case .array(let types) = object["type"] {
+        object["type"] = .array(types + [.string("null")])
       }
       if case .array(let values) = object["enum"] { object["enum"] = .array(values + [.null]) }
       return .object(object)
@@ -43,6 +47,9 @@ public indirect enum JSONSchema: Sendable, Hashable {
       return .object(Self.described(object, description))
     case .boolean(let description):
       return .object(Self.described(["type": .string("boolean")], description))
+    case .numberOrString(let description):
+      return .object(
+        Self.described(["type": .array([.string("number"), .string("string")])], description))
     case .array(let items, let description):
       return .object(Self.described(["type": .string("array"), "items": items.json], description))
     case .object(let properties, let description):

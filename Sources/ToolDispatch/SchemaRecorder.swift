@@ -60,6 +60,12 @@ enum SchemaRecorder {
       throw Unsupported(description: "\(type) cannot appear in tool arguments")
     }
     // Reports use a few more types than arguments do.
+    if let optional = type as? any DecodableOptional.Type {
+      return (try optional.wrappedSchema(mode: mode), optional.nothing as! T)
+    }
+    if let scalar = type as? any SchemaNumberOrString.Type {
+      return (.numberOrString(description: description), placeholder(of: scalar) as! T)
+    }
     if let integer = type as? any FixedWidthInteger.Type {
       return (.integer(description: description, bounds: nil), zero(of: integer) as! T)
     }
@@ -80,6 +86,10 @@ enum SchemaRecorder {
   private static func cases<E: SchemaEnum>(of type: E.Type) -> ([String], E) {
     let all = Array(E.allCases)
     return (all.map(\.rawValue), all[0])
+  }
+
+  private static func placeholder<S: SchemaNumberOrString>(of type: S.Type) -> S {
+    S.schemaPlaceholder
   }
 
   private static func zero<I: FixedWidthInteger>(of type: I.Type) -> I { 0 }

@@ -22,3 +22,10 @@ extension ToolArguments {
 /// A closed set of strings (a preset, a codec): its cases become the schema's `enum`.
 public protocol SchemaEnum: CaseIterable, RawRepresentable, Decodable, Sendable
 where RawValue == String {}
+
+/// A value of a tool's output that is a number or a text (decoded from a single value): its
+/// schema is `["number", "string"]`; `schemaPlaceholder` stands for it while the schema is
+/// recorded.
+public protocol SchemaNumberOrString: Decodable, Sendable {
+  static var schemaPlaceholder: Self { get }
+}

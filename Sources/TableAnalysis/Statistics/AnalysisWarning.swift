@@ -1,7 +1,7 @@
 /// Something about the data a person should know before trusting a chart.
 public struct AnalysisWarning: Sendable, Hashable, Codable {
   /// What kind of problem.
-  public enum Kind: String, Sendable, Hashable, Codable {
+  public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
     case constant
     case nearUnique = "near_unique"
     case mixedTypes = "mixed_types"

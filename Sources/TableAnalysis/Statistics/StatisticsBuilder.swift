@@ -229,7 +229,7 @@ enum StatisticsBuilder {
           message: "\(name) holds one value (\"\(value)\") in every row that has one"))
     }
     if kind == .text || kind == .category, count >= 20,
-      Double(stats.distinct) >= 0.95 * Double(count)
+      Double(stats.distinct) >= 0.9 * Double(count)
     {
       notes.append(
         .init(

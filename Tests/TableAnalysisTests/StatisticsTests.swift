@@ -1,0 +1,166 @@
+import Foundation
+import LumenCore
+import Tables
+import TestSupport
+import Testing
+
+@testable import TableAnalysis
+
+@Suite("TableAnalysis: statistics equal pandas and an independent computation")
+struct StatisticsTests {
+  /// `Fixtures/analyze-small.expected.json` was computed once with pandas
+  /// (`Fixtures/make_analyze_expected.py`).
+  @Test("The small fixture agrees with pandas' describe, skew, IQR outliers and correlations")
+  func fixtureAgreesWithPandas() throws {
+    let folder = TemporaryDirectory()
+    let report = try TableAnalysis.analyze(
+      data: Fixtures.path("analyze-small.csv"), output: folder.file("out"))
+    let stats = try #require(report.statistics)
+    let expected = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: Fixtures.path("analyze-small.expected.json"))))
+        as? [String: Any])
+    #expect(stats.rows == expected["rows"] as? Int)
+    #expect(stats.duplicateRows == expected["duplicate_rows"] as? Int)
+    var compared = 0
+    for column in try #require(expected["columns"] as? [[String: Any]]) {
+      let name = try #require(column["name"] as? String)
+      let mine = try #require(stats.column(name))
+      if mine.kind == .identifier { continue }  // pandas keeps ids as numbers
+      #expect(mine.count == column["count"] as? Int, "\(name) count")
+      #expect(mine.missing == column["missing"] as? Int, "\(name) missing")
+      #expect(mine.distinct == column["distinct"] as? Int, "\(name) distinct")
+      for key in ["mean", "std", "p25", "p50", "p75", "min", "max", "skew"] {
+        guard let value = column[key] as? Double else { continue }
+        let got: Double? =
+          switch key {
+          case "mean": mine.mean?.number
+          case "std": mine.std
+          case "p25": mine.p25?.number
+          case "p50": mine.p50?.number
+          case "p75": mine.p75?.number
+          case "min": mine.min?.number
+          case "max": mine.max?.number
+          default: mine.skew
+          }
+        #expect(close(got, value), "\(name).\(key): \(String(describing: got)) vs pandas \(value)")
+        compared += 1
+      }
+      for key in ["zeros", "negatives", "outliers", "freq"] {
+        guard let value = column[key] as? Int else { continue }
+        let got =
+          switch key {
+          case "zeros": mine.zeros
+          case "negatives": mine.negatives
+          case "outliers": mine.outliers
+          default: mine.freq
+          }
+        #expect(got == value, "\(name).\(key)")
+      }
+      if let top = column["top"] as? String { #expect(mine.top == top, "\(name).top") }
+    }
+    #expect(compared >= 20)
+    let correlations = try #require(stats.correlations)
+    let reference = try #require(expected["correlations"] as? [String: Any])
+    #expect(correlations.columns == reference["columns"] as? [String])
+    for method in ["pearson", "spearman"] {
+      let matrix = try #require(reference[method] as? [[Double]])
+      let mine = method == "pearson" ? correlations.pearson : correlations.spearman
+      for i in matrix.indices {
+        for j in matrix.indices {
+          #expect(close(mine[i][j], matrix[i][j]), "\(method)[\(i)][\(j)]")
+        }
+      }
+    }
+    #expect(correlations.spearmanExact)
+  }
+
+  @Test("Moments, quantiles and distinct counts of a generated column, exact")
+  func generatedColumn() throws {
+    var random = SplitMix64(seed: 5)
+    var values: [Double] = []
+    var csv = "x\n"
+    for _ in 0..<5_000 {
+      let v = Double(random.next() % 100_000) / 100 - 300
+      values.append(v)
+      csv += "\(v)\n"
+    }
+    let (stats, _) = try analyse(csv) { $0.maxCharts = 0 }
+    let x = try #require(stats.column("x"))
+    let sorted = values.sorted()
+    let mean = values.reduce(0, +) / Double(values.count)
+    let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+    #expect(x.kind == .float)
+    #expect(close(x.mean?.number, mean))
+    #expect(close(x.std, variance.squareRoot()))
+    for (q, value) in [(0.25, x.p25), (0.5, x.p50), (0.75, x.p75)] {
+      #expect(close(value?.number, referenceQuantile(sorted, q)), "q\(q)")
+    }
+    #expect(x.distinct == Set(values).count)
+    #expect(x.distinctExact)
+    #expect(x.quantilesExact == true)
+    #expect(x.negatives == values.filter { $0 < 0 }.count)
+  }
+
+  @Test("Past the exact limit, quantiles stay within the stated rank error")
+  func sketchWithinStatedError() throws {
+    var random = SplitMix64(seed: 9)
+    var values: [Double] = []
+    var csv = "v\n"
+    for _ in 0..<300_000 {
+      // A skewed column: squares of uniform numbers.
+      let u = Double(random.next() >> 11) / Double(1 << 53)
+      let v = (u * u * 1_000_000).rounded() / 100
+      values.append(v)
+      csv += "\(v)\n"
+    }
+    let (stats, _) = try analyse(csv) {
+      $0.maxCharts = 0
+      $0.exactLimit = 20_000
+    }
+    let column = try #require(stats.column("v"))
+    #expect(column.quantilesExact == false)
+    let error = try #require(column.rankError)
+    #expect(error > 0 && error < 0.01)
+    let sorted = values.sorted()
+    for (q, value) in [(0.25, column.p25), (0.5, column.p50), (0.75, column.p75)] {
+      let v = try #require(value?.number)
+      // The rank of the answer, as a share: within the stated bound of q.
+      let below = Double(sorted.partitioningIndex { $0 >= v }) / Double(sorted.count)
+      let atOrBelow = Double(sorted.partitioningIndex { $0 > v }) / Double(sorted.count)
+      #expect(below - error - 1e-6 <= q && q <= atOrBelow + error + 1e-6, "q\(q): \(v)")
+    }
+    // Moments stay exact whatever the sketch does.
+    let mean = values.reduce(0, +) / Double(values.count)
+    #expect(close(column.mean?.number, mean, tolerance: 1e-12))
+  }
+
+  @Test("HyperLogLog past the distinct limit: within four standard errors")
+  func distinctEstimate() {
+    var tally = ValueTally(limit: 1_000)
+    for i in 0..<200_000 { tally.add(StableHash.number(Double(i))) { .number(Double(i)) } }
+    #expect(!tally.isExact)
+    let error = abs(Double(tally.distinct) - 200_000) / 200_000
+    #expect(error < 4 * HyperLogLog.standardError)
+  }
+
+  @Test("Spearman with ties equals Pearson on average ranks")
+  func spearmanTies() throws {
+    let rho = try #require(
+      StatisticsBuilder.rankCorrelation([1, 2, 2, 3, 4], [10, 20, 20, 40, 30]))
+    // Ranks x: 1, 2.5, 2.5, 4, 5; y: 1, 2.5, 2.5, 5, 4 → Pearson of the ranks.
+    let rx = [1, 2.5, 2.5, 4, 5]
+    let ry = [1, 2.5, 2.5, 5, 4]
+    let mx = rx.reduce(0, +) / 5
+    let my = ry.reduce(0, +) / 5
+    var sxy = 0.0
+    var sxx = 0.0
+    var syy = 0.0
+    for i in 0..<5 {
+      sxy += (rx[i] - mx) * (ry[i] - my)
+      sxx += (rx[i] - mx) * (rx[i] - mx)
+      syy += (ry[i] - my) * (ry[i] - my)
+    }
+    #expect(close(rho, sxy / (sxx * syy).squareRoot()))
+  }
+}
