@@ -17,7 +17,7 @@ public struct AnalysisOptions: OperationOptions, Hashable {
   /// Columns at most (a wider header is refused before its rows are read).
   public var maxColumns = 2_000
   /// Rows per batch read (memory holds one batch of the analysed columns).
-  public var batchRows = 262_144
+  public var batchRows = 16_384
 
   /// The defaults.
   public init() {}

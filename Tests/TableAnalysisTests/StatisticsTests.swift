@@ -163,4 +163,21 @@ struct StatisticsTests {
     }
     #expect(close(rho, sxy / (sxx * syy).squareRoot()))
   }
+
+  @Test("The radix sort orders like the standard sort: negatives, zeros, infinities, ties")
+  func radixSort() {
+    var random = SplitMix64(seed: 17)
+    var values: [Double] = [
+      0, -0.0, .infinity, -.infinity, 1e-310, -1e-310, .greatestFiniteMagnitude,
+    ]
+    for _ in 0..<20_000 {
+      let v = Double(Int64(bitPattern: random.next()) >> 20) / 977
+      values.append(v)
+      if v.magnitude < 100 { values.append(v) }
+    }
+    let mine = RadixSort.sorted(values)
+    let reference = values.sorted()
+    #expect(mine.count == reference.count)
+    #expect(zip(mine, reference).allSatisfy { $0 == $1 })
+  }
 }

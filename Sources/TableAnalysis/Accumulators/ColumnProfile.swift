@@ -19,6 +19,10 @@ struct ColumnProfile: Codable, Hashable, Sendable {
   private(set) var dateLayout: String?
   /// The first text among numbers (row counted from 1), as the reader found it.
   private(set) var firstOdd: NonNumberRow?
+  /// Whether numbers and dates go into ``tally``: only once the sketch stops holding every
+  /// value (until then their distinct count comes from the sorted values, which exact
+  /// quantiles sort anyway, and no hash table is probed per value).
+  private(set) var talliesNumbers = false
 
   /// A word in a column of numbers, and where.
   struct NonNumberRow: Codable, Hashable, Sendable {
@@ -57,9 +61,11 @@ struct ColumnProfile: Codable, Hashable, Sendable {
           continue
         }
         present.append(value)
-        let hash = StableHash.number(value)
-        hashes[row] = hash
-        tally.add(hash) { .number(value) }
+        hashes[row] = StableHash.number(value)
+      }
+      if !talliesNumbers, sketch.count + present.count > sketch.exactLimit { tallyNumbers() }
+      if talliesNumbers {
+        for value in present { tally.add(StableHash.number(value)) { .number(value) } }
       }
       moments.add(present)
       sketch.add(present)
@@ -87,13 +93,41 @@ struct ColumnProfile: Codable, Hashable, Sendable {
         let hash = StableHash.text(value)
         hashes[row] = hash
         tally.add(hash) { .text(value) }
-        lengthValues.append(Double(value.unicodeScalars.count))
+        // Characters as Unicode scalars: the UTF-8 bytes that do not continue one.
+        var scalars = 0
+        for byte in value.utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+        lengthValues.append(Double(scalars))
       }
       lengths.add(lengthValues)
     }
   }
 
+  /// Starts counting numbers in ``tally``, with every value held so far.
+  private mutating func tallyNumbers() {
+    guard !talliesNumbers else { return }
+    talliesNumbers = true
+    for value in sketch.exactValues ?? [] { tally.add(StableHash.number(value)) { .number(value) } }
+  }
+
+  /// The distinct values (and whether the count is exact): the tally's, plus the numbers
+  /// held by the sketch when they were not tallied.
+  func distinct(sorted: [Double]?) -> (count: Int, exact: Bool) {
+    guard !talliesNumbers, let sorted, !sorted.isEmpty else {
+      return (tally.distinct, tally.isExact)
+    }
+    var unique = 1
+    for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { unique += 1 }
+    return (tally.distinct + unique, tally.isExact)
+  }
+
   mutating func merge(_ other: ColumnProfile) {
+    var other = other
+    if talliesNumbers || other.talliesNumbers
+      || sketch.count + other.sketch.count > sketch.exactLimit
+    {
+      tallyNumbers()
+      other.tallyNumbers()
+    }
     rows += other.rows
     missing += other.missing
     for (kind, n) in other.kindRows { kindRows[kind, default: 0] += n }

@@ -76,9 +76,12 @@ struct QuantileSketch: Codable, Hashable, Sendable {
     return items
   }
 
+  /// Every value, unsorted (exact mode only).
+  var exactValues: [Double]? { isExact ? levels[0] : nil }
+
   /// The values sorted (exact mode only).
   func sortedValues() -> [Double]? {
-    isExact ? levels[0].sorted() : nil
+    isExact ? RadixSort.sorted(levels[0]) : nil
   }
 
   /// The `q` quantile with linear interpolation between the closest ranks (NumPy's and pandas'

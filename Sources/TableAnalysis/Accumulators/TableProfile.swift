@@ -122,7 +122,7 @@ struct TableProfile: Codable, Hashable, Sendable {
       series.add(times: times, measures: values)
       timeSeries = series
     }
-    addGroups(table, byName: byName)
+    addGroups(table, byName: byName, hashes: cellHashes)
   }
 
   private mutating func addPairs(_ numbers: [[Double]]) {
@@ -143,31 +143,45 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
   }
 
-  private mutating func addGroups(_ table: Table, byName: [String: Int]) {
+  private mutating func addGroups(_ table: Table, byName: [String: Int], hashes: [[UInt64]]) {
     guard !groups.isEmpty else { return }
     var keysByCategory: [String: (groups: [Int], labels: [String])] = [:]
     for g in groups.indices {
       let name = groups[g].category
       guard let c = byName[name], let m = byName[groups[g].measure] else { continue }
       if keysByCategory[name] == nil {
-        var labels: [String] = []
-        var lookup: [String: Int] = [:]
-        var keys = [Int](repeating: -1, count: table.rowCount)
-        for row in 0..<table.rowCount {
-          guard let text = table.columns[c].values.text(at: row) else { continue }
-          if let known = lookup[text] {
-            keys[row] = known
-          } else {
-            lookup[text] = labels.count
-            keys[row] = labels.count
-            labels.append(text)
-          }
-        }
-        keysByCategory[name] = (keys, labels)
+        keysByCategory[name] = Self.groupKeys(table.columns[c], hashes: hashes[c])
       }
       let (keys, labels) = keysByCategory[name]!
       groups[g].add(groups: keys, labels: labels, values: Self.numbers(table.columns[m]))
     }
+  }
+
+  /// Each row's group (its value's index among `labels`, -1 when missing), found by the cell
+  /// hashes in a small open-addressing table (a category has few values).
+  private static func groupKeys(_ column: TableColumn, hashes: [UInt64]) -> (
+    groups: [Int], labels: [String]
+  ) {
+    var labels: [String] = []
+    var slots = [Int](repeating: -1, count: 256)
+    var slotHashes = [UInt64](repeating: 0, count: 256)
+    var keys = [Int](repeating: -1, count: hashes.count)
+    for row in hashes.indices {
+      let hash = hashes[row]
+      if hash == ColumnProfile.missingHash { continue }
+      var slot = Int(truncatingIfNeeded: hash) & 255
+      while slots[slot] >= 0, slotHashes[slot] != hash { slot = (slot + 1) & 255 }
+      if slots[slot] < 0 {
+        // Past 128 values the table would fill: the rest count as missing for the groups
+        // (GroupMeans keeps 60 at most anyway).
+        guard labels.count < 128, let text = column.values.text(at: row) else { continue }
+        slots[slot] = labels.count
+        slotHashes[slot] = hash
+        labels.append(text)
+      }
+      keys[row] = slots[slot]
+    }
+    return (keys, labels)
   }
 
   /// Adds a later shard: its rows follow these.

@@ -39,6 +39,20 @@ struct TimeSeries: Codable, Hashable, Sendable {
 
   /// Adds a batch: the time of each row (NaN when missing) and each measure's values.
   mutating func add(times: [Double], measures values: [[Double]]) {
+    // Wide enough for this batch's span before any bucket is made (no re-keying per row).
+    var low = Double.infinity
+    var high = -Double.infinity
+    for t in times where t.isFinite {
+      low = min(low, t)
+      high = max(high, t)
+    }
+    if low <= high {
+      while (high - low) / Double(width) > Double(Self.maxBuckets),
+        let next = Self.widths.first(where: { $0 > width })
+      {
+        widen(to: next)
+      }
+    }
     for row in times.indices {
       let t = times[row]
       guard t.isFinite else { continue }

@@ -94,14 +94,21 @@ struct ValueTally: Codable, Hashable, Sendable {
   /// The `n` most frequent values, most frequent first (ties: the smaller label first, so the
   /// order is the same however the rows were split).
   func top(_ n: Int) -> [(label: Label, count: Int)] {
-    var entries: [(label: Label, count: Int)] = []
-    entries.reserveCapacity(size)
-    for i in keys.indices where keys[i] != 0 { entries.append((labels[i]!, counts[i])) }
-    entries.sort { a, b in
-      if a.count != b.count { return a.count > b.count }
-      return a.label < b.label
+    func before(_ a: (label: Label, count: Int), _ b: (label: Label, count: Int)) -> Bool {
+      a.count != b.count ? a.count > b.count : a.label < b.label
     }
-    return Array(entries.prefix(n))
+    // The n best kept sorted while scanning: no sort of every entry (100,000 for an id).
+    var best: [(label: Label, count: Int)] = []
+    best.reserveCapacity(n + 1)
+    for i in keys.indices where keys[i] != 0 {
+      if best.count == n, let last = best.last, counts[i] < last.count { continue }
+      let entry = (labels[i]!, counts[i])
+      if best.count == n, let last = best.last, !before(entry, last) { continue }
+      let at = best.firstIndex { before(entry, $0) } ?? best.count
+      best.insert(entry, at: at)
+      if best.count > n { best.removeLast() }
+    }
+    return best
   }
 
   /// Every counted value with its count (for small tallies: booleans, dates' days).

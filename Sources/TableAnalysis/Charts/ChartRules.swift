@@ -7,6 +7,9 @@ internal import Tables
 /// of means where a category explains a measure, then bars of category counts and histograms
 /// of the numeric columns, alternating, up to the cap.
 enum ChartRules {
+  /// Points drawn in a scatter chart (an SVG of more is slow to open and no clearer).
+  static let maxScatterPoints = 3_000
+
   static func plan(_ stats: TableStatistics, _ profile: TableProfile, maxCharts: Int)
     -> [PlannedChart]
   {
@@ -109,9 +112,11 @@ enum ChartRules {
     else { return nil }
     var xs: [Double?] = []
     var ys: [Double?] = []
+    // The sample is in random order: its first points are a sample too.
     for row in profile.sample.rows where !row[i].isNaN && !row[j].isNaN {
       xs.append(row[i])
       ys.append(row[j])
+      if xs.count == maxScatterPoints { break }
     }
     guard xs.count >= 2 else { return nil }
     let title = "\(pair.b) against \(pair.a)"

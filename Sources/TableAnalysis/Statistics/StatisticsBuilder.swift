@@ -1,4 +1,6 @@
+internal import Dispatch
 internal import Foundation
+internal import Locking
 internal import Tables
 
 /// Turns a finished ``TableProfile`` into ``TableStatistics``: each column's kind settled over
@@ -12,13 +14,18 @@ enum StatisticsBuilder {
     var warnings: [AnalysisWarning] = profile.warnings.map {
       AnalysisWarning(column: nil, kind: .reading, message: $0)
     }
-    var columns: [ColumnStatistics] = []
-    var later: [AnalysisWarning] = []
-    for column in profile.columns {
-      let (stats, notes) = self.column(column, rows: profile.rows)
-      columns.append(stats)
-      later += notes
+    // Columns in parallel (sorting for exact quantiles is most of the work).
+    let profiles = profile.columns
+    let rows = profile.rows
+    let results = Locked(
+      [(ColumnStatistics, [AnalysisWarning])?](repeating: nil, count: profiles.count))
+    DispatchQueue.concurrentPerform(iterations: profiles.count) { c in
+      let result = self.column(profiles[c], rows: rows)
+      results.withLock { $0[c] = result }
     }
+    let done = results.withLock { $0.map { $0! } }
+    let columns = done.map(\.0)
+    var later = done.flatMap(\.1)
     let order: [AnalysisWarning.Kind] = [
       .mixedTypes, .missing, .duplicateRows, .suspiciousID, .constant, .nearUnique,
     ]
@@ -66,10 +73,11 @@ enum StatisticsBuilder {
   }
 
   /// The kind over every batch, and why.
-  static func kind(_ column: ColumnProfile) -> (ColumnKind, String, mixedFrom: Int?) {
+  static func kind(_ column: ColumnProfile, distinct: Int, distinctExact: Bool) -> (
+    ColumnKind, String, mixedFrom: Int?
+  ) {
     let count = column.rows - column.missing
     let kinds = Set(column.kindRows.filter { $0.value > 0 }.keys)
-    let distinct = column.tally.distinct
     if count == 0 { return (.text, "every value is missing", nil) }
     let numeric: Set<ColumnKind> = [.integer, .float]
     let temporal: Set<ColumnKind> = [.date, .datetime]
@@ -92,7 +100,7 @@ enum StatisticsBuilder {
       // Batches read differently: the first row of a batch read as text.
       mixedFrom = textual.compactMap { column.kindFirstRow[$0] }.min()
     }
-    if kinds == [.identifier], column.tally.isExact, distinct == count {
+    if kinds == [.identifier], distinctExact, distinct == count {
       return (
         .identifier,
         ColumnKind.nameLooksLikeIdentifier(column.name)
@@ -116,13 +124,17 @@ enum StatisticsBuilder {
   private static func column(_ column: ColumnProfile, rows: Int) -> (
     ColumnStatistics, [AnalysisWarning]
   ) {
-    let (kind, reason, mixedFrom) = self.kind(column)
+    // Sorted once: exact quantiles, outliers, date steps and the distinct numbers.
+    let sorted = column.sketch.sortedValues()
+    let (distinct, distinctExact) = column.distinct(sorted: sorted)
+    let (kind, reason, mixedFrom) = self.kind(
+      column, distinct: distinct, distinctExact: distinctExact)
     let count = column.rows - column.missing
     let tally = column.tally
     var stats = ColumnStatistics(
       name: column.name, kind: kind, kindReason: reason, count: count, missing: column.missing,
-      distinct: tally.distinct, distinctExact: tally.isExact,
-      distinctError: tally.isExact ? nil : HyperLogLog.standardError)
+      distinct: distinct, distinctExact: distinctExact,
+      distinctError: distinctExact ? nil : HyperLogLog.standardError)
     stats.unit = column.unit?.rawValue
     stats.dateLayout = kind.isTemporal ? column.dateLayout : nil
     var notes: [AnalysisWarning] = []
@@ -131,7 +143,6 @@ enum StatisticsBuilder {
     let numericValues = kind.isNumeric || kind.isTemporal
     if numericValues, moments.count > 0 {
       let exact = column.sketch.isExact
-      let sorted = column.sketch.sortedValues()
       let weighted = sorted == nil ? column.sketch.weighted() : []
       func q(_ p: Double) -> Double {
         if let sorted { return QuantileSketch.quantile(p, sorted: sorted) }
@@ -222,7 +233,8 @@ enum StatisticsBuilder {
       }
     }
     if count > 1, stats.distinct == 1 {
-      let value = tally.top(1).first?.label.text ?? ""
+      let value =
+        tally.top(1).first?.label.text ?? stats.min.map(ChartRules.text) ?? ""
       notes.append(
         .init(
           column: name, kind: .constant,
@@ -247,7 +259,7 @@ enum StatisticsBuilder {
           message:
             "\(name) is named like an id but values repeat (\(NumberFormat.grouped(Int64(stats.distinct))) distinct in \(NumberFormat.grouped(Int64(count))) rows)"
         ))
-    } else if kind == .integer, count >= 20, tally.isExact, stats.distinct == count,
+    } else if kind == .integer, count >= 20, distinctExact, stats.distinct == count,
       moments.maximum - moments.minimum + 1 == Double(count)
     {
       notes.append(
@@ -335,6 +347,12 @@ enum StatisticsBuilder {
     var pearson = Array(repeating: [Double?](repeating: nil, count: keep.count), count: keep.count)
     var spearman = pearson
     let sample = profile.sample.rows
+    // Ranks once per column when its sampled values are all present (the usual case); a pair
+    // with gaps ranks its complete rows itself (pairwise complete, as pandas).
+    var fullRanks: [Int: [Double]] = [:]
+    for i in keep where sample.allSatisfy({ !$0[i].isNaN }) {
+      fullRanks[i] = ranks(sample.map { $0[i] })
+    }
     for (a, i) in keep.enumerated() {
       pearson[a][a] = 1
       spearman[a][a] = 1
@@ -342,13 +360,18 @@ enum StatisticsBuilder {
         let r = profile.pairs[pairIndex(i, j)].pearson
         pearson[a][b] = r
         pearson[b][a] = r
-        var xs: [Double] = []
-        var ys: [Double] = []
-        for row in sample where !row[i].isNaN && !row[j].isNaN {
-          xs.append(row[i])
-          ys.append(row[j])
+        let rho: Double?
+        if let rx = fullRanks[i], let ry = fullRanks[j] {
+          rho = pearsonOf(rx, ry)
+        } else {
+          var xs: [Double] = []
+          var ys: [Double] = []
+          for row in sample where !row[i].isNaN && !row[j].isNaN {
+            xs.append(row[i])
+            ys.append(row[j])
+          }
+          rho = rankCorrelation(xs, ys)
         }
-        let rho = rankCorrelation(xs, ys)
         spearman[a][b] = rho
         spearman[b][a] = rho
       }
@@ -369,10 +392,13 @@ enum StatisticsBuilder {
   /// Pearson's r of the average ranks.
   static func rankCorrelation(_ xs: [Double], _ ys: [Double]) -> Double? {
     guard xs.count > 1 else { return nil }
+    return pearsonOf(ranks(xs), ranks(ys))
+  }
+
+  static func pearsonOf(_ xs: [Double], _ ys: [Double]) -> Double? {
+    guard xs.count > 1 else { return nil }
     var pair = CoMoments()
-    let rx = ranks(xs)
-    let ry = ranks(ys)
-    rx.withUnsafeBufferPointer { x in ry.withUnsafeBufferPointer { y in pair.add(x, y) } }
+    xs.withUnsafeBufferPointer { x in ys.withUnsafeBufferPointer { y in pair.add(x, y) } }
     return pair.pearson
   }
 
