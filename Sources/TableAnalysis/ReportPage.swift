@@ -28,8 +28,8 @@ enum ReportPage {
       ul.warnings li{margin:2px 0;}
       .charts{display:flex;flex-wrap:wrap;gap:16px;}
       figure.chart{position:relative;margin:0;background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:8px;max-width:100%;}
-      figure.chart svg{display:block;max-width:100%;height:auto;}
-      figcaption{max-width:800px;color:#475467;font-size:12.5px;padding:4px 4px 0;}
+      figure.chart svg{display:block;width:560px;max-width:100%;height:auto;}
+      figcaption{max-width:560px;color:#475467;font-size:12.5px;padding:4px 4px 0;}
       [role=graphics-symbol]:hover{opacity:.75;}
       .columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:14px;}
       section.column{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:10px 12px;}

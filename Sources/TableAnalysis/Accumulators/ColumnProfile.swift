@@ -14,6 +14,9 @@ struct ColumnProfile: Codable, Hashable, Sendable {
   private(set) var moments = Moments()
   private(set) var sketch: QuantileSketch
   private(set) var tally: ValueTally
+  /// Distinct values without counts or labels: numbers and dates once the exact store
+  /// overflows, and identifiers (top values are shown for categories, not measures or ids).
+  private(set) var plainTally: ValueTally
   private(set) var lengths = Moments()
   private(set) var unit: ValueUnit?
   private(set) var dateLayout: String?
@@ -37,6 +40,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     self.name = name
     sketch = QuantileSketch(exactLimit: exactLimit)
     tally = ValueTally(limit: distinctLimit)
+    plainTally = ValueTally(limit: distinctLimit, labelled: false)
   }
 
   /// Adds one batch of the column; writes each row's cell hash into `hashes`.
@@ -65,7 +69,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
       }
       if !talliesNumbers, sketch.count + present.count > sketch.exactLimit { tallyNumbers() }
       if talliesNumbers {
-        for value in present { tally.add(StableHash.number(value)) { .number(value) } }
+        for value in present { plainTally.add(StableHash.number(value)) { .number(value) } }
       }
       moments.add(present)
       sketch.add(present)
@@ -92,7 +96,11 @@ struct ColumnProfile: Codable, Hashable, Sendable {
         }
         let hash = StableHash.text(value)
         hashes[row] = hash
-        tally.add(hash) { .text(value) }
+        if column.kind == .identifier {
+          plainTally.add(hash) { .text(value) }
+        } else {
+          tally.add(hash) { .text(value) }
+        }
         // Characters as Unicode scalars: the UTF-8 bytes that do not continue one.
         var scalars = 0
         for byte in value.utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
@@ -106,18 +114,21 @@ struct ColumnProfile: Codable, Hashable, Sendable {
   private mutating func tallyNumbers() {
     guard !talliesNumbers else { return }
     talliesNumbers = true
-    for value in sketch.exactValues ?? [] { tally.add(StableHash.number(value)) { .number(value) } }
+    for value in sketch.exactValues ?? [] {
+      plainTally.add(StableHash.number(value)) { .number(value) }
+    }
   }
 
   /// The distinct values (and whether the count is exact): the tally's, plus the numbers
   /// held by the sketch when they were not tallied.
   func distinct(sorted: [Double]?) -> (count: Int, exact: Bool) {
-    guard !talliesNumbers, let sorted, !sorted.isEmpty else {
-      return (tally.distinct, tally.isExact)
+    var unique = 0
+    if !talliesNumbers, let sorted, !sorted.isEmpty {
+      unique = 1
+      for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { unique += 1 }
     }
-    var unique = 1
-    for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { unique += 1 }
-    return (tally.distinct + unique, tally.isExact)
+    let count = min(tally.distinct + plainTally.distinct + unique, rows - missing)
+    return (count, tally.isExact && plainTally.isExact)
   }
 
   mutating func merge(_ other: ColumnProfile) {
@@ -137,6 +148,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     moments.merge(other.moments)
     sketch.merge(other.sketch)
     tally.merge(other.tally)
+    plainTally.merge(other.plainTally)
     lengths.merge(other.lengths)
     unit = unit ?? other.unit
     dateLayout = dateLayout ?? other.dateLayout

@@ -11,7 +11,7 @@ struct TableProfile: Codable, Hashable, Sendable {
     var exactLimit: Int
     var distinctLimit = 100_000
     var sampleRows = 20_000
-    var duplicateRows = 2_000_000
+    var duplicateRows = 1_000_000
     var correlationColumns = 30
     var timeMeasures = 4
     var groupCategories = 6

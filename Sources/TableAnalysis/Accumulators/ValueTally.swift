@@ -10,6 +10,9 @@ struct ValueTally: Codable, Hashable, Sendable {
   }
 
   let limit: Int
+  /// Whether counts and labels are kept (top values); without them only the distinct values
+  /// are counted, in an eighth of the memory.
+  let labelled: Bool
   private var keys: [UInt64]
   private var counts: [Int]
   private var labels: [Label?]
@@ -20,11 +23,12 @@ struct ValueTally: Codable, Hashable, Sendable {
   /// Values added, counted or not.
   private(set) var total = 0
 
-  init(limit: Int) {
+  init(limit: Int, labelled: Bool = true) {
     self.limit = limit
+    self.labelled = labelled
     keys = [UInt64](repeating: 0, count: 64)
-    counts = [Int](repeating: 0, count: 64)
-    labels = [Label?](repeating: nil, count: 64)
+    counts = labelled ? [Int](repeating: 0, count: 64) : []
+    labels = labelled ? [Label?](repeating: nil, count: 64) : []
   }
 
   /// Adds `count` occurrences of the value with `hash`; `label` makes its shown form (asked
@@ -39,7 +43,7 @@ struct ValueTally: Codable, Hashable, Sendable {
     while true {
       let k = keys[slot]
       if k == key {
-        counts[slot] += count
+        if labelled { counts[slot] += count }
         return
       }
       if k == 0 { break }
@@ -50,8 +54,10 @@ struct ValueTally: Codable, Hashable, Sendable {
       return
     }
     keys[slot] = key
-    counts[slot] = count
-    labels[slot] = label()
+    if labelled {
+      counts[slot] = count
+      labels[slot] = label()
+    }
     size += 1
     if size * 2 > keys.count { grow() }
   }
@@ -62,25 +68,30 @@ struct ValueTally: Codable, Hashable, Sendable {
     let oldLabels = labels
     let capacity = keys.count * 2
     keys = [UInt64](repeating: 0, count: capacity)
-    counts = [Int](repeating: 0, count: capacity)
-    labels = [Label?](repeating: nil, count: capacity)
+    counts = labelled ? [Int](repeating: 0, count: capacity) : []
+    labels = labelled ? [Label?](repeating: nil, count: capacity) : []
     let mask = capacity - 1
     for i in oldKeys.indices where oldKeys[i] != 0 {
       var slot = Int(truncatingIfNeeded: oldKeys[i]) & mask
       while keys[slot] != 0 { slot = (slot + 1) & mask }
       keys[slot] = oldKeys[i]
-      counts[slot] = oldCounts[i]
-      labels[slot] = oldLabels[i]
+      if labelled {
+        counts[slot] = oldCounts[i]
+        labels[slot] = oldLabels[i]
+      }
     }
   }
 
   /// Adds another tally's values (another batch or shard of the same column).
   mutating func merge(_ other: ValueTally) {
+    var added = 0
     for i in other.keys.indices where other.keys[i] != 0 {
-      add(other.keys[i], count: other.counts[i]) { other.labels[i]! }
+      let count = other.labelled ? other.counts[i] : 1
+      added += count
+      add(other.keys[i], count: count) { other.labels[i] ?? .text("") }
     }
     // `add` counted the other's values and registers again: set them from the other.
-    total += other.total - other.counts.reduce(0, +)
+    total += other.total - added
     sketch.merge(other.sketch)
     saturated = saturated || other.saturated
   }
@@ -94,6 +105,7 @@ struct ValueTally: Codable, Hashable, Sendable {
   /// The `n` most frequent values, most frequent first (ties: the smaller label first, so the
   /// order is the same however the rows were split).
   func top(_ n: Int) -> [(label: Label, count: Int)] {
+    guard labelled else { return [] }
     func before(_ a: (label: Label, count: Int), _ b: (label: Label, count: Int)) -> Bool {
       a.count != b.count ? a.count > b.count : a.label < b.label
     }

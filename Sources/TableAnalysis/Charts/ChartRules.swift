@@ -39,8 +39,11 @@ enum ChartRules {
     return Array((first + rest).prefix(maxCharts))
   }
 
-  static func options(_ kind: ChartKind, x: String, y: [String], title: String) -> ChartOptions {
+  static func options(
+    _ kind: ChartKind, x: String, y: [String], title: String, yTitle: String? = nil
+  ) -> ChartOptions {
     var options = ChartOptions()
+    options.yTitle = yTitle
     options.kind = kind
     options.x = x
     options.y = y
@@ -78,7 +81,7 @@ enum ChartRules {
               timeColumn,
               TableColumn(
                 name: "rows", kind: .integer, values: .numbers(resampled.rows.map(Double.init))),
-            ]), options(.line, x: series.time, y: ["rows"], title: title)))
+            ]), options(.line, x: series.time, y: ["rows"], title: title, yTitle: "rows")))
       ]
     }
     return measures.prefix(2).map { m, name in
@@ -93,7 +96,8 @@ enum ChartRules {
         why:
           "\(series.time) is a time column and \(name) a measure: its mean per \(resampled.unit), \(span)",
         source: .table(
-          table([timeColumn, values]), options(.line, x: series.time, y: [valueName], title: title))
+          table([timeColumn, values]),
+          options(.line, x: series.time, y: [valueName], title: title, yTitle: valueName))
       )
     }
   }
@@ -184,7 +188,8 @@ enum ChartRules {
       used.insert(group.measure)
       let valueName = "mean \(group.measure)"
       let title = "Mean \(group.measure) by \(group.category)"
-      var options = options(.bar, x: group.category, y: [valueName], title: title)
+      var options = options(
+        .bar, x: group.category, y: [valueName], title: title, yTitle: valueName)
       options.sort = .descending
       options.aggregation = .sum
       var values = TableColumn(
@@ -215,7 +220,7 @@ enum ChartRules {
       counts.append(Double(column.count - shown))
     }
     let title = "Rows per \(column.name)"
-    var options = options(.bar, x: column.name, y: ["rows"], title: title)
+    var options = options(.bar, x: column.name, y: ["rows"], title: title, yTitle: "rows")
     options.aggregation = .sum
     let rest = column.count > shown ? " (the top \(top.count), the rest as other)" : ""
     return PlannedChart(

@@ -89,7 +89,7 @@ enum StatisticsBuilder {
         : (.integer, "every value is a whole number\(unitNote)", nil)
     }
     if kinds.isSubset(of: temporal) {
-      let layout = column.dateLayout.map { " (\($0))" } ?? ""
+      let layout = column.dateLayout.map { " (written like \($0))" } ?? ""
       return kinds.contains(.datetime)
         ? (.datetime, "every value is a date with a time\(layout)", nil)
         : (.date, "every value is a date\(layout)", nil)
@@ -100,7 +100,12 @@ enum StatisticsBuilder {
       // Batches read differently: the first row of a batch read as text.
       mixedFrom = textual.compactMap { column.kindFirstRow[$0] }.min()
     }
-    if kinds == [.identifier], distinctExact, distinct == count {
+    // Unique in every row: exactly, or within three standard errors of the estimate.
+    let unique =
+      distinctExact
+      ? distinct == count
+      : Double(count - distinct) <= 3 * HyperLogLog.standardError * Double(count)
+    if kinds == [.identifier], unique {
       return (
         .identifier,
         ColumnKind.nameLooksLikeIdentifier(column.name)
@@ -194,10 +199,12 @@ enum StatisticsBuilder {
         stats.top = first.label.text
         stats.freq = first.count
       }
-      stats.topValues = top.map { .init(value: $0.label.text, count: $0.count) }
-      stats.topExact = tally.isExact
-      let shown = top.reduce(0) { $0 + $1.count }
-      stats.otherShare = count > 0 ? Double(count - shown) / Double(count) : 0
+      if !top.isEmpty {
+        stats.topValues = top.map { .init(value: $0.label.text, count: $0.count) }
+        stats.topExact = tally.isExact
+        let shown = top.reduce(0) { $0 + $1.count }
+        stats.otherShare = count > 0 ? Double(count - shown) / Double(count) : 0
+      }
     }
     if kind == .text || kind == .category || kind == .identifier, column.lengths.count > 0 {
       stats.lengthMin = column.lengths.minimum
@@ -240,7 +247,7 @@ enum StatisticsBuilder {
           column: name, kind: .constant,
           message: "\(name) holds one value (\"\(value)\") in every row that has one"))
     }
-    if kind == .text || kind == .category, count >= 20,
+    if kind == .text || kind == .category, count >= 20, kind != .identifier,
       Double(stats.distinct) >= 0.9 * Double(count)
     {
       notes.append(
