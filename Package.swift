@@ -102,7 +102,7 @@ let package = Package(
         "LumenCore", "Tables", "Charting", "Drawing", "MapRendering", "Geo", "Deflate",
       ]),
     // lumen analyze: one streaming pass to stats.json, charts by rule and report.html
-    .target(name: "TableAnalysis", dependencies: ["LumenCore", "Tables", "Charting"]),
+    .target(name: "TableAnalysis", dependencies: ["LumenCore", "Locking", "Tables", "Charting"]),
     // lumen gif2video
     .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
     // lumen palette: the clustering (k-means in Lab, CIEDE2000, names), formats and swatches
@@ -226,7 +226,7 @@ let package = Package(
       name: "CLITests",
       dependencies: [
         "LumenCLI", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
-        "GIFToVideo", "PaletteExtraction", "MapRendering", "Charting", "Heatmaps",
+        "GIFToVideo", "PaletteExtraction", "MapRendering", "Charting", "Heatmaps", "TableAnalysis",
       ]),
   ],
   swiftLanguageModes: [.v6]

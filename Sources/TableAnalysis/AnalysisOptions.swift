@@ -44,10 +44,10 @@ public struct AnalysisOptions: OperationOptions, Hashable {
 
   public init(from decoder: any Decoder) throws {
     let c = try decoder.container(keyedBy: CodingKeys.self)
-    if let list = try? c.decodeIfPresent([String].self, forKey: .columns) {
-      columns = list
-    } else if let text = try c.decodeIfPresent(String.self, forKey: .columns) {
-      columns = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    if let text = try c.decodeIfPresent(String.self, forKey: .columns) {
+      columns = text.split(separator: ",", omittingEmptySubsequences: false).map {
+        $0.trimmingCharacters(in: .whitespaces)
+      }
     }
     maxCharts = try c.decodeIfPresent(Int.self, forKey: .maxCharts) ?? 12
     exactLimit = try c.decodeIfPresent(Int.self, forKey: .exactLimit) ?? 1_000_000
@@ -56,7 +56,7 @@ public struct AnalysisOptions: OperationOptions, Hashable {
 
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encodeIfPresent(columns, forKey: .columns)
+    try c.encodeIfPresent(columns?.joined(separator: ","), forKey: .columns)
     try c.encode(maxCharts, forKey: .maxCharts)
     try c.encode(exactLimit, forKey: .exactLimit)
     try c.encodeIfPresent(sheet, forKey: .sheet)

@@ -42,7 +42,8 @@ struct FolderWriter {
         }
       }
     } else {
-      let parent = PathName(folder).folder
+      let named = PathName(folder).folder
+      let parent = named.isEmpty ? "." : named
       guard isFolder(parent) == true else {
         throw AnalysisError.outputFailed(
           "cannot write \(folder): the folder \(parent) does not exist (create it first)")
@@ -61,15 +62,24 @@ struct FolderWriter {
 
   func session() -> Session { Session(writer: self) }
 
-  /// The files of one analysis as they are written.
+  /// One finished file waiting for the analysis to finish (a class, so a list can hold the
+  /// `~Copyable` owner).
+  final class Pending {
+    var file: OutputFile?
+    init(_ file: consuming OutputFile) { self.file = consume file }
+  }
+
+  /// The files of one analysis: each written to a temporary name, all renamed into place when
+  /// the analysis is complete (``done()``); a failure or Ctrl-C before that leaves no file.
   struct Session {
     let writer: FolderWriter
+    private var pending: [Pending] = []
     private var written: [String] = []
     private var madeFolders: [String] = []
 
     init(writer: FolderWriter) { self.writer = writer }
 
-    /// Writes `relative` through a temporary file that `body` fills.
+    /// Writes `relative` through a temporary file that `body` fills (renamed by ``done()``).
     mutating func write(_ relative: String, _ body: (String) throws -> Void) throws {
       let destination = writer.path(relative)
       try makeFolder(writer.folder)
@@ -78,7 +88,7 @@ struct FolderWriter {
       let file = try OutputFile(
         destination: destination, inputs: writer.inputs, overwrite: writer.overwrite)
       try body(file.temporaryPath)
-      try file.commit()
+      pending.append(Pending(file))
       written.append(destination)
     }
 
@@ -94,14 +104,20 @@ struct FolderWriter {
       madeFolders.append(path)
     }
 
-    /// Removes what this session wrote and the folders it made.
-    func undo() {
-      for path in written { try? FileManager.default.removeItem(atPath: path) }
+    /// Removes what this session wrote (temporary files go with their owners) and the
+    /// folders it made.
+    mutating func undo() {
+      pending.removeAll()
       for path in madeFolders.reversed() { rmdir(path) }
     }
 
-    /// When replacing an earlier analysis, removes its charts that this one did not redraw.
-    func done() {
+    /// Renames every file into place; when replacing an earlier analysis, removes its charts
+    /// that this one did not redraw.
+    mutating func done() throws {
+      for box in pending {
+        if let file = box.file.take() { try file.commit() }
+      }
+      pending.removeAll()
       guard writer.overwrite else { return }
       let charts = writer.path("charts")
       let kept = Set(written.map { PathName($0).name })

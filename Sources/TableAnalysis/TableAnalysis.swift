@@ -153,7 +153,7 @@ public enum TableAnalysis {
       try session.write("report.html") { path in
         try Data(page.utf8).write(to: URL(fileURLWithPath: path))
       }
-      session.done()
+      try session.done()
     } catch {
       session.undo()
       throw error

@@ -92,6 +92,14 @@ import Testing
       "MIN < MAX"
     ),
     (["heatmap", "tips.csv", "--calendar", "day", "-o", "h.html"], 65, "not dates"),
+    (["analyze", "header-only.csv", "-o", "out"], 65, "header row but no data rows"),
+    (["analyze", "missing.csv", "-o", "out"], 66, "missing.csv does not exist"),
+    (["analyze", "demo.gif", "-o", "out"], 65, "demo.gif is not a table"),
+    (["analyze", "tips.csv", "--max-charts", "99", "-o", "out"], 64, "out of range"),
+    (["analyze", "tips.csv", "--columns", "tipp", "-o", "out"], 64, "did you mean \"tip\""),
+    (["analyze", "tips.csv", "-o", "notes.txt"], 73, "is a file"),
+    (["analyze", "--merge", "notes.txt", "-o", "out"], 65, "not a partial state"),
+    (["analyze", "tips.csv", "demo.gif", "-o", "out"], 64, "give one table file"),
   ]
 
   @Test(arguments: cases)

@@ -7,6 +7,7 @@ import LumenCore
 import LumenTools
 import MapRendering
 import PaletteExtraction
+import TableAnalysis
 import TestSupport
 import Testing
 import ToolDispatch
@@ -131,6 +132,19 @@ import ToolDispatch
       ],
       toolOnly: ["data", "preview"],
       cliOnly: ["--overwrite", "--json", "--verbose", "--no-progress", "--help", "--version"]),
+    Operation(
+      tool: "analyze_table", command: "analyze",
+      pairs: [
+        Pair(field: "columns", flag: "--columns"),
+        Pair(field: "max_charts", flag: "--max-charts"),
+        Pair(field: "exact_limit", flag: "--exact-limit"), Pair(field: "sheet", flag: "--sheet"),
+        Pair(field: "output", flag: "--output"),
+      ],
+      toolOnly: ["data", "preview"],
+      cliOnly: [
+        "--overwrite", "--json", "--verbose", "--no-progress", "--help", "--version",
+        "--partial", "--merge", "--summary",
+      ]),
   ]
 
   /// One option of `--help`: its flags, and its text (continuation lines joined).
@@ -298,6 +312,11 @@ import ToolDispatch
   @Test func makeHeatmap() throws {
     try Self.check(
       HeatmapOptions.self, tool: "make_heatmap", toolOwn: ["data", "output", "preview"])
+  }
+
+  @Test func analyzeTable() throws {
+    try Self.check(
+      AnalysisOptions.self, tool: "analyze_table", toolOwn: ["data", "output", "preview"])
   }
 
   /// The command line goes through the same decoder: a bad colour is refused in the option's

@@ -29,6 +29,9 @@ import Testing
     ["chart", "tips.csv", "--x", "day", "-o", "tips-link.svg", "-y"],
     ["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "tips-link.svg", "-y"],
     ["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "tips.csv", "-y"],
+    ["analyze", "tips.csv", "-o", "tips.csv", "-y"],
+    ["analyze", "--partial", "tips.csv", "-o", "tips.csv", "-y"],
+    ["analyze", "--partial", "tips.csv", "-o", "tips-link.svg", "-y"],
   ])
   func neverWritesOverAnInput(_ arguments: [String]) throws {
     let folder = try workspace()
@@ -73,6 +76,7 @@ import Testing
     (["chart", "tips.csv", "--x", "day", "-o", "c.html"], "c.html"),
     (["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "h.html"], "h.html"),
     (["heatmap", "tips.csv", "--x", "day", "--y", "time", "-o", "h.png"], "h.png"),
+    (["analyze", "--partial", "tips.csv", "-o", "t.state"], "t.state"),
   ])
   func everyCommandRefusesAnExistingOutput(_ arguments: [String], output: String) throws {
     let folder = try workspace()
@@ -169,6 +173,29 @@ import Testing
       folder.contents() == [
         "demo.gif", "lighthouses-sample.csv", "palette-3colors.png", "tips.csv",
       ])
+  }
+
+  @Test func anAnalysisFolderIsKeptUnlessOverwriteIsGiven() throws {
+    let folder = try workspace()
+    let first = try Run(["analyze", "tips.csv", "-o", "out"], directory: folder.path)
+    #expect(first.status == 0, "\(first.stderr)")
+    let stats = folder.file("out/stats.json")
+    let before = bytes(stats)
+    let charts = try FileManager.default.contentsOfDirectory(atPath: folder.file("out/charts"))
+    #expect(charts.count >= 4)
+    let again = try Run(
+      ["analyze", "tips.csv", "-o", "out", "--max-charts", "1"], directory: folder.path)
+    #expect(again.status == 73)
+    #expect(again.stderr.contains("earlier analysis") && again.stderr.contains("-y"))
+    #expect(bytes(stats) == before)
+    let replaced = try Run(
+      ["analyze", "tips.csv", "-o", "out", "--max-charts", "1", "-y"], directory: folder.path)
+    #expect(replaced.status == 0, "\(replaced.stderr)")
+    // The charts of the earlier analysis that were not redrawn are gone; nothing temporary left.
+    let after = try FileManager.default.contentsOfDirectory(atPath: folder.file("out/charts"))
+    #expect(after.count == 2)
+    let everything = try FileManager.default.subpathsOfDirectory(atPath: folder.file("out"))
+    #expect(!everything.contains { $0.hasSuffix(".lumen-tmp") })
   }
 
   @Test func aCopiedBinaryDrawsMapsWithItsOwnBasemaps() throws {

@@ -7,6 +7,8 @@ Exits non-zero (with the failing check) when any check fails.
 """
 
 import asyncio
+import csv as csv_module
+import statistics
 import base64
 import contextlib
 import os
@@ -153,7 +155,7 @@ async def run(transport, lumen, fixtures):
 
         tools = await session.list_tools()
         names = sorted(t.name for t in tools.tools)
-        assert names == ["extract_palette", "gif_to_video", "list_files", "make_chart", "make_heatmap", "render_map_animation"], names
+        assert names == ["analyze_table", "extract_palette", "gif_to_video", "list_files", "make_chart", "make_heatmap", "render_map_animation"], names
         for tool in tools.tools:
             hints = tool.annotations
             assert tool.title and hints is not None, tool
@@ -291,6 +293,28 @@ async def run(transport, lumen, fixtures):
         assert is_error(matrix) and 'column "sex" is "Female", not a number' in text_of(matrix), text_of(matrix)
         checks += 1
 
+        analysis = await session.call_tool("analyze_table", {
+            "data": "tips.csv", "output": "tips-analysis", "columns": None, "max_charts": 4,
+            "exact_limit": None, "sheet": None, "preview": True})
+        assert not is_error(analysis), text_of(analysis)
+        stats = structured(analysis)["statistics"]
+        with open(os.path.join(workspace, "tips.csv"), newline="") as f:
+            tips = [float(r["tip"]) for r in csv_module.DictReader(f)]
+        tip = next(c for c in stats["columns"] if c["name"] == "tip")
+        assert tip["kind"] == "float" and tip["count"] == len(tips), tip
+        assert abs(tip["mean"] - statistics.fmean(tips)) < 1e-9 and abs(tip["std"] - statistics.stdev(tips)) < 1e-9, tip
+        assert len(stats["charts"]) == 4, stats["charts"]
+        links = [c for c in analysis.content if getattr(c, "type", "") == "resource_link"]
+        assert any(l.uri.endswith("tips-analysis/report.html") for l in links), analysis.content
+        assert len([c for c in analysis.content if getattr(c, "type", "") == "image"]) == 1, analysis.content
+        with open(os.path.join(workspace, "tips-analysis", "report.html"), encoding="utf-8") as f:
+            assert "http" not in f.read()
+        again = await session.call_tool("analyze_table", {
+            "data": "tips.csv", "output": "tips-analysis", "columns": None, "max_charts": None,
+            "exact_limit": None, "sheet": None, "preview": None})
+        assert is_error(again), text_of(again)
+        checks += 1
+
         bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
         assert is_error(bad) and "input: expected a string" in text_of(bad) and "crf: 99 is outside" in text_of(bad), text_of(bad)
         checks += 1
@@ -337,7 +361,7 @@ async def run(transport, lumen, fixtures):
         checks += 1
 
     leftovers = sorted(os.listdir(workspace))
-    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips-heatmap.html", "tips.csv", "tips.png"], leftovers
+    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips-analysis", "tips-heatmap.html", "tips.csv", "tips.png"], leftovers
     shutil.rmtree(workspace)
     print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
 
@@ -360,7 +384,7 @@ async def check_timeouts(lumen, fixtures):
         listing = time.monotonic() - listed_at
         results = await asyncio.gather(*slow)
         ended = time.monotonic() - start
-        assert len(tools.tools) == 6, tools
+        assert len(tools.tools) == 7, tools
         assert listing < 0.05, f"tools/list took {listing:.3f} s while two heavy calls ran"
         assert all(is_error(r) and "timed out" in text_of(r) for r in results), [text_of(r) for r in results]
         assert ended < 2.5, f"the timed-out calls ended after {ended:.2f} s"
