@@ -8,6 +8,7 @@ import ImageIO
 import LumenCore
 import MapRendering
 import PaletteExtraction
+import TableAnalysis
 import Tables
 import ToolDispatch
 
@@ -287,6 +288,41 @@ let benchmarks: @Sendable () -> Void = {
         blackHole(try Heatmap.make(data: weather, output: output, options: pivot, overwrite: true))
       }
     }
+  }
+
+  // lumen analyze: the committed weather table, the small fixture, and a generated
+  // 200,000-row table of orders (made once in the temporary folder).
+  let orders = chartFolder.appendingPathComponent("orders-200k.csv").path
+  for (name, path) in [
+    ("weather", weather), ("small", Inputs.root.appendingPathComponent("Fixtures/analyze-small.csv").path),
+    ("orders200k", orders),
+  ] {
+    let output = chartFolder.appendingPathComponent("analysis-\(name)").path
+    Benchmark(
+      "Analyze.\(name)",
+      configuration: .init(
+        metrics: [.wallClock, .cpuTotal, .peakMemoryResident],
+        maxIterations: name == "orders200k" ? 10 : 100),
+      closure: { benchmark in
+        for _ in benchmark.scaledIterations {
+          blackHole(try TableAnalysis.analyze(data: path, output: output, overwrite: true))
+        }
+      },
+      setup: {
+        guard name == "orders200k", !FileManager.default.fileExists(atPath: orders) else { return }
+        var random = SplitMix64(seed: 200)
+        let regions = ["North", "South", "East", "West", "Central", "Online"]
+        var text = "order_id,date,region,quantity,unit_price,discount,revenue,returned\n"
+        for i in 0..<200_000 {
+          let quantity = 1 + Int(random.next() % 12)
+          let price = Double(random.next() % 20_000) / 100
+          let discount = [0, 0.05, 0.1, 0.2][Int(random.next() % 4)]
+          let day = 1 + i / 7_000
+          text +=
+            "\(100_000 + i),2023-\(String(format: "%02d-%02d", 1 + day / 28 % 12, 1 + day % 28)) 10:\(String(format: "%02d", i % 60)):00,\(regions[i % 6]),\(quantity),\(price),\(discount),\(Double(quantity) * price * (1 - discount)),\(random.next() % 10 == 0)\n"
+        }
+        try Data(text.utf8).write(to: URL(fileURLWithPath: orders))
+      })
   }
 
   // Dispatch overhead: parse an OpenAI tool call, validate, decode and route a no-op tool.
