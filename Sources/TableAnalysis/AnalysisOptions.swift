@@ -16,6 +16,10 @@ public struct AnalysisOptions: OperationOptions, Hashable {
 
   /// Columns at most (a wider header is refused before its rows are read).
   public var maxColumns = 2_000
+  /// The largest CSV/TSV or JSON Lines file read (they are streamed: 1 TiB by default).
+  public var maxFileBytes = 1 << 40
+  /// The most rows read (streamed, so no limit by default).
+  public var maxRows = Int.max
   /// Rows per batch read (memory holds one batch of the analysed columns).
   public var batchRows = 16_384
 

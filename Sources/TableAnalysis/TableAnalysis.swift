@@ -92,6 +92,11 @@ public enum TableAnalysis {
   {
     var limits = limits
     limits.maxColumns = min(limits.maxColumns, options.maxColumns)
+    // CSV/TSV and JSON Lines stream in batches: a file larger than memory is fine (formats
+    // parsed whole keep their own limit, maxWholeFileBytes).
+    limits.maxWholeFileBytes = min(limits.maxWholeFileBytes, limits.maxFileBytes)
+    limits.maxFileBytes = options.maxFileBytes
+    limits.maxRows = options.maxRows
     var profile = TableProfile(sizes: .init(exactLimit: options.exactLimit))
     let summary = try TableReader.readBatches(
       path: data, columns: options.columns, sheet: options.sheet, limits: limits,

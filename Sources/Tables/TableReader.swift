@@ -17,6 +17,9 @@ public enum TableReader {
     public var maxWorkbookPartBytes: Int = 512 << 20
     /// The most columns in a header (100,000 by default).
     public var maxColumns: Int = 100_000
+    /// The largest file of a format parsed whole, a JSON array or a workbook (1 GiB by
+    /// default), when ``maxFileBytes`` allows more for the streamed ones (CSV/TSV, JSON Lines).
+    public var maxWholeFileBytes: Int = 1 << 30
 
     /// The defaults.
     public init() {}
@@ -145,6 +148,14 @@ public enum TableReader {
       throw .unsupported("\(path) is \(format.phrase), which has no sheets; leave out the sheet")
     }
     collector.format = format
+    if format == .jsonArray || format == .xlsx, case .file(let file) = source,
+      let size = (try? FileManager.default.attributesOfItem(atPath: file))?[.size] as? Int,
+      size > limits.maxWholeFileBytes
+    {
+      throw .limitExceeded(
+        "\(path) is \(size) bytes of \(format.phrase), which is read whole; the limit is \(limits.maxWholeFileBytes) bytes (save it as CSV or JSON Lines, which are streamed)"
+      )
+    }
     var sheetRead: String?
     switch format {
     case .delimited:

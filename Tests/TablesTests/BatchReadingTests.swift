@@ -1,0 +1,57 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import Tables
+
+@Suite("Tables: batched reading")
+struct BatchReadingTests {
+  @Test("Batches cover every row once, in order, with their first row")
+  func batchesCoverTheRows() throws {
+    let folder = TemporaryDirectory()
+    var csv = "n,word\n"
+    for i in 0..<10 { csv += "\(i),w\(i % 3)\n" }
+    let path = folder.write(Array(csv.utf8), to: "t.csv")
+    var firsts: [Int] = []
+    var numbers: [Double] = []
+    let summary = try TableReader.readBatches(path: path, batchRows: 3) { table in
+      firsts.append(table.firstRow)
+      numbers += table.column("n")?.numbers?.compactMap { $0 } ?? []
+    }
+    #expect(firsts == [0, 3, 6, 9])
+    #expect(numbers == (0..<10).map(Double.init))
+    #expect(summary.rowCount == 10 && summary.header == ["n", "word"])
+  }
+
+  @Test("JSON Lines with keys that appear late are batched too")
+  func jsonLinesBatches() throws {
+    let folder = TemporaryDirectory()
+    let lines = (0..<7).map { i in i < 5 ? "{\"a\": \(i)}" : "{\"a\": \(i), \"b\": \"x\"}" }
+    let path = folder.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: "t.jsonl")
+    var counts: [Int] = []
+    var bValues: [String?] = []
+    _ = try TableReader.readBatches(path: path, batchRows: 4) { table in
+      counts.append(table.rowCount)
+      if case .texts(let v)? = table.column("b")?.values {
+        bValues += v
+      } else {
+        bValues += Array(repeating: nil, count: table.rowCount)
+      }
+    }
+    #expect(counts == [4, 3])
+    #expect(bValues == [nil, nil, nil, nil, nil, "x", "x"])
+  }
+
+  @Test("A file read whole (a JSON array) has its own size limit")
+  func wholeFileLimit() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write(Array("[{\"a\": 1}, {\"a\": 2}]".utf8), to: "t.json")
+    var limits = TableReader.Limits()
+    limits.maxWholeFileBytes = 10
+    #expect {
+      _ = try TableReader.read(path: path, limits: limits)
+    } throws: { error in
+      (error as? TableError)?.category == .limitExceeded && "\(error)".contains("read whole")
+    }
+  }
+}
