@@ -149,4 +149,22 @@ struct MergeAndInputTests {
     }
     #expect(leftovers.isEmpty)
   }
+
+  @Test("JSON Lines whose keys appear in a later batch: the new column is missing before")
+  func lateKeys() throws {
+    let folder = TemporaryDirectory()
+    var lines: [String] = []
+    for i in 0..<50 { lines.append(i < 30 ? "{\"a\": \(i)}" : "{\"a\": \(i), \"b\": \(i * 2)}") }
+    let data = folder.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: "t.jsonl")
+    var options = AnalysisOptions()
+    options.batchRows = 8
+    options.maxCharts = 0
+    let stats = try #require(
+      try TableAnalysis.analyze(data: data, output: folder.file("out"), options: options)
+        .statistics)
+    #expect(stats.rows == 50)
+    let b = try #require(stats.column("b"))
+    #expect(b.count == 20 && b.missing == 30)
+    #expect(close(b.mean?.number, Double((30..<50).map { $0 * 2 }.reduce(0, +)) / 20))
+  }
 }

@@ -110,6 +110,12 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     }
   }
 
+  /// Counts `count` rows without a value (a column that appeared after them).
+  mutating func addMissing(_ count: Int) {
+    rows += count
+    missing += count
+  }
+
   /// Starts counting numbers in ``tally``, with every value held so far.
   private mutating func tallyNumbers() {
     guard !talliesNumbers else { return }

@@ -80,6 +80,15 @@ struct TableProfile: Codable, Hashable, Sendable {
   /// Adds a batch of rows (the columns in the same order every time).
   mutating func add(_ table: Table) {
     if columns.isEmpty { plan(table) }
+    // JSON Lines may name a new key in a later batch: its column was missing until now.
+    while columns.count < table.columns.count {
+      var column = ColumnProfile(
+        name: table.columns[columns.count].name, exactLimit: sizes.exactLimit,
+        distinctLimit: sizes.distinctLimit)
+      column.addMissing(rows)
+      columns.append(column)
+      header.append(column.name)
+    }
     let count = table.rowCount
     rows += count
     for warning in table.warnings where !warnings.contains(warning) { warnings.append(warning) }
