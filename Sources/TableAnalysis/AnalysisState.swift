@@ -42,6 +42,10 @@ struct AnalysisState: Codable, Sendable {
       var version: Int?
     }
     let header = try? JSONDecoder().decode(Header.self, from: data)
+    if header == nil, data.range(of: Data("\"\(kind)\"".utf8)) != nil {
+      throw AnalysisError.mergeMismatch(
+        "\(path) is a damaged partial state (cut short?); analyse the shard again")
+    }
     guard header?.kind == kind else {
       throw AnalysisError.mergeMismatch(
         "\(path) is not a partial state of lumen analyze (write one per shard with --partial)")
@@ -56,7 +60,9 @@ struct AnalysisState: Codable, Sendable {
       decoder.nonConformingFloatDecodingStrategy = .convertFromString(
         positiveInfinity: floats.positiveInfinity, negativeInfinity: floats.negativeInfinity,
         nan: floats.nan)
-      return try decoder.decode(AnalysisState.self, from: data)
+      let state = try decoder.decode(AnalysisState.self, from: data)
+      guard state.profile.isWellFormed else { throw AnalysisError.mergeMismatch("") }
+      return state
     } catch {
       throw AnalysisError.mergeMismatch(
         "\(path) is a damaged partial state (analyse the shard again)")

@@ -167,4 +167,32 @@ struct MergeAndInputTests {
     #expect(b.count == 20 && b.missing == 30)
     #expect(close(b.mean?.number, Double((30..<50).map { $0 * 2 }.reduce(0, +)) / 20))
   }
+
+  @Test("A damaged partial state is refused in words, never trusted")
+  func damagedStates() throws {
+    let folder = TemporaryDirectory()
+    let data = folder.write(Array(Self.table(rows: 0..<200, header: true).utf8), to: "t.csv")
+    let state = folder.file("t.state")
+    _ = try TableAnalysis.writePartial(data: data, output: state)
+    let bytes = try Data(contentsOf: URL(fileURLWithPath: state))
+    var root = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+    var profile = try #require(root["profile"] as? [String: Any])
+    var sample = try #require(profile["sample"] as? [String: Any])
+    var rows = try #require(sample["rows"] as? [[Any]])
+    rows.append([1.0])  // a row narrower than the columns it samples
+    sample["rows"] = rows
+    profile["sample"] = sample
+    root["profile"] = profile
+    let narrow = folder.write(
+      Array(try JSONSerialization.data(withJSONObject: root)), to: "narrow.state")
+    let cut = folder.write(Array(bytes.prefix(bytes.count / 2)), to: "cut.state")
+    for path in [narrow, cut] {
+      #expect {
+        _ = try TableAnalysis.merge(states: [state, path], output: folder.file("out"))
+      } throws: { error in
+        "\(error)".contains("damaged partial state")
+      }
+    }
+    #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+  }
 }

@@ -167,3 +167,11 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     firstOdd?.row += offset
   }
 }
+
+extension ColumnProfile {
+  /// Whether a decoded profile is consistent (a partial state file is input like any other).
+  var isWellFormed: Bool {
+    rows >= 0 && missing >= 0 && missing <= rows && sketch.isWellFormed && tally.isWellFormed
+      && plainTally.isWellFormed && tally.labelled && !plainTally.labelled
+  }
+}

@@ -64,3 +64,10 @@ struct GroupMeans: Codable, Hashable, Sendable {
     return max(0, min(1, 1 - within / all.m2))
   }
 }
+
+extension GroupMeans {
+  /// Whether decoded groups line up: one label per group, at most the limit.
+  var isWellFormed: Bool {
+    labels.count == moments.count && labels.count <= Self.maxGroups
+  }
+}

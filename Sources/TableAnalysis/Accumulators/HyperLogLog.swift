@@ -42,3 +42,10 @@ struct HyperLogLog: Codable, Hashable, Sendable {
     return raw
   }
 }
+
+extension HyperLogLog {
+  /// Whether decoded registers have the size and ranges this code makes.
+  var isWellFormed: Bool {
+    registers.count == Self.size && registers.allSatisfy { $0 <= UInt8(64 - Self.bits + 1) }
+  }
+}

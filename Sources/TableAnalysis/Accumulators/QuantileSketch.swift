@@ -110,3 +110,19 @@ struct QuantileSketch: Codable, Hashable, Sendable {
     return items.last!.value
   }
 }
+
+extension QuantileSketch {
+  /// Whether a decoded sketch is consistent: at least one level, weights that fit, values
+  /// that are numbers, the count equal to the weight held.
+  var isWellFormed: Bool {
+    guard !levels.isEmpty, levels.count < 60, capacity >= 2, exactLimit >= capacity else {
+      return false
+    }
+    var weight = 0
+    for (h, level) in levels.enumerated() {
+      guard level.allSatisfy({ !$0.isNaN }) else { return false }
+      weight += level.count << h
+    }
+    return weight == count && errorWeight >= 0
+  }
+}

@@ -60,3 +60,11 @@ struct RowSample: Codable, Hashable, Sendable {
   /// Whether every row is in the sample.
   var isComplete: Bool { rows.count == seen }
 }
+
+extension RowSample {
+  /// Whether a decoded sample holds at most its capacity of rows of `width` numbers.
+  func isWellFormed(width: Int) -> Bool {
+    capacity > 0 && rows.count <= capacity && rows.count <= seen
+      && rows.allSatisfy { $0.count == width }
+  }
+}

@@ -58,3 +58,11 @@ struct RowSet: Codable, Hashable, Sendable {
     for key in other.keys where key != 0 { add(key) }
   }
 }
+
+extension RowSet {
+  /// Whether a decoded set is a power-of-two table this code could have made.
+  var isWellFormed: Bool {
+    keys.count >= 1024 && keys.count & (keys.count - 1) == 0 && size <= keys.count / 2
+      && size <= limit
+  }
+}

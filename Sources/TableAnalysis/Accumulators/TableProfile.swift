@@ -231,3 +231,16 @@ struct TableProfile: Codable, Hashable, Sendable {
     for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
   }
 }
+
+extension TableProfile {
+  /// Whether a decoded profile (a partial state file) is consistent in every part, so that
+  /// merging it cannot index past an array.
+  var isWellFormed: Bool {
+    let n = numeric.count
+    return columns.count == header.count && rows >= 0
+      && columns.allSatisfy { $0.isWellFormed && $0.rows == rows }
+      && Set(numeric).isSubset(of: Set(header)) && pairs.count == n * max(n - 1, 0) / 2
+      && sample.isWellFormed(width: n) && (timeSeries?.isWellFormed ?? true)
+      && groups.allSatisfy(\.isWellFormed) && duplicates.isWellFormed
+  }
+}

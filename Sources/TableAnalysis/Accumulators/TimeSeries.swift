@@ -162,3 +162,14 @@ struct TimeSeries: Codable, Hashable, Sendable {
     return out
   }
 }
+
+extension TimeSeries {
+  /// Whether decoded buckets line up: one start, row count and sum per bucket and measure.
+  var isWellFormed: Bool {
+    Self.widths.contains(width) && rows.count == starts.count && index.count == starts.count
+      && sums.count == measures.count && counts.count == measures.count
+      && sums.allSatisfy { $0.count == starts.count }
+      && counts.allSatisfy { $0.count == starts.count }
+      && index.values.allSatisfy { $0 >= 0 && $0 < starts.count }
+  }
+}

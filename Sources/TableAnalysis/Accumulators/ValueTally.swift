@@ -145,3 +145,16 @@ extension ValueTally.Label: Comparable {
     }
   }
 }
+
+extension ValueTally {
+  /// Whether a decoded tally (a partial state file) is one this code could have made: a
+  /// power-of-two table, counts and labels beside every key when labelled.
+  var isWellFormed: Bool {
+    guard keys.count >= 64, keys.count & (keys.count - 1) == 0, size <= keys.count / 2,
+      sketch.isWellFormed
+    else { return false }
+    guard labelled else { return counts.isEmpty && labels.isEmpty }
+    guard counts.count == keys.count, labels.count == keys.count else { return false }
+    return keys.indices.allSatisfy { keys[$0] == 0 || (labels[$0] != nil && counts[$0] > 0) }
+  }
+}
