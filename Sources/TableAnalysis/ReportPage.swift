@@ -175,23 +175,36 @@ enum ReportPage {
     let width = 300.0
     let height = 54.0
     var bars: [(Double, String)] = []
+    let label: (Double) -> String =
+      column.kind.isTemporal
+      ? { CivilDate.text(seconds: $0, withTime: column.kind == .datetime) }
+      : { NumberFormat.short($0) }
+    var what = "distribution"
     if let histogram = column.histogram {
       for (i, count) in histogram.counts.enumerated() {
         bars.append(
           (
             count,
-            "\(NumberFormat.short(histogram.edges[i]))–\(NumberFormat.short(histogram.edges[i + 1])): \(NumberFormat.short(count))"
+            "\(label(histogram.edges[i]))–\(label(histogram.edges[i + 1])): \(NumberFormat.short(count))"
           ))
       }
     } else if let top = column.topValues, top.count > 1 {
+      what = "top values"
       for value in top.prefix(10) {
         bars.append((Double(value.count), "\(value.value): \(value.count)"))
       }
+    } else {
+      // Ids and one-value columns: what is present and what is missing.
+      what = "present and missing values"
+      bars = [
+        (Double(column.count), "present: \(column.count)"),
+        (Double(column.missing), "missing: \(column.missing)"),
+      ]
     }
     guard let highest = bars.map(\.0).max(), highest > 0 else { return "" }
     let band = width / Double(bars.count)
     var out =
-      "<svg class=\"mini\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(column.histogram == nil ? "top values" : "distribution") of \(escape(column.name))\">"
+      "<svg class=\"mini\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(what) of \(escape(column.name))\">"
     for (i, bar) in bars.enumerated() {
       let h = max(bar.0 / highest * (height - 2), bar.0 > 0 ? 1 : 0)
       out += String(

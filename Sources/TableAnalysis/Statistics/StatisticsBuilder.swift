@@ -186,8 +186,12 @@ enum StatisticsBuilder {
         stats.histogram = histogram(
           sorted.map { $0.map { ($0, 1) } } ?? weighted, low: moments.minimum,
           high: moments.maximum, count: count)
-      } else if let sorted {
-        (stats.granularity, stats.gaps, stats.largestGap) = steps(sorted)
+      } else {
+        if let sorted { (stats.granularity, stats.gaps, stats.largestGap) = steps(sorted) }
+        // Dates too: edges in seconds since 1970 (the report labels them as dates).
+        stats.histogram = histogram(
+          sorted.map { $0.map { ($0, 1) } } ?? weighted, low: moments.minimum,
+          high: moments.maximum, count: count)
       }
     }
     if kind == .boolean {
