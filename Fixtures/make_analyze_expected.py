@@ -9,8 +9,8 @@ pandas without needing Python. `--check` recomputes and exits 1 when a value dif
 than 1e-12 relative (a newer pandas may move the last bit of a float).
 
 The CSV is written by hand (48 rows, 9 columns, every value chosen; see Fixtures/README.md):
-  id        unique integers 1001..1048 without a gap (an integer column that reads like a row
-            number: lumen's suspicious_id rule)
+  id        unique integers 1001..1048 without a gap: named like an id and unique, so an
+            identifier (pandas' numbers for it are kept, for reference)
   day       ISO dates 2024-03-01..2024-04-18, daily, with one gap (2024-03-20 is absent)
   region    4 categories: north 19, south 12, east 9, west 8 rows
   units     integers with 3 missing cells, one spelling each: empty, NA, N/A
@@ -58,7 +58,7 @@ EXPECTED = HERE / "analyze-small.expected.json"
 NUMERIC = ["id", "units", "delta", "discount"]
 CORRELATED = ["units", "delta", "discount"]
 # The reading each column was designed for (not computed by pandas; for the reader of the JSON).
-INTENDED_KIND = {"id": "integer", "day": "date", "region": "category", "units": "integer",
+INTENDED_KIND = {"id": "identifier", "day": "date", "region": "category", "units": "integer",
                  "delta": "float", "discount": "float", "active": "boolean", "note": "text",
                  "source": "category"}
 RELATIVE = 1e-12

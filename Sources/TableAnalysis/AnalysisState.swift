@@ -22,6 +22,8 @@ struct AnalysisState: Codable, Sendable {
 
   func encoded() throws -> Data {
     let encoder = JSONEncoder()
+    // Sorted keys put `kind` before the large profile, so a file cut short still says what it is.
+    encoder.outputFormatting = .sortedKeys
     encoder.nonConformingFloatEncodingStrategy = .convertToString(
       positiveInfinity: Self.floats.positiveInfinity,
       negativeInfinity: Self.floats.negativeInfinity, nan: Self.floats.nan)

@@ -31,6 +31,7 @@ enum ReportPage {
       figure.chart svg{display:block;width:560px;max-width:100%;height:auto;}
       figcaption{max-width:560px;color:#475467;font-size:12.5px;padding:4px 4px 0;}
       [role=graphics-symbol]:hover{opacity:.75;}
+      figure.chart svg text{pointer-events:none;}
       .columns{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:14px;}
       section.column{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:10px 12px;}
       .kind{display:inline-block;font-size:11.5px;border-radius:10px;padding:1px 8px;margin-left:6px;background:#e8eefc;color:#2947a3;vertical-align:2px;}

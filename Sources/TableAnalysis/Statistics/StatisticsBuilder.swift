@@ -108,8 +108,9 @@ enum StatisticsBuilder {
     if kinds == [.identifier], unique {
       return (
         .identifier,
-        ColumnKind.nameLooksLikeIdentifier(column.name)
-          ? "named like an id and unique in every row" : "unique in every row, without spaces",
+        (ColumnKind.nameLooksLikeIdentifier(column.name)
+          ? "named like an id and unique in every row" : "unique in every row, without spaces")
+          + (distinctExact ? "" : " (past 100,000 values, within HyperLogLog's error)"),
         mixedFrom
       )
     }
