@@ -26,13 +26,23 @@ package enum ChartScenes {
     return layout.scene(title: options.title ?? "Distribution of \(column.name)")
   }
 
-  /// The scene as an `<svg>` element to place in a page.
-  package static func inlineSVG(_ scene: ChartScene) -> String {
-    // HTML needs no namespace (and the page then holds no URL at all).
-    var svg = SVGWriter.svg(scene, standalone: false)
-    if let range = svg.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") {
-      svg.removeSubrange(range)
+  /// The scene as an SVG file's text.
+  package static func svgFile(_ scene: ChartScene) -> String {
+    SVGWriter.svg(scene, standalone: true)
+  }
+
+  /// An SVG file's text (``svgFile(_:)``) as an `<svg>` element to place in a page: without
+  /// the XML declaration and the namespace (HTML needs neither, and the page then holds no
+  /// URL at all).
+  package static func inlineSVG(fromFile file: String) -> String {
+    var svg = Substring(file)
+    if svg.hasPrefix("<?xml"), let end = svg.firstIndex(of: "\n") {
+      svg = svg[svg.index(after: end)...]
     }
-    return svg
+    var text = String(svg)
+    if let range = text.range(of: " xmlns=\"http://www.w3.org/2000/svg\"") {
+      text.removeSubrange(range)
+    }
+    return text
   }
 }

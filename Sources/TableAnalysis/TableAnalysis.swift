@@ -100,7 +100,7 @@ public enum TableAnalysis {
     var profile = TableProfile(sizes: .init(exactLimit: options.exactLimit))
     let summary = try TableReader.readBatches(
       path: data, columns: options.columns, sheet: options.sheet, limits: limits,
-      batchRows: options.batchRows
+      batchRows: options.batchRows, numericIDs: true
     ) { (table) throws(TableError) in
       if Task.isCancelled { throw .cancelled }
       profile.add(table)
@@ -139,13 +139,14 @@ public enum TableAnalysis {
         try session.write(png) { path in
           try SceneFile.write(scene, format: .png, to: path, scale: 1)
         }
+        let svgText = ChartScenes.svgFile(scene)
         try session.write(svg) { path in
-          try SceneFile.write(scene, format: .svg, to: path, scale: 1)
+          try Data(svgText.utf8).write(to: URL(fileURLWithPath: path))
         }
         let choice = ChartChoice(
           id: id, kind: chart.kind, title: chart.title, columns: chart.columns, why: chart.why,
           png: png, svg: svg)
-        drawn.append((choice, ChartScenes.inlineSVG(scene)))
+        drawn.append((choice, ChartScenes.inlineSVG(fromFile: svgText)))
       }
       stats.charts = drawn.map(\.0)
       let encoder = JSONEncoder()

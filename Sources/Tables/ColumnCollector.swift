@@ -24,6 +24,8 @@ struct ColumnCollector {
   private var batchStart = 0
   private(set) var batches = 0
   var format: TableFormat = .delimited
+  /// Identifiers written as whole numbers stay numbers (no string per cell) instead of text.
+  var numericIDs = false
   var sheet: String?
 
   init(name: String, wanted: [String]?, maxRows: Int) {
@@ -179,7 +181,8 @@ struct ColumnCollector {
     for (position, column) in names.enumerated() {
       if usesRaw {
         columns.append(
-          ColumnInference.column(named: column, raw: raw[position], replaced: &replaced))
+          ColumnInference.column(
+            named: column, raw: raw[position], replaced: &replaced, numericIDs: numericIDs))
         raw[position] = RawColumn()
       } else if position < cells.count {
         columns.append(ColumnInference.column(named: column, cells: cells[position]))

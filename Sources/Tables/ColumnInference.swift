@@ -36,7 +36,9 @@ enum ColumnInference {
 
   /// A delimited column, from its bytes: numbers are read without making strings; the other
   /// kinds go through the cell rules. `replaced` is set when bytes were not UTF-8.
-  static func column(named name: String, raw: RawColumn, replaced: inout Bool) -> TableColumn {
+  static func column(
+    named name: String, raw: RawColumn, replaced: inout Bool, numericIDs: Bool = false
+  ) -> TableColumn {
     let count = raw.count
     var spans = [Range<Int>?](repeating: nil, count: count)
     var missing = 0
@@ -60,7 +62,9 @@ enum ColumnInference {
         name: name, kind: .text, values: .texts(Array(repeating: nil, count: count)),
         missingCount: missing)
     }
-    if let column = rawNumbers(name, raw, spans, missing) { return column }
+    if let column = rawNumbers(name, raw, spans, missing, numericIDs: numericIDs) {
+      return column
+    }
     if let column = rawMoments(name, raw, spans, missing) { return column }
     return rawWords(name, raw, spans, missing, replaced: &replaced)
   }
@@ -195,13 +199,16 @@ enum ColumnInference {
   }
 
   private static func rawNumbers(
-    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int
+    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int, numericIDs: Bool
   ) -> TableColumn? {
-    raw.bytes.withUnsafeBufferPointer { base in rawNumbers(name, base, spans, missing) }
+    raw.bytes.withUnsafeBufferPointer { base in
+      rawNumbers(name, base, spans, missing, numericIDs: numericIDs)
+    }
   }
 
   private static func rawNumbers(
-    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: [Range<Int>?], _ missing: Int
+    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: [Range<Int>?], _ missing: Int,
+    numericIDs: Bool
   ) -> TableColumn? {
     var values = [Double?](repeating: nil, count: spans.count)
     var whole = true
@@ -228,6 +235,10 @@ enum ColumnInference {
       .max { unitCounts[$0] < unitCounts[$1] }.map { ValueUnit.allCases[$0] }
     if whole, looksLikeIdentifier(name), present > 1, Set(values.compactMap { $0 }).count == present
     {
+      if numericIDs {
+        return TableColumn(
+          name: name, kind: .identifier, values: .numbers(values), missingCount: missing)
+      }
       return TableColumn(
         name: name, kind: .identifier,
         values: .texts(values.map { $0.map { NumberText.plain($0) } }), missingCount: missing)

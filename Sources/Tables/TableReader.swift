@@ -61,10 +61,11 @@ public enum TableReader {
   /// tables of at most `batchRows` rows each (``Table/firstRow`` says where each starts), so
   /// memory holds one batch. Each batch's column kinds are inferred from its own values.
   /// Delimited text and JSON Lines are streamed; a JSON array or a workbook is read whole,
-  /// then handed over in batches.
+  /// then handed over in batches. With `numericIDs`, an identifier column of whole numbers in
+  /// delimited text keeps its values as ``ColumnValues/numbers(_:)`` (no string per cell).
   public static func readBatches(
     path: String, columns wanted: [String]? = nil, sheet: String? = nil,
-    limits: Limits = Limits(), batchRows: Int,
+    limits: Limits = Limits(), batchRows: Int, numericIDs: Bool = false,
     _ body: (Table) throws(TableError) -> Void
   ) throws(TableError) -> BatchSummary {
     let head = try Self.head(path: path, limits: limits)
@@ -72,6 +73,7 @@ public enum TableReader {
       var collector = ColumnCollector(name: path, wanted: wanted, maxRows: limits.maxRows)
       collector.maxColumns = limits.maxColumns
       collector.batchRows = max(1, batchRows)
+      collector.numericIDs = numericIDs
       collector.batchHandler = escaping
       let (format, sheetRead) = try read(
         .file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)

@@ -56,6 +56,17 @@ struct ColumnProfile: Codable, Hashable, Sendable {
       firstOdd = NonNumberRow(row: firstRow + odd.row, text: odd.text)
     }
     switch column.values {
+    case .numbers(let values) where column.kind == .identifier:
+      // Ids as numbers: distinct values only (their mean or quantiles mean nothing).
+      for (row, value) in values.enumerated() {
+        guard let value else {
+          hashes[row] = Self.missingHash
+          continue
+        }
+        let hash = StableHash.number(value)
+        hashes[row] = hash
+        plainTally.add(hash) { .number(value) }
+      }
     case .numbers(let values), .moments(let values):
       var present: [Double] = []
       present.reserveCapacity(count - column.missingCount)
