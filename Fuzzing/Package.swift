@@ -28,6 +28,9 @@ let package = Package(
     .executableTarget(
       name: "FuzzTable", dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
+      name: "FuzzAnalysis",
+      dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
       name: "FuzzToolCall",
       dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
