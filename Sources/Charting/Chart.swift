@@ -217,8 +217,12 @@ public enum Chart {
       let grid = cells.map {
         $0.map { $0.rows == 0 ? Double.nan : agg.apply($0.values, rows: $0.rows) }
       }
+      // One row per cell (a matrix in long form): the value is the column's own, unaggregated.
+      let single = cells.allSatisfy { $0.allSatisfy { $0.rows <= 1 } }
       let title =
-        options.color.map { agg == .count ? "count" : "\($0) (\(agg.rawValue))" } ?? "count"
+        options.color.map {
+          agg == .count ? "count" : single ? $0 : "\($0) (\(agg.rawValue))"
+        } ?? "count"
       layout.heatmap(
         columns: columns, rows: rows, values: grid, valueTitle: title,
         unit: options.color.flatMap { table.column($0)?.unit })

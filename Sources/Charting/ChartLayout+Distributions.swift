@@ -157,8 +157,16 @@ extension ChartLayout {
     let cellWidth = frame.width / Double(max(columns.count, 1))
     let cellHeight = frame.height / Double(max(rows.count, 1))
     let finite = values.flatMap { $0 }.filter(\.isFinite)
-    let low = finite.min() ?? 0
-    let high = finite.max() ?? 1
+    var low = finite.min() ?? 0
+    var high = finite.max() ?? 1
+    // Values on both sides of zero (correlations, changes): a diverging scale centred on 0.
+    let diverging = low < 0 && high > 0
+    if diverging {
+      let reach = Swift.max(-low, high)
+      (low, high) = (-reach, reach)
+    }
+    let theme = self.theme
+    let color = { (t: Double) in diverging ? theme.divergingRamp(t) : theme.ramp(t) }
     let centers = columns.indices.map { frame.left + cellWidth * (Double($0) + 0.5) }
     categoryAxis(
       columns, centers: centers, band: cellWidth, frame: frame, title: options.xTitle ?? options.x,
@@ -172,13 +180,14 @@ extension ChartLayout {
     let labelsFit =
       cellHeight >= tickSize + 4
       && finite.allSatisfy { textWidth(cellFormat.string($0), tickSize - 1) + 6 < cellWidth }
-    colorBar(low: low, high: high, frame: frame, title: valueTitle, unit: unit)
+    colorBar(
+      low: low, high: high, frame: frame, title: valueTitle, unit: unit, diverging: diverging)
     for (r, row) in rows.enumerated() {
       for (c, column) in columns.enumerated() {
         let v = values[r][c]
         guard v.isFinite else { continue }
         let t = high > low ? (v - low) / (high - low) : 0.5
-        let fill = theme.ramp(t)
+        let fill = color(t)
         let mark = SceneMark(
           series: nil,
           [(options.x, column), (y, row), (valueTitle, ValueFormat.label(v, unit: unit))])
@@ -202,7 +211,10 @@ extension ChartLayout {
   }
 
   /// A vertical colour ramp right of the plot with the value range labelled.
-  mutating func colorBar(low: Double, high: Double, frame: Frame, title: String, unit: ValueUnit?) {
+  mutating func colorBar(
+    low: Double, high: Double, frame: Frame, title: String, unit: ValueUnit?,
+    diverging: Bool = false
+  ) {
     let x = frame.right + 24
     let barWidth = 14.0
     let steps = 48
@@ -213,7 +225,11 @@ extension ChartLayout {
       items.append(
         .rect(
           x: x, y: y, width: barWidth, height: height / Double(steps) + 0.5,
-          fill: pixel(theme.ramp(t0 + 0.5 / Double(steps))), mark: nil))
+          fill: pixel(
+            diverging
+              ? theme.divergingRamp(t0 + 0.5 / Double(steps)) : theme.ramp(t0 + 0.5 / Double(steps))
+          ),
+          mark: nil))
     }
     let ticks = NiceTicks.linear(low, high, target: 5)
     let format = ValueFormat.axis(ticks, unit: unit)

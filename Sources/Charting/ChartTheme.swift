@@ -49,6 +49,20 @@ public enum ChartTheme: String, Sendable, Hashable, Codable, CaseIterable {
       self == .light
       ? [(247, 251, 255), (198, 219, 239), (107, 174, 214), (33, 113, 181), (8, 48, 107)]
       : [(30, 34, 44), (22, 78, 130), (33, 113, 181), (107, 174, 214), (222, 235, 247)]
+    return Self.interpolate(stops, t)
+  }
+
+  /// A diverging ramp for values on both sides of zero: red below, neutral at 0.5, blue above
+  /// (ColorBrewer's RdBu), so −0.9 and 0.9 look as strong as each other and 0 looks like none.
+  func divergingRamp(_ t: Double) -> RGBColor {
+    let stops: [(Double, Double, Double)] =
+      self == .light
+      ? [(178, 24, 43), (239, 138, 98), (247, 247, 247), (103, 169, 207), (33, 102, 172)]
+      : [(214, 96, 77), (150, 70, 62), (44, 48, 58), (62, 110, 150), (103, 169, 207)]
+    return Self.interpolate(stops, t)
+  }
+
+  private static func interpolate(_ stops: [(Double, Double, Double)], _ t: Double) -> RGBColor {
     let clamped = Swift.min(Swift.max(t.isFinite ? t : 0, 0), 1) * Double(stops.count - 1)
     let i = Swift.min(Int(clamped), stops.count - 2)
     let f = clamped - Double(i)

@@ -391,4 +391,35 @@ struct ChartLimitTests {
     }
     #expect(dir.contents() == ["big.csv"])
   }
+
+  @Test("A heatmap of values on both sides of zero is diverging: red below, blue above")
+  func divergingHeatmap() throws {
+    let dir = TemporaryDirectory()
+    let path = dir.write(
+      Array("a,b,r\nx,x,1\nx,y,-0.9\ny,x,0\ny,y,0.45\n".utf8), to: "corr.csv")
+    let chart = try ChartSVG(path) {
+      $0.kind = .heatmap
+      $0.x = "a"
+      $0.y = ["b"]
+      $0.color = "r"
+    }
+    func fill(of value: String) -> (Int, Int, Int)? {
+      for line in chart.text.split(separator: "\n")
+      where line.contains("role=\"graphics-symbol\"") && line.contains("r: \(value)\"") {
+        guard let start = line.range(of: "fill=\"#")?.upperBound else { return nil }
+        let hex = String(line[start...].prefix(6))
+        guard let v = Int(hex, radix: 16) else { return nil }
+        return (v >> 16, v >> 8 & 255, v & 255)
+      }
+      return nil
+    }
+    let negative = try #require(fill(of: "-0.9"))
+    let zero = try #require(fill(of: "0"))
+    let positive = try #require(fill(of: "1"))
+    #expect(negative.0 > negative.2 + 60, "red for -0.9: \(negative)")
+    #expect(positive.2 > positive.0 + 60, "blue for 1: \(positive)")
+    #expect(abs(zero.0 - zero.2) < 20 && zero.1 > 200, "neutral for 0: \(zero)")
+    // One row per cell: the colour bar names the column, without an aggregate.
+    #expect(chart.text.contains(">r</text>"))
+  }
 }
