@@ -47,6 +47,8 @@ let package = Package(
     .target(name: "CFFmpegLoader", dependencies: ["CDeferredLoading"]),
     // cairo opened on first draw, as FFmpeg is (its X11 and font libraries cost ~2 ms per start).
     .target(name: "CCairoLoader", dependencies: ["CDeferredLoading"]),
+    // glibc's malloc arena cap (mallopt is not in Swift's Glibc module).
+    .target(name: "CMallocTuning"),
     // Pango (text in any script on cairo), opened on first use the same way.
     .target(name: "CPangoLoader", dependencies: ["CDeferredLoading"]),
     // libpng's full reading API reports errors with longjmp: this small C target holds the
@@ -147,7 +149,7 @@ let package = Package(
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
         "LumenTools", "MapRendering", "Geo", "Locking", "Charting", "Heatmaps", "Tables",
-        "TableAnalysis",
+        "TableAnalysis", "CMallocTuning",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),

@@ -31,7 +31,8 @@ public enum TableAnalysis {
     let writer = try FolderWriter(folder: output, inputs: [data], overwrite: overwrite)
     let (profile, summary) = try profile(data: data, options: options, limits: limits)
     return try finish(
-      profile, source: data, format: summary.format.phrase, options: options, writer: writer,
+      consume profile, source: data, format: summary.format.phrase, options: options,
+      writer: writer,
       started: started)
   }
 
@@ -112,10 +113,11 @@ public enum TableAnalysis {
   }
 
   private static func finish(
-    _ profile: TableProfile, source: String, format: String, options: AnalysisOptions,
+    _ profile: consuming TableProfile, source: String, format: String, options: AnalysisOptions,
     writer: FolderWriter, started: DispatchTime
   ) throws -> AnalysisReport {
     try Task.checkCancellation()
+    profile.sortValues()
     var stats = StatisticsBuilder.statistics(profile, source: source, format: format)
     let planned = ChartRules.plan(stats, profile, maxCharts: options.maxCharts)
     var drawn: [(ChartChoice, String)] = []

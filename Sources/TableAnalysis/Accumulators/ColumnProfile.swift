@@ -121,6 +121,9 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     }
   }
 
+  /// Sorts the exact values in place, before the statistics read them.
+  mutating func sortValues() { sketch.sortInPlace() }
+
   /// Counts `count` rows without a value (a column that appeared after them).
   mutating func addMissing(_ count: Int) {
     rows += count

@@ -13,6 +13,8 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   private(set) var count = 0
   private(set) var errorWeight = 0
   private var compactions = 0
+  /// Whether the exact values are in order (``sortInPlace()``; any addition clears it).
+  private var sorted = false
 
   init(exactLimit: Int, capacity: Int = 65_536) {
     self.exactLimit = exactLimit
@@ -26,12 +28,14 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   var rankError: Double { count == 0 ? 0 : Double(errorWeight) / Double(count) }
 
   mutating func add<C: Collection>(_ values: C) where C.Element == Double {
+    sorted = false
     levels[0].append(contentsOf: values)
     count += values.count
     settle()
   }
 
   mutating func merge(_ other: QuantileSketch) {
+    sorted = false
     while levels.count < other.levels.count { levels.append([]) }
     for (h, level) in other.levels.enumerated() { levels[h].append(contentsOf: level) }
     count += other.count
@@ -79,9 +83,17 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   /// Every value, unsorted (exact mode only).
   var exactValues: [Double]? { isExact ? levels[0] : nil }
 
-  /// The values sorted (exact mode only).
+  /// The values sorted (exact mode only): without a copy after ``sortInPlace()``.
   func sortedValues() -> [Double]? {
-    isExact ? RadixSort.sorted(levels[0]) : nil
+    guard isExact else { return nil }
+    return sorted ? levels[0] : RadixSort.sorted(levels[0])
+  }
+
+  /// Sorts the exact values where they are (no second copy of them at the peak of memory).
+  mutating func sortInPlace() {
+    guard isExact, !sorted else { return }
+    RadixSort.sort(&levels[0])
+    sorted = true
   }
 
   /// The `q` quantile with linear interpolation between the closest ranks (NumPy's and pandas'

@@ -72,6 +72,14 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
   }
 
+  /// Sorts every column's exact values in place (one column per task).
+  mutating func sortValues() {
+    columns.withUnsafeMutableBufferPointer { buffer in
+      nonisolated(unsafe) let base = buffer.baseAddress!
+      DispatchQueue.concurrentPerform(iterations: buffer.count) { base[$0].sortValues() }
+    }
+  }
+
   /// Adds a reading warning (once).
   mutating func appendWarning(_ warning: String) {
     if !warnings.contains(warning) { warnings.append(warning) }
