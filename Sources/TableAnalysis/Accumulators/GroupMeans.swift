@@ -27,17 +27,33 @@ struct GroupMeans: Codable, Hashable, Sendable {
         mapping[i] = labels.count - 1
       }
     }
-    var grouped = Array(repeating: [Double](), count: labels.count)
-    var rest: [Double] = []
+    // One pass of shifted sums per group (no array of values per group), then merged.
+    let slots = labels.count + 1  // the last: rows past the first maxGroups values
+    var counts = [Int](repeating: 0, count: slots)
+    var sums = [Double](repeating: 0, count: slots)
+    var squares = [Double](repeating: 0, count: slots)
+    var lows = [Double](repeating: .infinity, count: slots)
+    var highs = [Double](repeating: -.infinity, count: slots)
+    let shift = values.first { !$0.isNaN } ?? 0
     for row in groups.indices {
       let g = groups[row]
       let v = values[row]
       guard g >= 0, !v.isNaN else { continue }
-      let target = mapping[g]
-      if target >= 0 { grouped[target].append(v) } else { rest.append(v) }
+      let target = mapping[g] >= 0 ? mapping[g] : slots - 1
+      let d = v - shift
+      counts[target] += 1
+      sums[target] += d
+      squares[target] += d * d
+      lows[target] = min(lows[target], v)
+      highs[target] = max(highs[target], v)
     }
-    for g in grouped.indices { moments[g].add(grouped[g]) }
-    overflow.add(rest)
+    for g in 0..<slots where counts[g] > 0 {
+      let n = Double(counts[g])
+      let batch = Moments(
+        count: counts[g], mean: shift + sums[g] / n,
+        m2: max(0, squares[g] - sums[g] * sums[g] / n), minimum: lows[g], maximum: highs[g])
+      if g == slots - 1 { overflow.merge(batch) } else { moments[g].merge(batch) }
+    }
   }
 
   mutating func merge(_ other: GroupMeans) {

@@ -13,6 +13,18 @@ struct Moments: Codable, Hashable, Sendable {
   private(set) var zeros = 0
   private(set) var negatives = 0
 
+  init() {}
+
+  /// Moments summed elsewhere (a group's shifted sums): the third moment is not kept (group
+  /// skews are not reported), nor zeros and negatives.
+  init(count: Int, mean: Double, m2: Double, minimum: Double, maximum: Double) {
+    self.count = count
+    self.mean = mean
+    self.m2 = m2
+    self.minimum = minimum
+    self.maximum = maximum
+  }
+
   /// Adds a batch of values: its moments two-pass (mean, then centred sums), then merged.
   mutating func add<C: Collection>(_ values: C) where C.Element == Double {
     guard !values.isEmpty else { return }
