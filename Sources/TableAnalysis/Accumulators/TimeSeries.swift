@@ -53,10 +53,18 @@ struct TimeSeries: Codable, Hashable, Sendable {
         widen(to: next)
       }
     }
+    // Rows usually come in time order: the last bucket answers most of them.
+    var lastKey = Int64.min
+    var lastBucket = -1
     for row in times.indices {
       let t = times[row]
       guard t.isFinite else { continue }
-      let b = bucket(Int64((t / Double(width)).rounded(.down)))
+      let key = Int64((t / Double(width)).rounded(.down))
+      if key != lastKey {
+        lastKey = key
+        lastBucket = bucket(key)
+      }
+      let b = lastBucket
       rows[b] += 1
       for m in values.indices {
         let v = values[m][row]
