@@ -180,4 +180,18 @@ struct StatisticsTests {
     #expect(mine.count == reference.count)
     #expect(zip(mine, reference).allSatisfy { $0 == $1 })
   }
+
+  @Test("Date steps: daily with a gap, monthly, and irregular times")
+  func dateSteps() {
+    let day = 86_400.0
+    var daily = (0..<30).map { Double($0) * day }
+    daily.removeAll { $0 == 10 * day || $0 == 11 * day }
+    let (step, gaps, largest) = StatisticsBuilder.steps(daily)
+    #expect(step == "1 day" && gaps == 1 && largest == "3 days")
+    let months = (1...12).map { Double(CivilDate.days(year: 2023, month: $0, day: 1)) * day }
+    #expect(StatisticsBuilder.steps(months).0 == "1 month")
+    var random = SplitMix64(seed: 4)
+    let events = (0..<500).map { _ in Double(random.next() % 10_000_000) }.sorted()
+    #expect(StatisticsBuilder.steps(events).0 == "irregular")
+  }
 }

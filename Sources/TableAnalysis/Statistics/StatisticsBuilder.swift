@@ -310,23 +310,35 @@ enum StatisticsBuilder {
 
   /// The most common step between distinct times, the steps longer than it, the longest.
   static func steps(_ sorted: [Double]) -> (String?, Int?, String?) {
-    var distinct: [Double] = []
-    for v in sorted where distinct.last != v { distinct.append(v) }
-    guard distinct.count >= 3 else { return (nil, nil, nil) }
-    var frequency: [Double: Int] = [:]
-    var longest = 0.0
-    for i in 1..<distinct.count {
-      let d = distinct[i] - distinct[i - 1]
-      frequency[d, default: 0] += 1
-      longest = Swift.max(longest, d)
+    // The steps between distinct times, sorted: the most common is the longest run (the
+    // smaller step on a tie); no dictionary of up to a value per row.
+    var steps: [Double] = []
+    steps.reserveCapacity(sorted.count)
+    var previous: Double?
+    for v in sorted where v != previous {
+      if let previous { steps.append(v - previous) }
+      previous = v
     }
-    let step = frequency.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }!
-      .key
-    let gaps = (1..<distinct.count).filter { distinct[$0] - distinct[$0 - 1] > step * 1.5 }.count
+    guard steps.count >= 2 else { return (nil, nil, nil) }
+    RadixSort.sort(&steps)
+    var step = steps[0]
+    var best = 0
+    var runStart = 0
+    for i in 1...steps.count where i == steps.count || steps[i] != steps[runStart] {
+      if i - runStart > best {
+        best = i - runStart
+        step = steps[runStart]
+      }
+      runStart = i
+    }
+    let longest = steps[steps.count - 1]
+    // Times at no regular step (events): say so rather than name a chance step.
+    if best * 4 < steps.count { return ("irregular", nil, nil) }
+    let gaps = steps.count - steps.partitioningIndex { $0 > step * 1.5 }
     // Months and years differ in days: a step of 28–31 days is monthly, 365–366 yearly.
     if step >= 28 * 86_400, step <= 31 * 86_400 {
-      let monthly = (1..<distinct.count).filter { distinct[$0] - distinct[$0 - 1] > 31 * 86_400 }
-      return ("1 month", monthly.count, gaps > 0 ? duration(longest) : nil)
+      let monthly = steps.count - steps.partitioningIndex { $0 > 31 * 86_400 }
+      return ("1 month", monthly, monthly > 0 ? duration(longest) : nil)
     }
     return (duration(step), gaps, gaps > 0 ? duration(longest) : nil)
   }
