@@ -68,7 +68,7 @@ public enum MCPToolServer {
         content.append(
           .resourceLink(uri: url.absoluteString, name: file, mimeType: mimeType(of: file)))
       }
-      if let preview = result.preview {
+      for preview in result.previews {
         content.append(
           .image(
             data: Data(preview.bytes).base64EncodedString(), mimeType: preview.format.mimeType,

@@ -31,7 +31,7 @@ public struct AnalyzeTableTool: Tool {
       "output":
         "The folder to create for stats.json, charts/ and report.html, relative to the workspace; must not exist.",
       "preview":
-        "true to also get the first (most informative) chart as a small PNG inline; null for false.",
+        "true to also get the first three (most informative) charts as PNG images inline; null for false.",
     ]) { $1 }
     public static let fieldBounds = AnalysisOptions.fieldBounds()
   }
@@ -60,7 +60,7 @@ public struct AnalyzeTableTool: Tool {
     let data = try context.workspace.input(arguments.data, field: "data")
     let output = try context.workspace.output(arguments.output, field: "output")
     var report = try TableAnalysis.analyze(data: data, output: output, options: arguments.options)
-    let firstChart = report.charts.first { $0.hasSuffix(".png") }
+    let topCharts = report.charts.filter { $0.hasSuffix(".png") }.prefix(3)
     report.output = context.workspace.relative(report.output)
     report.files = report.files.map(context.workspace.relative)
     report.charts = report.charts.map(context.workspace.relative)
@@ -73,17 +73,19 @@ public struct AnalyzeTableTool: Tool {
       }
     }
     if !report.warnings.isEmpty { text += "\nWarnings: " + report.warnings.joined(separator: "; ") }
-    var preview: ToolPreview?
-    if arguments.preview == true, let firstChart,
-      let png = FileManager.default.contents(atPath: firstChart)
-    {
-      preview = ToolPreview(format: .png, bytes: [UInt8](png))
-      if preview == nil {
-        text += " (preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))"
+    var previews: [ToolPreview] = []
+    if arguments.preview == true {
+      for chart in topCharts {
+        guard let png = FileManager.default.contents(atPath: chart) else { continue }
+        if let preview = ToolPreview(format: .png, bytes: [UInt8](png)) {
+          previews.append(preview)
+        } else {
+          text += " (a preview left out: \(png.count) bytes is over \(ToolPreview.byteLimit))"
+        }
       }
     }
     return ToolResult(
       isError: false, text: text, structured: try JSONText.value(of: report),
-      files: report.files + report.charts, preview: preview)
+      files: report.files + report.charts, previews: previews)
   }
 }

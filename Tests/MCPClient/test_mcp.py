@@ -306,7 +306,7 @@ async def run(transport, lumen, fixtures):
         assert len(stats["charts"]) == 4, stats["charts"]
         links = [c for c in analysis.content if getattr(c, "type", "") == "resource_link"]
         assert any(l.uri.endswith("tips-analysis/report.html") for l in links), analysis.content
-        assert len([c for c in analysis.content if getattr(c, "type", "") == "image"]) == 1, analysis.content
+        assert len([c for c in analysis.content if getattr(c, "type", "") == "image"]) == 3, analysis.content
         with open(os.path.join(workspace, "tips-analysis", "report.html"), encoding="utf-8") as f:
             assert "http" not in f.read()
         again = await session.call_tool("analyze_table", {
