@@ -7,7 +7,7 @@ import Foundation
 public struct Root: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "lumen",
-    abstract: "Fast, exact media jobs: GIF to video, colour palettes, and more.",
+    abstract: "Fast, exact media and data jobs: GIF to video, palettes, maps, charts, analysis.",
     discussion: """
       Examples:
         lumen gif2video Fixtures/demo.gif -o demo.mp4
@@ -15,6 +15,9 @@ public struct Root: AsyncParsableCommand {
         lumen palette photo.jpg -k 8
         lumen palette logo.png -k auto --exclude white --swatch swatch.png
         lumen map Fixtures/lighthouses-sample.csv -o lighthouses.gif
+        lumen chart sales.csv --kind bar --x region --y total -o sales.png
+        lumen heatmap events.csv --x hour:time --y weekday:time -o busy.html
+        lumen analyze orders.csv -o orders-analysis
         lumen tools --format anthropic
         lumen call --workspace media < assistant-message.json
       """,
