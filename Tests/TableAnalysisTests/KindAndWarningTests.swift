@@ -115,4 +115,23 @@ struct KindAndWarningTests {
     #expect(leaked.count <= 10)
     #expect(!page.contains("http://") && !page.contains("https://"), "no URL, not even a namespace")
   }
+
+  @Test("A number with few values: every value's rows listed, and a bar chart, not a histogram")
+  func fewNumbers() throws {
+    var csv = "stars,score\n"
+    var counts: [Int: Int] = [:]
+    for i in 0..<300 {
+      let stars = 1 + (i * i) % 5
+      counts[stars, default: 0] += 1
+      csv += "\(stars),\(Double(i) * 0.37)\n"
+    }
+    let (stats, _) = try analyse(csv)
+    let stars = try #require(stats.column("stars"))
+    let listed = Dictionary(
+      uniqueKeysWithValues: (stars.topValues ?? []).map { (Int($0.value)!, $0.count) })
+    #expect(listed == counts)
+    #expect(stats.charts.contains { $0.kind == "bar" && $0.columns == ["stars"] })
+    #expect(!stats.charts.contains { $0.kind == "histogram" && $0.columns == ["stars"] })
+    #expect(stats.charts.contains { $0.kind == "histogram" && $0.columns == ["score"] })
+  }
 }

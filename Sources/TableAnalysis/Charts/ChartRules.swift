@@ -27,6 +27,10 @@ enum ChartRules {
     for column in stats.columns where !skipped.contains(column.name) {
       if column.kind == .category || column.kind == .boolean, column.distinct > 1 {
         categories.append(countBar(column))
+      } else if column.kind.isNumeric, let values = column.topValues, column.distinct > 1,
+        column.distinct <= StatisticsBuilder.smallNumberValues, column.distinctExact
+      {
+        histograms.append(valueBar(column, values))
       } else if column.kind.isNumeric, let histogram = column.histogram, column.distinct > 1 {
         histograms.append(self.histogram(column, histogram))
       }
@@ -231,6 +235,29 @@ enum ChartRules {
         table([
           TableColumn(name: column.name, kind: .category, values: .texts(labels)),
           TableColumn(name: "rows", kind: .integer, values: .numbers(counts)),
+        ]), options))
+  }
+
+  /// A number with few values: rows per value, in the values' order.
+  private static func valueBar(_ column: ColumnStatistics, _ values: [ColumnStatistics.TopValue])
+    -> PlannedChart
+  {
+    let ordered = values.sorted { (Double($0.value) ?? 0) < (Double($1.value) ?? 0) }
+    let title = "Rows per \(column.name)"
+    var options = options(.bar, x: column.name, y: ["rows"], title: title, yTitle: "rows")
+    options.aggregation = .sum
+    var labels = TableColumn(
+      name: column.name, kind: .category, values: .texts(ordered.map(\.value)))
+    labels.unit = column.unit.flatMap(ValueUnit.init(rawValue:))
+    return PlannedChart(
+      kind: "bar", title: title, columns: [column.name],
+      why:
+        "\(column.name) is numeric with only \(column.distinct) distinct values: rows per value",
+      source: .table(
+        table([
+          labels,
+          TableColumn(
+            name: "rows", kind: .integer, values: .numbers(ordered.map { Double($0.count) })),
         ]), options))
   }
 

@@ -7,6 +7,9 @@ internal import Tables
 /// all batches, its statistics, the correlations and the warnings (charts are added later).
 enum StatisticsBuilder {
   static let topCount = 10
+  /// Numeric columns with at most this many distinct values list them all (and are charted as
+  /// bars of counts rather than a histogram).
+  static let smallNumberValues = 12
 
   static func statistics(_ profile: TableProfile, source: String, format: String)
     -> TableStatistics
@@ -187,6 +190,22 @@ enum StatisticsBuilder {
         stats.histogram = histogram(
           sorted.map { $0.map { ($0, 1) } } ?? weighted, low: moments.minimum,
           high: moments.maximum, count: count)
+        // A few distinct numbers (ratings, discounts, counts): each value's rows, as
+        // pandas' value_counts, most frequent first.
+        if let sorted, distinct <= smallNumberValues {
+          var runs: [(value: Double, count: Int)] = []
+          for v in sorted {
+            if runs.last?.value == v {
+              runs[runs.count - 1].count += 1
+            } else {
+              runs.append((v, 1))
+            }
+          }
+          runs.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
+          stats.topValues = runs.map { .init(value: NumberFormat.plain($0.value), count: $0.count) }
+          stats.topExact = true
+          stats.otherShare = 0
+        }
       } else {
         if let sorted { (stats.granularity, stats.gaps, stats.largestGap) = steps(sorted) }
         // Dates too: edges in seconds since 1970 (the report labels them as dates).
