@@ -28,7 +28,8 @@ enum ChartRules {
       if column.kind == .category || column.kind == .boolean, column.distinct > 1 {
         categories.append(countBar(column))
       } else if column.kind.isNumeric, let values = column.topValues, column.distinct > 1,
-        column.distinct <= StatisticsBuilder.smallNumberValues, column.distinctExact
+        column.distinct <= StatisticsBuilder.smallNumberValues, column.distinctExact,
+        column.distinct * 2 <= column.count
       {
         histograms.append(valueBar(column, values))
       } else if column.kind.isNumeric, let histogram = column.histogram, column.distinct > 1 {

@@ -7,8 +7,8 @@ internal import Tables
 /// all batches, its statistics, the correlations and the warnings (charts are added later).
 enum StatisticsBuilder {
   static let topCount = 10
-  /// Numeric columns with at most this many distinct values list them all (and are charted as
-  /// bars of counts rather than a histogram).
+  /// Numeric columns with at most this many distinct values, each repeated on average, list
+  /// them all (and are charted as bars of counts rather than a histogram).
   static let smallNumberValues = 12
 
   static func statistics(_ profile: TableProfile, source: String, format: String)
@@ -192,7 +192,7 @@ enum StatisticsBuilder {
           high: moments.maximum, count: count)
         // A few distinct numbers (ratings, discounts, counts): each value's rows, as
         // pandas' value_counts, most frequent first.
-        if let sorted, distinct <= smallNumberValues {
+        if let sorted, distinct <= smallNumberValues, distinct * 2 <= count {
           var runs: [(value: Double, count: Int)] = []
           for v in sorted {
             if runs.last?.value == v {
