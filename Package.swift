@@ -203,7 +203,8 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
-      name: "TableAnalysisTests", dependencies: ["TableAnalysis", "Tables", "LumenCore", "TestSupport"]),
+      name: "TableAnalysisTests",
+      dependencies: ["TableAnalysis", "Tables", "LumenCore", "TestSupport"]),
     .testTarget(name: "LightsTests", dependencies: ["Lights", "TestSupport"]),
     .testTarget(name: "GeoTests", dependencies: ["Geo", "TestSupport"]),
     .testTarget(

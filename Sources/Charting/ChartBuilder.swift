@@ -201,19 +201,8 @@ enum ChartBuilder {
   /// in each (the last bin includes its right edge).
   static func histogram(_ values: [Double], bins: Int) -> (edges: [Double], counts: [Int]) {
     guard let low = values.min(), let high = values.max() else { return ([0, 1], [0]) }
-    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
-    let width = (b - a) / Double(bins)
-    let edges = (0...bins).map { a + Double($0) * width }
-    var counts = Array(repeating: 0, count: bins)
-    for v in values {
-      var i = Int((v - a) / width)
-      if i >= bins { i = bins - 1 }
-      if i < 0 { i = 0 }
-      // Floating error at an edge: move to the bin whose edges hold the value.
-      if v < edges[i], i > 0 { i -= 1 } else if i + 1 < bins, v >= edges[i + 1] { i += 1 }
-      counts[i] += 1
-    }
-    return (edges, counts)
+    return ChartScenes.bins(
+      values.lazy.map { (value: $0, weight: 1) }, low: low, high: high, count: bins)
   }
 
   /// Quartiles (linear interpolation), Tukey whiskers (furthest data within 1.5 IQR) and

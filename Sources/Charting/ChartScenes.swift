@@ -26,6 +26,31 @@ package enum ChartScenes {
     return layout.scene(title: options.title ?? "Distribution of \(column.name)")
   }
 
+  /// Equal-width bins from `low` to `high` (NumPy's default edges; a single value gets a bin
+  /// of width 1 around it) and the weight falling in each, the last bin including its right
+  /// edge; values that are not finite are left out.
+  package static func bins<S: Sequence>(_ items: S, low: Double, high: Double, count bins: Int)
+    -> (edges: [Double], counts: [Int]) where S.Element == (value: Double, weight: Int)
+  {
+    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
+    let width = (b - a) / Double(bins)
+    let edges = (0...bins).map { a + Double($0) * width }
+    var counts = Array(repeating: 0, count: bins)
+    for item in items where item.value.isFinite {
+      var i = Int((item.value - a) / width)
+      if i >= bins { i = bins - 1 }
+      if i < 0 { i = 0 }
+      // Floating error at an edge: move to the bin whose edges hold the value.
+      if item.value < edges[i], i > 0 {
+        i -= 1
+      } else if i + 1 < bins, item.value >= edges[i + 1] {
+        i += 1
+      }
+      counts[i] += item.weight
+    }
+    return (edges, counts)
+  }
+
   /// The scene as an SVG file's text.
   package static func svgFile(_ scene: ChartScene) -> String {
     SVGWriter.svg(scene, standalone: true)

@@ -1,7 +1,7 @@
 /// Quantiles with linear interpolation between order statistics (pandas' and NumPy's default,
 /// R type 7).
-enum Quantiles {
-  static func of(_ sorted: [Double], _ q: Double) -> Double {
+package enum Quantiles {
+  package static func of(_ sorted: [Double], _ q: Double) -> Double {
     guard !sorted.isEmpty else { return .nan }
     let position = q * Double(sorted.count - 1)
     let lower = Int(position.rounded(.down))

@@ -31,44 +31,60 @@ struct AnalysisState: Codable, Sendable {
   }
 
   /// Reads a state file, refusing anything else in words.
+  /// The largest state file read (states are read whole).
+  static let maxFileBytes = 1 << 30
+
   static func read(_ path: String) throws -> AnalysisState {
     let data: Data
     do {
+      let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+      guard size <= maxFileBytes else {
+        throw AnalysisError.mergeMismatch(
+          "\(path) is \(size) bytes; a partial state is read whole and the limit is \(maxFileBytes) bytes (is it a partial state of lumen analyze?)"
+        )
+      }
       data = try Data(contentsOf: URL(fileURLWithPath: path))
+    } catch let error as AnalysisError {
+      throw error
     } catch {
       throw AnalysisError.mergeMismatch(
         "cannot read the partial state \(path): \(error.localizedDescription)")
+    }
+    let decoder = JSONDecoder()
+    decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+      positiveInfinity: floats.positiveInfinity, negativeInfinity: floats.negativeInfinity,
+      nan: floats.nan)
+    // One parse for a good file; the header is looked at only to say what is wrong.
+    if let state = try? decoder.decode(AnalysisState.self, from: data), state.kind == kind,
+      state.version == currentVersion
+    {
+      guard state.profile.isWellFormed else {
+        throw AnalysisError.mergeMismatch(
+          "\(path) is a damaged partial state (analyse the shard again)")
+      }
+      return state
     }
     struct Header: Decodable {
       var kind: String?
       var version: Int?
     }
-    let header = try? JSONDecoder().decode(Header.self, from: data)
-    if header == nil, data.range(of: Data("\"\(kind)\"".utf8)) != nil {
+    guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
       throw AnalysisError.mergeMismatch(
-        "\(path) is a damaged partial state (cut short?); analyse the shard again")
+        data.range(of: Data("\"\(kind)\"".utf8)) != nil
+          ? "\(path) is a damaged partial state (cut short?); analyse the shard again"
+          : "\(path) is not a partial state of lumen analyze (write one per shard with --partial)")
     }
-    guard header?.kind == kind else {
+    guard header.kind == kind else {
       throw AnalysisError.mergeMismatch(
         "\(path) is not a partial state of lumen analyze (write one per shard with --partial)")
     }
-    guard header?.version == currentVersion else {
+    guard header.version == currentVersion else {
       throw AnalysisError.mergeMismatch(
-        "\(path) is a partial state of version \(header?.version ?? 0); this lumen reads version \(currentVersion) (analyse the shard again)"
+        "\(path) is a partial state of version \(header.version ?? 0); this lumen reads version \(currentVersion) (analyse the shard again)"
       )
     }
-    do {
-      let decoder = JSONDecoder()
-      decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-        positiveInfinity: floats.positiveInfinity, negativeInfinity: floats.negativeInfinity,
-        nan: floats.nan)
-      let state = try decoder.decode(AnalysisState.self, from: data)
-      guard state.profile.isWellFormed else { throw AnalysisError.mergeMismatch("") }
-      return state
-    } catch {
-      throw AnalysisError.mergeMismatch(
-        "\(path) is a damaged partial state (analyse the shard again)")
-    }
+    throw AnalysisError.mergeMismatch(
+      "\(path) is a damaged partial state (analyse the shard again)")
   }
 
   mutating func merge(_ other: AnalysisState) throws {

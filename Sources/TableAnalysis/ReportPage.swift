@@ -1,3 +1,4 @@
+internal import Charting
 internal import Foundation
 internal import LumenCore
 internal import Tables
@@ -133,13 +134,13 @@ enum ReportPage {
         "distinct", "distinct",
         NumberFormat.grouped(Int64(column.distinct)) + (column.distinctExact ? "" : " (≈)")
       ))
-    rows.append(("mean", column.kind == .boolean ? "share true" : "mean", stat(column.mean)))
+    rows.append(("mean", column.kind == .boolean ? "share true" : "mean", column.mean?.shown))
     rows.append(("std", "std", column.std.map { NumberFormat.short($0) }))
-    rows.append(("min", "min", stat(column.min)))
-    rows.append(("p25", "25 %", stat(column.p25)))
-    rows.append(("p50", "median", stat(column.p50)))
-    rows.append(("p75", "75 %", stat(column.p75)))
-    rows.append(("max", "max", stat(column.max)))
+    rows.append(("min", "min", column.min?.shown))
+    rows.append(("p25", "25 %", column.p25?.shown))
+    rows.append(("p50", "median", column.p50?.shown))
+    rows.append(("p75", "75 %", column.p75?.shown))
+    rows.append(("max", "max", column.max?.shown))
     rows.append(("skew", "skew", column.skew.map { NumberFormat.short($0, digits: 3) }))
     rows.append(
       ("outliers", "outliers (1.5 IQR)", column.outliers.map { NumberFormat.grouped(Int64($0)) }))
@@ -160,15 +161,6 @@ enum ReportPage {
     }
     out += "</table>\n</section>\n"
     return out
-  }
-
-  private static func stat(_ value: StatValue?) -> String? {
-    value.map {
-      switch $0 {
-      case .number(let n): NumberFormat.short(n)
-      case .text(let t): t
-      }
-    }
   }
 
   /// A small chart: the histogram of numbers, or bars of the top values.
@@ -217,19 +209,5 @@ enum ReportPage {
     return out
   }
 
-  static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.utf8.count)
-    for c in text.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  static func escape(_ text: String) -> String { SVGWriter.escape(text) }
 }

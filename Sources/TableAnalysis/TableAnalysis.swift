@@ -106,9 +106,7 @@ public enum TableAnalysis {
       if Task.isCancelled { throw .cancelled }
       profile.add(table)
     }
-    for warning in summary.warnings where !profile.warnings.contains(warning) {
-      profile.appendWarning(warning)
-    }
+    for warning in summary.warnings { profile.appendWarning(warning) }
     return (profile, summary)
   }
 

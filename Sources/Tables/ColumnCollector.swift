@@ -22,7 +22,6 @@ struct ColumnCollector {
   var batchHandler: ((Table) throws(TableError) -> Void)?
   /// The first row of the batch being gathered.
   private var batchStart = 0
-  private(set) var batches = 0
   var format: TableFormat = .delimited
   /// Identifiers written as whole numbers stay numbers (no string per cell) instead of text.
   var numericIDs = false
@@ -139,9 +138,10 @@ struct ColumnCollector {
     return .unknownColumn(message)
   }
 
-  consuming func finish(format: TableFormat, sheet: String?) throws(TableError) -> Table {
+  /// The table of every row (``format`` and ``sheet`` as the reader set them).
+  consuming func finish() throws(TableError) -> Table {
     try checkFinished()
-    return columnsSoFar(format: format, sheet: sheet, lastBatch: true)
+    return columnsSoFar(lastBatch: true)
   }
 
   /// Ends a batched read: the rows not yet handed over become the last batch.
@@ -164,15 +164,13 @@ struct ColumnCollector {
 
   private mutating func flushBatch() throws(TableError) {
     guard let batchHandler else { return }
-    let table = columnsSoFar(format: format, sheet: sheet, lastBatch: false)
+    let table = columnsSoFar(lastBatch: false)
     batchStart = rows
-    batches += 1
     try batchHandler(table)
   }
 
   /// The rows gathered since the last batch as a table (the gathered cells are released).
-  private mutating func columnsSoFar(format: TableFormat, sheet: String?, lastBatch: Bool) -> Table
-  {
+  private mutating func columnsSoFar(lastBatch: Bool) -> Table {
     let names = wanted ?? header
     var columns: [TableColumn] = []
     columns.reserveCapacity(names.count)

@@ -38,9 +38,8 @@ public enum TableReader {
     let head = try Self.head(path: path, limits: limits)
     var collector = ColumnCollector(name: path, wanted: wanted, maxRows: limits.maxRows)
     collector.maxColumns = limits.maxColumns
-    let (format, sheetRead) = try read(
-      .file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)
-    return try collector.finish(format: format, sheet: sheetRead)
+    try read(.file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)
+    return try collector.finish()
   }
 
   /// What a batched read saw: the whole header, the rows, and what is worth knowing.
@@ -75,13 +74,11 @@ public enum TableReader {
       collector.batchRows = max(1, batchRows)
       collector.numericIDs = numericIDs
       collector.batchHandler = escaping
-      let (format, sheetRead) = try read(
-        .file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)
-      collector.format = format
-      collector.sheet = sheetRead
+      try read(.file(path: path), head: head, sheet: sheet, limits: limits, into: &collector)
       try collector.finishBatches()
       let summary = BatchSummary(
-        format: format, header: collector.header, rowCount: collector.rows, sheet: sheetRead,
+        format: collector.format, header: collector.header, rowCount: collector.rows,
+        sheet: collector.sheet,
         warnings: collector.warnings)
       collector.batchHandler = nil
       return summary
@@ -127,17 +124,17 @@ public enum TableReader {
     }
     var collector = ColumnCollector(name: name, wanted: wanted, maxRows: limits.maxRows)
     collector.maxColumns = limits.maxColumns
-    let (format, sheetRead) = try read(
+    try read(
       .memory(bytes: bytes, name: name), head: Data(bytes.prefix(64 << 10)), sheet: sheet,
       limits: limits, into: &collector)
-    return try collector.finish(format: format, sheet: sheetRead)
+    return try collector.finish()
   }
 
-  /// Reads the rows of `source` into `collector`; returns the format and the sheet read.
+  /// Reads the rows of `source` into `collector` (and sets its format and the sheet read).
   private static func read(
     _ source: TableSource, head: Data, sheet: String?, limits: Limits,
     into collector: inout ColumnCollector
-  ) throws(TableError) -> (TableFormat, String?) {
+  ) throws(TableError) {
     let path = source.name
     if head.isEmpty {
       throw .empty("\(path) is empty: expected a header row, then one row per record")
@@ -158,7 +155,6 @@ public enum TableReader {
         "\(path) is \(size) bytes of \(format.phrase), which is read whole; the limit is \(limits.maxWholeFileBytes) bytes (save it as CSV or JSON Lines, which are streamed)"
       )
     }
-    var sheetRead: String?
     switch format {
     case .delimited:
       try DelimitedRows.read(source, head: head, into: &collector)
@@ -167,7 +163,6 @@ public enum TableReader {
     case .xlsx:
       let workbook = try XLSXWorkbook(source, maxPartBytes: limits.maxWorkbookPartBytes)
       let (chosen, rows) = try workbook.rows(sheet: sheet)
-      sheetRead = chosen
       collector.sheet = chosen
       guard let first = rows.first else {
         throw .empty("the sheet \"\(chosen)\" of \(path) is empty")
@@ -184,7 +179,6 @@ public enum TableReader {
         }
       }
     }
-    return (format, sheetRead)
   }
 
   static func unnamed(_ index: Int) -> String { "column \(index + 1)" }

@@ -294,7 +294,8 @@ let benchmarks: @Sendable () -> Void = {
   // 200,000-row table of orders (made once in the temporary folder).
   let orders = chartFolder.appendingPathComponent("orders-200k.csv").path
   for (name, path) in [
-    ("weather", weather), ("small", Inputs.root.appendingPathComponent("Fixtures/analyze-small.csv").path),
+    ("weather", weather),
+    ("small", Inputs.root.appendingPathComponent("Fixtures/analyze-small.csv").path),
     ("orders200k", orders),
   ] {
     let output = chartFolder.appendingPathComponent("analysis-\(name)").path

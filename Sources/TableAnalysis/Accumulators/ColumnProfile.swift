@@ -33,6 +33,9 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     var text: String
   }
 
+  static let trueHash = StableHash.text("true")
+  static let falseHash = StableHash.text("false")
+
   /// Hash of a missing cell in a row's hash.
   static let missingHash: UInt64 = 0x6d15_5e9a_0c37_b4f1
 
@@ -92,7 +95,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
           continue
         }
         present.append(value ? 1 : 0)
-        let hash = StableHash.text(value ? "true" : "false")
+        let hash = value ? Self.trueHash : Self.falseHash
         hashes[row] = hash
         tally.add(hash) { .text(value ? "true" : "false") }
       }

@@ -96,20 +96,8 @@ struct QuantileSketch: Codable, Hashable, Sendable {
     sorted = true
   }
 
-  /// The `q` quantile with linear interpolation between the closest ranks (NumPy's and pandas'
-  /// default); from the sketch, the value at that rank.
-  static func quantile(_ q: Double, sorted: [Double]) -> Double {
-    let position = q * Double(sorted.count - 1)
-    let low = Int(position.rounded(.down))
-    let high = min(low + 1, sorted.count - 1)
-    let t = position - Double(low)
-    let a = sorted[low]
-    let b = sorted[high]
-    let difference = b - a
-    // NumPy's lerp: from the nearer end, so the result stays within [a, b].
-    return t < 0.5 ? a + difference * t : b - difference * (1 - t)
-  }
-
+  /// The `q` quantile from the sketch's weighted values: the value at that rank (exact values
+  /// go through Charting's `Quantiles`, pandas' linear interpolation).
   static func quantile(_ q: Double, weighted items: [(value: Double, weight: Int)], total: Int)
     -> Double
   {

@@ -1,3 +1,5 @@
+internal import Tables
+
 /// 64-bit hashes that are the same in every process (Swift's `Hasher` is seeded per process), so
 /// the partial states of shards merge: numbers by their bits through a bijective mixer (no two
 /// numbers collide), text by its UTF-8 bytes.
@@ -20,28 +22,10 @@ enum StableHash {
     mix((value == 0 ? 0 : value).bitPattern)
   }
 
-  /// A text's hash, from its UTF-8 bytes, 8 at a time.
+  /// A text's hash, from its UTF-8 bytes (Tables' ``ByteHash``).
   static func text(_ value: String) -> UInt64 {
     var copy = value
-    return copy.withUTF8 { bytes(UnsafeRawBufferPointer($0)) }
-  }
-
-  static func bytes(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
-    var h: UInt64 = 0x243f_6a88_85a3_08d3 ^ UInt64(buffer.count)
-    var index = 0
-    while index + 8 <= buffer.count {
-      let word = buffer.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-      h = mix(h ^ word) &* 0x9e37_79b9_7f4a_7c15
-      index += 8
-    }
-    var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while index < buffer.count {
-      tail |= UInt64(buffer[index]) << shift
-      shift += 8
-      index += 1
-    }
-    return mix(h ^ tail ^ 0x1357_9bdf_2468_ace0)
+    return copy.withUTF8 { ByteHash.of($0) }
   }
 
   /// Combines a row's running hash with one more cell's.

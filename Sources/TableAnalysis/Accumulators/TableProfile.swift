@@ -99,7 +99,7 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
     let count = table.rowCount
     rows += count
-    for warning in table.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    for warning in table.warnings { appendWarning(warning) }
     // Columns in parallel: each profile and its cell hashes are its own.
     var cellHashes = Array(repeating: [UInt64](), count: columns.count)
     let batchColumns = table.columns
@@ -220,12 +220,21 @@ struct TableProfile: Codable, Hashable, Sendable {
     if other.numeric == numeric {
       for k in pairs.indices { pairs[k].merge(other.pairs[k]) }
       sample.merge(other.sample)
+    } else {
+      // A shard whose first rows typed the columns differently: say what is partial.
+      appendWarning(
+        "the shards read different columns as numbers (\(numeric.joined(separator: ", ")) against \(other.numeric.joined(separator: ", "))); correlations and the scatter cover the first shard's choice only"
+      )
     }
     if var series = timeSeries, let theirs = other.timeSeries, theirs.time == series.time,
       theirs.measures == series.measures
     {
       series.merge(theirs)
       timeSeries = series
+    } else if timeSeries != nil || other.timeSeries != nil {
+      appendWarning(
+        "the shards chose different time columns or measures; the chart over time covers part of the rows"
+      )
     }
     for g in groups.indices {
       if let theirs = other.groups.first(where: {
@@ -236,7 +245,7 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
     duplicates.merge(other.duplicates)
     rows += other.rows
-    for warning in other.warnings where !warnings.contains(warning) { warnings.append(warning) }
+    for warning in other.warnings { appendWarning(warning) }
   }
 }
 

@@ -88,7 +88,9 @@ struct ValueTally: Codable, Hashable, Sendable {
     for i in other.keys.indices where other.keys[i] != 0 {
       let count = other.labelled ? other.counts[i] : 1
       added += count
-      add(other.keys[i], count: count) { other.labels[i] ?? .text("") }
+      add(other.keys[i], count: count) {
+        other.labelled ? other.labels[i] ?? .text("") : .text("")
+      }
     }
     // `add` counted the other's values and registers again: set them from the other.
     total += other.total - added

@@ -73,7 +73,7 @@ enum ChartRules {
       values: .moments(resampled.starts))
     let measures = series.measures.enumerated().filter { byName[$0.element]?.count ?? 0 > 0 }
     let span =
-      "\(resampled.starts.count) \(resampled.unit)s from \(time.min.map(Self.text) ?? "") to \(time.max.map(Self.text) ?? "")"
+      "\(resampled.starts.count) \(resampled.unit)s from \(time.min?.shown ?? "") to \(time.max?.shown ?? "")"
     if measures.isEmpty {
       let title = "Rows per \(resampled.unit)"
       return [
@@ -104,13 +104,6 @@ enum ChartRules {
           table([timeColumn, values]),
           options(.line, x: series.time, y: [valueName], title: title, yTitle: valueName))
       )
-    }
-  }
-
-  static func text(_ value: StatValue) -> String {
-    switch value {
-    case .text(let t): t
-    case .number(let n): NumberFormat.short(n)
     }
   }
 

@@ -21,6 +21,15 @@ public enum StatValue: Sendable, Hashable, Codable {
     }
   }
 
+  /// The value as the report and messages show it: text as it is, numbers to six significant
+  /// digits.
+  public var shown: String {
+    switch self {
+    case .number(let n): NumberFormat.short(n)
+    case .text(let t): t
+    }
+  }
+
   /// The number, if it is one.
   public var number: Double? {
     if case .number(let n) = self { n } else { nil }

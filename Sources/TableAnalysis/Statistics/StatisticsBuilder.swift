@@ -1,3 +1,4 @@
+internal import Charting
 internal import Dispatch
 internal import Foundation
 internal import Locking
@@ -154,7 +155,7 @@ enum StatisticsBuilder {
       let exact = column.sketch.isExact
       let weighted = sorted == nil ? column.sketch.weighted() : []
       func q(_ p: Double) -> Double {
-        if let sorted { return QuantileSketch.quantile(p, sorted: sorted) }
+        if let sorted { return Quantiles.of(sorted, p) }
         return QuantileSketch.quantile(p, weighted: weighted, total: column.sketch.count)
       }
       let quartiles = (q(0.25), q(0.5), q(0.75))
@@ -187,9 +188,6 @@ enum StatisticsBuilder {
             $0 + ($1.value < low || $1.value > high ? $1.weight : 0)
           }
         }
-        stats.histogram = histogram(
-          sorted.map { $0.map { ($0, 1) } } ?? weighted, low: moments.minimum,
-          high: moments.maximum, count: count)
         // A few distinct numbers (ratings, discounts, counts): each value's rows, as
         // pandas' value_counts, most frequent first.
         if let sorted, distinct <= smallNumberValues, distinct * 2 <= count {
@@ -208,11 +206,16 @@ enum StatisticsBuilder {
         }
       } else {
         if let sorted { (stats.granularity, stats.gaps, stats.largestGap) = steps(sorted) }
-        // Dates too: edges in seconds since 1970 (the report labels them as dates).
-        stats.histogram = histogram(
-          sorted.map { $0.map { ($0, 1) } } ?? weighted, low: moments.minimum,
-          high: moments.maximum, count: count)
       }
+      // Numbers and dates (edges in seconds since 1970; the report labels them as dates).
+      stats.histogram =
+        if let sorted {
+          histogram(
+            sorted.lazy.map { (value: $0, weight: 1) }, low: moments.minimum,
+            high: moments.maximum, count: count)
+        } else {
+          histogram(weighted, low: moments.minimum, high: moments.maximum, count: count)
+        }
     }
     if kind == .boolean {
       stats.mean = .number(moments.mean)
@@ -265,7 +268,7 @@ enum StatisticsBuilder {
     }
     if count > 1, stats.distinct == 1 {
       let value =
-        tally.top(1).first?.label.text ?? stats.min.map(ChartRules.text) ?? ""
+        tally.top(1).first?.label.text ?? stats.min?.shown ?? ""
       notes.append(
         .init(
           column: name, kind: .constant,
@@ -304,27 +307,13 @@ enum StatisticsBuilder {
   }
 
   /// Equal-width bins (Sturges' count, 5…30) from the minimum to the maximum.
-  static func histogram(
-    _ items: [(value: Double, weight: Int)], low: Double, high: Double, count: Int
-  ) -> ColumnStatistics.Histogram {
+  static func histogram<S: Sequence>(_ items: S, low: Double, high: Double, count: Int)
+    -> ColumnStatistics.Histogram where S.Element == (value: Double, weight: Int)
+  {
     let bins = Swift.max(
       5, Swift.min(30, Int((log2(Double(Swift.max(count, 1))) + 1).rounded(.up))))
-    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
-    let width = (b - a) / Double(bins)
-    let edges = (0...bins).map { a + Double($0) * width }
-    var counts = [Double](repeating: 0, count: bins)
-    for item in items where item.value.isFinite {
-      var i = Int((item.value - a) / width)
-      if i >= bins { i = bins - 1 }
-      if i < 0 { i = 0 }
-      if item.value < edges[i], i > 0 {
-        i -= 1
-      } else if i + 1 < bins, item.value >= edges[i + 1] {
-        i += 1
-      }
-      counts[i] += Double(item.weight)
-    }
-    return .init(edges: edges, counts: counts)
+    let (edges, counts) = ChartScenes.bins(items, low: low, high: high, count: bins)
+    return .init(edges: edges, counts: counts.map(Double.init))
   }
 
   /// The most common step between distinct times, the steps longer than it, the longest.
