@@ -27,13 +27,23 @@ package enum ChartScenes {
   }
 
   /// Equal-width bins from `low` to `high` (NumPy's default edges; a single value gets a bin
-  /// of width 1 around it) and the weight falling in each, the last bin including its right
-  /// edge; values that are not finite are left out.
+  /// around it) and the weight falling in each, the last bin including its right edge; values
+  /// that are not finite are left out.
   package static func bins<S: Sequence>(_ items: S, low: Double, high: Double, count bins: Int)
     -> (edges: [Double], counts: [Int]) where S.Element == (value: Double, weight: Int)
   {
-    let (a, b) = low == high ? (low - 0.5, high + 0.5) : (low, high)
+    var (a, b) = (low, high)
+    if !(b > a) {
+      // One value: a bin around it, wide enough to exist next to a huge number.
+      let pad = Swift.max(0.5, abs(low) * 1e-9)
+      (a, b) = (low - pad, high + pad)
+    }
     let width = (b - a) / Double(bins)
+    guard width > 0, width.isFinite else {
+      // A span no bin width can divide (past ±1.8e308, or below the smallest double):
+      // everything in one bin from the minimum to the maximum.
+      return ([low, high], [items.reduce(0) { $0 + ($1.value.isFinite ? $1.weight : 0) }])
+    }
     let edges = (0...bins).map { a + Double($0) * width }
     var counts = Array(repeating: 0, count: bins)
     for item in items where item.value.isFinite {

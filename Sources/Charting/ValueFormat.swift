@@ -78,6 +78,11 @@ struct ValueFormat {
   /// 10,000 on.
   static func grouped(_ value: Double, decimals: Int) -> String {
     let decimals = min(decimals, 12)
+    // Past what 64-bit integers hold once scaled (or not a number): scientific notation.
+    guard value.isFinite, abs(value) * pow(10, Double(decimals)) < 9e18 else {
+      if value.isNaN { return "NaN" }
+      return value.isFinite ? String(format: "%.4g", value) : (value > 0 ? "∞" : "−∞")
+    }
     let scale = Int64(pow(10, Double(decimals)))
     let scaled = Int64((abs(value) * Double(scale)).rounded())
     let whole = scaled / scale

@@ -195,4 +195,14 @@ struct MergeAndInputTests {
     }
     #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
   }
+
+  @Test("Numbers at the ends of the double range: binned without a crash (FuzzAnalysis found it)")
+  func extremeNumbers() throws {
+    let (constant, _) = try analyse("x\n" + String(repeating: "5", count: 100) + "\n")
+    let bins = try #require(constant.column("x")?.histogram)
+    #expect(bins.counts.reduce(0, +) == 1 && bins.edges.allSatisfy(\.isFinite))
+    let (wide, _) = try analyse("x\n-1e308\n1.7e308\n3\n")
+    let all = try #require(wide.column("x")?.histogram)
+    #expect(all.counts.reduce(0, +) == 3)
+  }
 }
