@@ -10,7 +10,8 @@ let package = Package(
         "Locking", "LumenCore", "GIFCodec", "PNGCodec", "JPEGCodec", "FFmpegIO", "Drawing",
         "ImageIO", "Tables", "Deflate", "Charting", "Heatmaps", "TableAnalysis",
         "Lights",
-        "Geo", "GIFToVideo", "PaletteExtraction", "MapRendering", "ToolDispatch", "LumenTools",
+        "Geo", "GIFToVideo", "GIFMaking", "PaletteExtraction", "MapRendering", "ToolDispatch",
+        "LumenTools",
         "LumenMCP", "LumenMCPHTTP",
       ]),
     .executable(name: "lumen", targets: ["lumen"]),
@@ -107,6 +108,12 @@ let package = Package(
     .target(name: "TableAnalysis", dependencies: ["LumenCore", "Locking", "Tables", "Charting"]),
     // lumen gif2video
     .target(name: "GIFToVideo", dependencies: ["LumenCore", "GIFCodec", "FFmpegIO"]),
+    // lumen gif: video, GIF or images to an optimised GIF (palettes via PaletteExtraction)
+    .target(
+      name: "GIFMaking",
+      dependencies: [
+        "LumenCore", "GIFCodec", "FFmpegIO", "ImageIO", "Drawing", "PaletteExtraction",
+      ]),
     // lumen palette: the clustering (k-means in Lab, CIEDE2000, names), formats and swatches
     .target(
       name: "PaletteExtraction", dependencies: ["LumenCore", "ImageIO", "Drawing", "PNGCodec"]),
@@ -149,7 +156,7 @@ let package = Package(
         "LumenCore", "GIFToVideo", "PaletteExtraction", "ImageIO", "GIFCodec", "FFmpegIO",
         "ToolDispatch",
         "LumenTools", "MapRendering", "Geo", "Locking", "Charting", "Heatmaps", "Tables",
-        "TableAnalysis", "CMallocTuning",
+        "TableAnalysis", "CMallocTuning", "GIFMaking",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),

@@ -68,6 +68,7 @@ static const char *const sonames[LIB_COUNT] = {
   X(LIB_AVCODEC, av_packet_unref)                                                                  \
   X(LIB_AVCODEC, avcodec_alloc_context3)                                                           \
   X(LIB_AVCODEC, avcodec_find_encoder_by_name)                                                     \
+  X(LIB_AVCODEC, avcodec_flush_buffers)                                                            \
   X(LIB_AVCODEC, avcodec_free_context)                                                             \
   X(LIB_AVCODEC, avcodec_get_name)                                                                 \
   X(LIB_AVCODEC, avcodec_open2)                                                                    \
@@ -88,6 +89,7 @@ static const char *const sonames[LIB_COUNT] = {
   X(LIB_AVFORMAT, avformat_free_context)                                                           \
   X(LIB_AVFORMAT, avformat_new_stream)                                                             \
   X(LIB_AVFORMAT, avformat_open_input)                                                             \
+  X(LIB_AVFORMAT, avformat_seek_file)                                                              \
   X(LIB_AVFORMAT, avformat_write_header)                                                           \
   X(LIB_AVFORMAT, avio_closep)                                                                     \
   X(LIB_AVFORMAT, avio_open)
@@ -187,6 +189,7 @@ const AVCodec *avcodec_find_encoder_by_name(const char *name) {
   return CALL(avcodec_find_encoder_by_name)(name);
 }
 void avcodec_free_context(AVCodecContext **context) { CALL(avcodec_free_context)(context); }
+void avcodec_flush_buffers(AVCodecContext *context) { CALL(avcodec_flush_buffers)(context); }
 const char *avcodec_get_name(enum AVCodecID id) { return CALL(avcodec_get_name)(id); }
 int avcodec_open2(AVCodecContext *context, const AVCodec *codec, AVDictionary **options) {
   return CALL(avcodec_open2)(context, codec, options);
@@ -230,6 +233,10 @@ int avformat_alloc_output_context2(AVFormatContext **context, const AVOutputForm
   return CALL(avformat_alloc_output_context2)(context, format, formatName, filename);
 }
 void avformat_close_input(AVFormatContext **context) { CALL(avformat_close_input)(context); }
+int avformat_seek_file(AVFormatContext *context, int streamIndex, int64_t minimum, int64_t target,
+                       int64_t maximum, int flags) {
+  return CALL(avformat_seek_file)(context, streamIndex, minimum, target, maximum, flags);
+}
 int avformat_find_stream_info(AVFormatContext *context, AVDictionary **options) {
   return CALL(avformat_find_stream_info)(context, options);
 }

@@ -1,5 +1,5 @@
 internal import CFFmpeg
-internal import LumenCore
+public import LumenCore
 
 /// Reads the best video stream of any file FFmpeg can open (MP4, WebM, GIF, JPEG, PNG, …) and
 /// decodes its pictures to RGBA.
@@ -16,6 +16,9 @@ public struct MediaReader: ~Copyable {
   private let decoded: Frame
   private let rgba: Frame
   private let scaler: ScaleContext
+  /// With an output size: the resize in the decoder's own pixel format, and its picture.
+  private let resizer: ScaleContext?
+  private let resized: Frame
   private let pictureSize: (width: Int32, height: Int32, format: Int32)
   private let streamIndex: Int32
   private let timeBase: AVRational
@@ -31,9 +34,13 @@ public struct MediaReader: ~Copyable {
   ///     ½, ¼, ⅛ through a smaller IDCT, far cheaper than decoding then scaling), the reduction
   ///     whose pixel count is nearest this target (on a log scale) is used. `nil` decodes at full
   ///     size.
+  ///   - outputSize: Pictures are scaled to this size (Lanczos) on their way from YUV to RGBA,
+  ///     as `ffmpeg -vf scale=…:flags=lanczos` does; `nil` keeps the decoded size.
   /// - Throws: ``FFmpegError`` when the file cannot be opened, has no video stream, or its
   ///   decoder is missing.
-  public init(path: String, reducedDecodingTarget: Int? = nil) throws(FFmpegError) {
+  public init(path: String, reducedDecodingTarget: Int? = nil, outputSize: Size? = nil)
+    throws(FFmpegError)
+  {
     try FFmpegLibrary.load()
     let input = try InputContext(path: path)
     var codec: UnsafePointer<AVCodec>?
@@ -94,29 +101,67 @@ public struct MediaReader: ~Copyable {
       durationSeconds: duration == CFFMPEG_AV_NOPTS_VALUE
         ? nil : Double(duration) / Double(AV_TIME_BASE),
       frameCountFromHeader: stream.pointee.nb_frames > 0 ? Int(stream.pointee.nb_frames) : nil,
+      framesPerSecond: Self.rate(stream.pointee.avg_frame_rate)
+        ?? Self.rate(stream.pointee.r_frame_rate),
+      startSeconds: input.raw.pointee.start_time == CFFMPEG_AV_NOPTS_VALUE
+        ? nil : Double(input.raw.pointee.start_time) / Double(AV_TIME_BASE),
       decodedWidth: Int(decodedWidth), decodedHeight: Int(decodedHeight))
+    let output =
+      outputSize.flatMap { $0.width > 0 && $0.height > 0 ? $0 : nil }
+      ?? Size(width: Int(decodedWidth), height: Int(decodedHeight))
+    let resizing = output.width != Int(decodedWidth) || output.height != Int(decodedHeight)
+    // Resizing happens in the decoder's format (YUV planes), then the conversion to RGBA,
+    // as ffmpeg's `scale` filter followed by its automatic conversion does.
+    let format = AVPixelFormat(parameters.format)
+    var resizer: ScaleContext?
+    var resized = try Frame()
+    if resizing {
+      resizer = try ScaleContext(
+        from: format, width: Int(decodedWidth), height: Int(decodedHeight), to: format,
+        width: output.width, height: output.height, yuvMatrix: nil,
+        flags: SWS_LANCZOS | SWS_ACCURATE_RND)
+      resized = try Frame(format: format, width: output.width, height: output.height)
+    }
     let scaler = try ScaleContext(
-      from: AVPixelFormat(parameters.format), width: Int(decodedWidth),
-      height: Int(decodedHeight), to: AV_PIX_FMT_RGBA, width: Int(decodedWidth),
-      height: Int(decodedHeight), yuvMatrix: nil)
+      from: format, width: output.width, height: output.height, to: AV_PIX_FMT_RGBA,
+      width: output.width, height: output.height, yuvMatrix: nil)
     // Read YUV back with the matrix and range it is tagged with (BT.601 when untagged).
     let matrix = parameters.color_space == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601
     let fullRange: Int32 = parameters.color_range == AVCOL_RANGE_JPEG ? 1 : 0
     try scaler.setColorspace(matrix: matrix, sourceFullRange: fullRange, destinationFullRange: 1)
     let packet = try Packet()
     let decoded = try Frame()
-    let rgba = try Frame(
-      format: AV_PIX_FMT_RGBA, width: Int(decodedWidth), height: Int(decodedHeight))
+    let rgba = try Frame(format: AV_PIX_FMT_RGBA, width: output.width, height: output.height)
     self.input = input
     self.decoder = decoder
     self.packet = packet
     self.decoded = decoded
     self.rgba = rgba
     self.scaler = scaler
+    self.resizer = resizer
+    self.resized = resized
     self.pictureSize = (decodedWidth, decodedHeight, parameters.format)
     self.streamIndex = index
     self.timeBase = stream.pointee.time_base
     self.info = info
+  }
+
+  /// Moves to the last key frame at or before `seconds`, so decoding resumes there (the
+  /// caller drops the pictures before the time it wants). The corresponding C function is
+  /// `avformat_seek_file`; a file that cannot seek is read from the start instead.
+  public mutating func seek(toSeconds seconds: Double) {
+    guard seconds > 0, seconds.isFinite else { return }
+    let target = Int64(seconds * Double(AV_TIME_BASE))
+    let status = avformat_seek_file(input.raw, -1, Int64.min, target, target, 0)
+    guard status >= 0 else { return }
+    avcodec_flush_buffers(decoder.raw)
+    draining = false
+  }
+
+  private static func rate(_ rate: AVRational) -> Double? {
+    guard rate.num > 0, rate.den > 0 else { return nil }
+    let value = Double(rate.num) / Double(rate.den)
+    return value.isFinite && value > 0 && value <= 1000 ? value : nil
   }
 
   /// Decodes the next picture.
@@ -156,8 +201,9 @@ public struct MediaReader: ~Copyable {
   private mutating func convertDecoded() throws(FFmpegError) -> DecodedFrame {
     defer { av_frame_unref(decoded.raw) }
     let frame = decoded.raw.pointee
-    let width = Int(frame.width)
     let height = Int(frame.height)
+    let width = Int(rgba.raw.pointee.width)
+    let outputHeight = Int(rgba.raw.pointee.height)
     guard frame.width == pictureSize.width, frame.height == pictureSize.height,
       frame.format == pictureSize.format
     else {
@@ -168,13 +214,19 @@ public struct MediaReader: ~Copyable {
     // swscale writes whole SIMD blocks, so it converts into the padded AVFrame buffer; the rows
     // are then copied into the tightly packed image.
     try check(av_frame_make_writable(rgba.raw), "av_frame_make_writable")
-    try scaler.scale(decoded, height: height, into: rgba)
+    if resizer != nil {
+      try check(av_frame_make_writable(resized.raw), "av_frame_make_writable")
+      try resizer?.scale(decoded, height: height, into: resized)
+      try scaler.scale(resized, height: outputHeight, into: rgba)
+    } else {
+      try scaler.scale(decoded, height: height, into: rgba)
+    }
     let rowBytes = width * 4
     let stride = Int(rgba.raw.pointee.linesize.0)
     let source = rgba.raw.pointee.data.0!
-    var bytes = [UInt8](repeating: 0, count: rowBytes * height)
+    var bytes = [UInt8](repeating: 0, count: rowBytes * outputHeight)
     bytes.withUnsafeMutableBytes { destination in
-      for y in 0..<height {
+      for y in 0..<outputHeight {
         (destination.baseAddress! + y * rowBytes).copyMemory(
           from: source + y * stride, byteCount: rowBytes)
       }
@@ -182,7 +234,7 @@ public struct MediaReader: ~Copyable {
     let seconds = av_q2d(timeBase)
     let pts = frame.best_effort_timestamp
     return DecodedFrame(
-      image: RGBAImage(width: width, height: height, bytes: bytes),
+      image: RGBAImage(width: width, height: outputHeight, bytes: bytes),
       presentationSeconds: pts == CFFMPEG_AV_NOPTS_VALUE ? 0 : Double(pts) * seconds,
       durationSeconds: frame.pkt_duration > 0 ? Double(frame.pkt_duration) * seconds : nil)
   }

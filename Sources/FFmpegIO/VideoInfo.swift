@@ -20,6 +20,10 @@ public struct VideoInfo: Sendable, Hashable, Codable {
   public var durationSeconds: Double?
   /// The number of frames the stream header claims, if it says.
   public var frameCountFromHeader: Int?
+  /// The stream's average frame rate (else its base rate), when it says.
+  public var framesPerSecond: Double?
+  /// When the file's first picture or sound starts, in seconds (usually 0), when it says.
+  public var startSeconds: Double?
   /// The size pictures are decoded at (smaller than `width`×`height` with reduced decoding).
   public var decodedWidth: Int
   public var decodedHeight: Int

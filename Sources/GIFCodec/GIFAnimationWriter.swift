@@ -23,7 +23,7 @@ public struct GIFAnimationWriter: ~Copyable {
     public var durationCentiseconds: Int
   }
 
-  private var file: GIFEncoderFile
+  private var writer: GIFIndexedWriter
   private var table: GIFColorTable
   private let size: Size
   private let dithering: GIFDithering
@@ -31,10 +31,8 @@ public struct GIFAnimationWriter: ~Copyable {
   private var current: [UInt8]
   /// The last frame's RGBA, so only pixels that changed are quantized again.
   private var previousPixels: [UInt8] = []
-  private var pending: (rect: PixelRect, delay: Int, transparent: Bool)?
-  /// The pending frame's indices (row-major over its rectangle), reused frame to frame.
-  private var pendingIndices: [UInt8] = []
-  private var encoder = GIFLZWEncoder()
+  /// The changed rectangle's indices (row-major over it), reused frame to frame.
+  private var frameIndices: [UInt8] = []
   private var summary = Summary(framesAppended: 0, framesStored: 0, durationCentiseconds: 0)
 
   /// Opens `path` for writing and writes the header, colour table and loop extension.
@@ -50,45 +48,15 @@ public struct GIFAnimationWriter: ~Copyable {
         code: .limitExceeded, function: "limits",
         message: "a GIF is 1…65535 pixels wide and high, not \(size)")
     }
-    let file = try GIFEncoderFile(path: path)
-    try Self.writeHeader(file, size: size, table: colorTable, loopCount: loopCount)
-    self.file = file
+    // The table holds the colours and the transparent index.
+    writer = try GIFIndexedWriter(
+      path: path, size: size, globalColors: colorTable.colors + [.black], loopCount: loopCount)
     table = colorTable
     self.size = size
     self.dithering = dithering
     previous = []
     current = [UInt8](repeating: 0, count: size.width * size.height)
-  }
-
-  private static func writeHeader(
-    _ file: borrowing GIFEncoderFile, size: Size, table: GIFColorTable, loopCount: Int?
-  ) throws(GIFError) {
-    guard let gif = file.handle else { return }
-    // The table holds the colours and the transparent index, rounded up to a power of two.
-    let entries = table.colors.count + 1
-    var bits = 1
-    while 1 << bits < entries { bits += 1 }
-    var colors = [GifColorType](
-      repeating: GifColorType(Red: 0, Green: 0, Blue: 0), count: 1 << bits)
-    for (i, c) in table.colors.enumerated() {
-      colors[i] = GifColorType(Red: c.red, Green: c.green, Blue: c.blue)
-    }
-    guard let map = GifMakeMapObject(Int32(1 << bits), &colors) else {
-      throw GIFError(code: Code.noMemory, function: "GifMakeMapObject", message: "out of memory")
-    }
-    defer { GifFreeMapObject(map) }
-    try file.check(
-      EGifPutScreenDesc(gif, Int32(size.width), Int32(size.height), 8, 0, map), "EGifPutScreenDesc")
-    if let loopCount {
-      let count = UInt16(clamping: max(0, loopCount))
-      try file.check(
-        EGifPutExtensionLeader(gif, APPLICATION_EXT_FUNC_CODE), "EGifPutExtensionLeader")
-      var name = Array("NETSCAPE2.0".utf8)
-      try file.check(EGifPutExtensionBlock(gif, 11, &name), "EGifPutExtensionBlock")
-      var value: [UInt8] = [1, UInt8(count & 0xFF), UInt8(count >> 8)]
-      try file.check(EGifPutExtensionBlock(gif, 3, &value), "EGifPutExtensionBlock")
-      try file.check(EGifPutExtensionTrailer(gif), "EGifPutExtensionTrailer")
-    }
+    frameIndices = current
   }
 
   /// Adds a frame shown for `delayCentiseconds` (1…65535; the caller keeps the rounding
@@ -102,33 +70,27 @@ public struct GIFAnimationWriter: ~Copyable {
     let delay = min(max(delayCentiseconds, 1), 65535)
     summary.framesAppended += 1
     summary.durationCentiseconds += delay
+    let transparent = table.transparentIndex
     if previous.isEmpty {
       quantizeAll(frame)
       previousPixels = frame.bytes
-      pending = (PixelRect(x: 0, y: 0, width: size.width, height: size.height), delay, false)
-      pendingIndices = current
       previous = current
+      var first = GIFIndexedFrame(
+        rect: PixelRect(x: 0, y: 0, width: size.width, height: size.height), indices: current,
+        delayCentiseconds: delay, transparentIndex: transparent)
+      try writer.append(&first)
       return
     }
     guard let rect = quantizeChanges(frame) else {
-      if let p = pending, p.delay + delay <= 65535 {
-        pending?.delay += delay
-        return
-      }
-      try flush()
-      // An unchanged pixel as a placeholder frame carries the delay that did not fit.
-      pending = (PixelRect(x: 0, y: 0, width: 1, height: 1), delay, true)
-      pendingIndices[0] = table.transparentIndex
+      try writer.extendLastFrame(byCentiseconds: delay)
       return
     }
-    try flush()
-    let transparent = table.transparentIndex
     let width = size.width
     // One pass: unchanged pixels become transparent, and `previous` catches up with `current`
     // (outside `rect` the two are already equal).
     current.withUnsafeBufferPointer { now in
       previous.withUnsafeMutableBufferPointer { before in
-        pendingIndices.withUnsafeMutableBufferPointer { out in
+        frameIndices.withUnsafeMutableBufferPointer { out in
           for y in 0..<rect.height {
             let row = (rect.y + y) * width + rect.x
             let target = y * rect.width
@@ -141,13 +103,16 @@ public struct GIFAnimationWriter: ~Copyable {
         }
       }
     }
-    pending = (rect, delay, true)
+    var changed = GIFIndexedFrame(
+      rect: rect, indices: Array(frameIndices[0..<(rect.width * rect.height)]),
+      delayCentiseconds: delay, transparentIndex: transparent)
+    try writer.append(&changed)
   }
 
   /// Writes the last frame and the trailer and closes the file.
   public consuming func finish() throws(GIFError) -> Summary {
-    try flush()
-    try file.finish()
+    var summary = self.summary
+    summary.framesStored = try writer.finish()
     return summary
   }
 
@@ -220,50 +185,6 @@ public struct GIFAnimationWriter: ~Copyable {
     }
     guard maxY >= 0 else { return nil }
     return PixelRect(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
-  }
-
-  private mutating func flush() throws(GIFError) {
-    guard let frame = pending, let gif = file.handle else { return }
-    pending = nil
-    let index = summary.framesStored
-    var control = GraphicsControlBlock(
-      DisposalMode: DISPOSE_DO_NOT, UserInputFlag: false, DelayTime: Int32(frame.delay),
-      TransparentColor: frame.transparent ? Int32(table.transparentIndex) : NO_TRANSPARENT_COLOR)
-    var extensionBytes = [UInt8](repeating: 0, count: 4)
-    let length = EGifGCBToExtension(&control, &extensionBytes)
-    try file.check(
-      EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &extensionBytes),
-      "EGifPutExtension",
-      frame: index)
-    try file.check(
-      EGifPutImageDesc(
-        gif, Int32(frame.rect.x), Int32(frame.rect.y), Int32(frame.rect.width),
-        Int32(frame.rect.height),
-        false, nil), "EGifPutImageDesc", frame: index)
-    // The LZW data goes through giflib as ready sub-blocks, with the minimum code size giflib
-    // wrote after the image descriptor (from the global table's depth).
-    let minimumCodeSize = max(2, Int(gif.pointee.SColorMap.pointee.BitsPerPixel))
-    let pixels = frame.rect.width * frame.rect.height
-    pendingIndices.withUnsafeBufferPointer { indices in
-      encoder.encode(
-        UnsafeBufferPointer(rebasing: indices[0..<pixels]), minimumCodeSize: minimumCodeSize,
-        directIndex: table.transparentIndex)
-    }
-    try encoder.blocks.withUnsafeBufferPointer { blocks throws(GIFError) in
-      var offset = 0
-      while offset < blocks.count {
-        let block = blocks.baseAddress! + offset
-        if offset == 0 {
-          try file.check(
-            EGifPutCode(gif, Int32(minimumCodeSize), block), "EGifPutCode", frame: index)
-        } else {
-          try file.check(EGifPutCodeNext(gif, block), "EGifPutCodeNext", frame: index)
-        }
-        offset += Int(block.pointee) + 1
-      }
-    }
-    try file.check(EGifPutCodeNext(gif, nil), "EGifPutCodeNext", frame: index)
-    summary.framesStored += 1
   }
 
   /// An 8×8 Bayer matrix scaled to about ±8 levels.

@@ -18,6 +18,14 @@ struct GIFLZWEncoder {
   private var directChildren = [UInt16](
     repeating: GIFLZWEncoder.noChild, count: GIFLZWEncoder.maxCode + 1)
 
+  /// Per code, when matching is lossy: the index it ends with, its first child and next
+  /// sibling (the children of a string, walked to find one that is close enough).
+  private var suffixes = [UInt8](repeating: 0, count: GIFLZWEncoder.maxCode + 1)
+  private var firstChild = [UInt16](
+    repeating: GIFLZWEncoder.noChild, count: GIFLZWEncoder.maxCode + 1)
+  private var nextSibling = [UInt16](
+    repeating: GIFLZWEncoder.noChild, count: GIFLZWEncoder.maxCode + 1)
+
   /// The compressed bytes of the last frame, already cut into sub-blocks: each a length byte
   /// (1…255) and that many bytes. The terminating empty block is not included.
   private(set) var blocks: [UInt8] = []
@@ -25,8 +33,13 @@ struct GIFLZWEncoder {
   /// Compresses `indices` with LZW minimum code size `minimumCodeSize` (2…8; every index must
   /// be below `1 << minimumCodeSize`) into ``blocks``. `directIndex` is the index expected
   /// most often; any value gives the same bytes, only the speed differs.
+  ///
+  /// With `lossy`, an index the table cannot extend the current string with is replaced, in
+  /// `indices`, by the index of an existing longer string whose colour is close enough (what
+  /// gifsicle's `--lossy` does): longer strings, fewer codes, a small colour error.
   mutating func encode(
-    _ indices: UnsafeBufferPointer<UInt8>, minimumCodeSize: Int, directIndex: UInt8
+    _ indices: UnsafeMutableBufferPointer<UInt8>, minimumCodeSize: Int, directIndex: UInt8,
+    lossy: GIFLossyMatching? = nil
   ) {
     precondition((2...8).contains(minimumCodeSize), "LZW minimum code size \(minimumCodeSize)")
     // Take the last frame's buffer out of `blocks` (so it is not shared) and refill it.
@@ -46,6 +59,17 @@ struct GIFLZWEncoder {
       return
     }
     let mask = Self.tableSize - 1
+    if lossy != nil {
+      firstChild.withUnsafeMutableBufferPointer { $0.update(repeating: Self.noChild) }
+    }
+    var suffixes = self.suffixes
+    var firstChild = self.firstChild
+    var nextSibling = self.nextSibling
+    defer {
+      self.suffixes = suffixes
+      self.firstChild = firstChild
+      self.nextSibling = nextSibling
+    }
     table.withUnsafeMutableBufferPointer { table in
       directChildren.withUnsafeMutableBufferPointer { direct in
         for position in 1..<indices.count {
@@ -73,6 +97,15 @@ struct GIFLZWEncoder {
             }
             if found { continue }
           }
+          if let lossy, index != lossy.transparentIndex,
+            let child = Self.closeChild(
+              of: code, to: index, lossy, suffixes: suffixes, firstChild: firstChild,
+              nextSibling: nextSibling)
+          {
+            indices[position] = suffixes[Int(child)]
+            code = Int(child)
+            continue
+          }
           // The string so far is known, one more index is not: send it and learn the longer one.
           output.write(code, width: width)
           code = Int(index)
@@ -89,7 +122,16 @@ struct GIFLZWEncoder {
             widthLimit = clear << 1
             table.update(repeating: Self.emptySlot)
             direct.update(repeating: Self.noChild)
+            if lossy != nil {
+              firstChild.withUnsafeMutableBufferPointer { $0.update(repeating: Self.noChild) }
+            }
             continue
+          }
+          if lossy != nil {
+            let prefix = Int(key >> 8)
+            suffixes[next] = index
+            nextSibling[next] = firstChild[prefix]
+            firstChild[prefix] = UInt16(next)
           }
           if index == directIndex {
             direct[Int(key >> 8)] = UInt16(next)
@@ -104,6 +146,29 @@ struct GIFLZWEncoder {
     if next == widthLimit, width < 12 { width += 1 }
     output.write(clear + 1, width: width)
     blocks = output.finish()
+  }
+
+  /// The child of `code` (a string one index longer) whose last index's colour is nearest
+  /// `index`'s, if within the threshold.
+  private static func closeChild(
+    of code: Int, to index: UInt8, _ lossy: GIFLossyMatching, suffixes: [UInt8],
+    firstChild: [UInt16], nextSibling: [UInt16]
+  ) -> UInt16? {
+    var child = firstChild[code]
+    var best: UInt16?
+    var bestDistance = lossy.threshold + 1
+    while child != Self.noChild {
+      let suffix = suffixes[Int(child)]
+      if suffix != lossy.transparentIndex {
+        let distance = lossy.distance(suffix, index)
+        if distance < bestDistance {
+          bestDistance = distance
+          best = child
+        }
+      }
+      child = nextSibling[Int(child)]
+    }
+    return best
   }
 
   private mutating func resetTables() {

@@ -7,7 +7,7 @@ import Foundation
 public struct Root: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "lumen",
-    abstract: "Fast, exact media and data jobs: GIF to video, palettes, maps, charts, analysis.",
+    abstract: "Fast, exact media and data jobs: GIFs, videos, palettes, maps, charts, analysis.",
     discussion: """
       Examples:
         lumen gif2video Fixtures/demo.gif -o demo.mp4
@@ -18,13 +18,14 @@ public struct Root: AsyncParsableCommand {
         lumen chart sales.csv --kind bar --x region --y total -o sales.png
         lumen heatmap events.csv --x hour:time --y weekday:time -o busy.html
         lumen analyze orders.csv -o orders-analysis
+        lumen gif clip.mp4 -o clip.gif --fps 15 --width 480
         lumen tools --format anthropic
         lumen call --workspace media < assistant-message.json
       """,
     version: LumenVersion.current,
     subcommands: [
       GIF2Video.self, PaletteCommand.self, MapCommand.self, ChartCommand.self, HeatmapCommand.self,
-      AnalyzeCommand.self,
+      AnalyzeCommand.self, GIFCommand.self,
       ToolsCommand.self,
       CallCommand.self,
       MCPCommand.self,

@@ -8,9 +8,9 @@ struct ScaleContext: ~Copyable {
   /// `SWS_CS_ITU601`) for limited-range YUV output, and is ignored for RGB output.
   init(
     from source: AVPixelFormat, width sourceWidth: Int, height sourceHeight: Int,
-    to destination: AVPixelFormat, width: Int, height: Int, yuvMatrix: Int32?
+    to destination: AVPixelFormat, width: Int, height: Int, yuvMatrix: Int32?,
+    flags: Int32 = SWS_BICUBIC
   ) throws(FFmpegError) {
-    let flags = SWS_BICUBIC
     let context = try checkAllocation(
       sws_getContext(
         Int32(sourceWidth), Int32(sourceHeight), source, Int32(width), Int32(height),

@@ -1,0 +1,210 @@
+internal import FFmpegIO
+internal import Foundation
+internal import GIFCodec
+internal import ImageIO
+internal import LumenCore
+
+/// Reads the inputs of `lumen gif` as opaque RGBA pictures with the source time each one
+/// starts at: a video through FFmpeg, a GIF through giflib (canvases as browsers compose
+/// them, with browser delays), or still images in order, each shown for a delay.
+struct SourceReader {
+  /// What the inputs are.
+  enum Kind: String, Sendable, Hashable, Codable {
+    case video, gif, images
+  }
+
+  let inputs: [String]
+  let kind: Kind
+  let options: GIFOptions
+
+  /// Whether pictures arrive already at the GIF's size (a video without a crop).
+  var prescales: Bool { kind == .video && options.crop == nil }
+
+  /// Classifies the inputs by their bytes; refuses folders, missing files, other kinds and
+  /// mixtures.
+  init(inputs: [String], options: GIFOptions) throws(GIFMakingError) {
+    guard !inputs.isEmpty else { throw .invalidOption("give at least one input") }
+    if inputs.count > options.maxImages {
+      throw .limitExceeded(
+        "\(inputs.count) inputs exceed the limit of \(options.maxImages) images in one GIF")
+    }
+    var kinds: [Kind] = []
+    for path in inputs {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        throw .inputNotReadable(path: path, reason: "no such file")
+      }
+      if isFolder.boolValue {
+        throw .inputNotReadable(
+          path: path,
+          reason: "it is a folder; give the images in it (e.g. \(path)/*.png) or a video")
+      }
+      guard let fileKind = FileKind.sniff(path: path) else {
+        throw .inputNotReadable(
+          path: path, reason: "the file cannot be opened (permission denied?)")
+      }
+      switch fileKind {
+      case .gif: kinds.append(.gif)
+      case .png, .jpeg, .webp, .bmp, .tiff: kinds.append(.images)
+      case .mp4, .webm, .unknown: kinds.append(.video)
+      case .empty:
+        throw .inputNotReadable(path: path, reason: "the file is empty (0 bytes)")
+      default: throw .wrongInputKind(path: path, kind: fileKind)
+      }
+    }
+    if inputs.count == 1 {
+      kind = kinds[0]
+    } else if kinds.allSatisfy({ $0 == .images }) {
+      kind = .images
+    } else {
+      throw .mixedInputs(
+        "several inputs must all be still images (PNG, JPEG, WebP); a video or GIF is given "
+          + "alone (found \(Set(kinds.map(\.rawValue)).sorted().joined(separator: ", ")))")
+    }
+    self.inputs = inputs
+    self.options = options
+  }
+
+  /// Calls `body` with each picture and its start in source seconds, until `body` returns
+  /// false. Returns where the last picture ends (the source's length as read).
+  func read(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+    switch kind {
+    case .video: try readVideo(body)
+    case .gif: try readGIF(body)
+    case .images: try readImages(body)
+    }
+  }
+
+  private func readVideo(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+    let path = inputs[0]
+    let info = try MediaReader(path: path).info
+    if let violation = options.limits.violation(width: info.width, height: info.height) {
+      throw GIFMakingError.limitExceeded("\(path): \(violation)")
+    }
+    // Without a crop, pictures are scaled on their way from YUV to RGBA (as ffmpeg's scale
+    // filter does before the GIF encoder), which is also the cheaper way.
+    var reader = try MediaReader(
+      path: path,
+      outputSize: prescales
+        ? FrameTransform.targetSize(
+          Size(width: info.decodedWidth, height: info.decodedHeight), options: options) : nil)
+    let origin = info.startSeconds ?? 0
+    let start = options.start ?? 0
+    if start > 0 { reader.seek(toSeconds: origin + start) }
+    var lastStart: Double?
+    var lastDuration = 1 / (info.framesPerSecond ?? 25)
+    var frames = 0
+    while let frame = try reader.nextFrame() {
+      try Task.checkCancellation()
+      frames += 1
+      if frames > options.limits.maxFrames {
+        throw GIFMakingError.limitExceeded(
+          "\(path) has more than \(options.limits.maxFrames) frames; take a part with start "
+            + "and duration")
+      }
+      let time = frame.presentationSeconds - origin
+      if let lastStart, time <= lastStart { continue }  // a repeated timestamp
+      lastStart = time
+      if let duration = frame.durationSeconds { lastDuration = duration }
+      if !(try body(Self.opaque(frame.image, options.background), time)) { return time }
+    }
+    guard let lastStart else {
+      throw GIFMakingError.noFrames(
+        start > 0
+          ? "\(path): no frame at or after start \(start) s"
+            + (info.durationSeconds.map { " (the video lasts \(Self.seconds($0)) s)" } ?? "")
+          : "\(path): the video has no frame to decode")
+    }
+    return lastStart + lastDuration
+  }
+
+  private func readGIF(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+    let path = inputs[0]
+    var decoder = try GIFDecoder(path: path, limits: options.limits)
+    var flattener: FrameFlattener?
+    var time = 0.0
+    var frames = 0
+    while let frame = try decoder.nextFrame() {
+      try Task.checkCancellation()
+      frames += 1
+      if flattener == nil {
+        flattener = FrameFlattener(
+          background: options.background,
+          outputSize: Size(width: frame.image.width, height: frame.image.height))
+      }
+      let picture = flattener!.flatten(frame.image)
+      let start = time
+      time += Double(frame.timing.playedCentiseconds) / 100
+      if !(try body(picture, start)) { return time }
+    }
+    guard frames > 0 else {
+      throw GIFMakingError.noFrames(
+        "\(path): no frame could be decoded" + (decoder.damage.map { " (\($0))" } ?? ""))
+    }
+    return time
+  }
+
+  private func readImages(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+    let seconds = options.framesPerSecond.map { 1 / $0 } ?? Double(options.delay ?? 10) / 100
+    var size: Size?
+    var time = 0.0
+    for path in inputs {
+      try Task.checkCancellation()
+      var picture: RGBAImage?
+      _ = try ImageSource.read(path: path, frames: .first, limits: options.limits) {
+        picture = $0
+      }
+      guard var image = picture else {
+        throw GIFMakingError.noFrames("\(path): the image has no pixels")
+      }
+      image = Self.opaque(image, options.background)
+      if let size, size.width != image.width || size.height != image.height {
+        image = try Self.fit(image, into: size, background: options.background)
+      } else if size == nil {
+        size = Size(width: image.width, height: image.height)
+      }
+      let start = time
+      time += seconds
+      if !(try body(image, start)) { return time }
+    }
+    return time
+  }
+
+  /// The picture with transparent pixels blended onto the background.
+  static func opaque(_ image: RGBAImage, _ background: RGBColor) -> RGBAImage {
+    var flattener = FrameFlattener(
+      background: background, outputSize: Size(width: image.width, height: image.height))
+    return flattener.flatten(image)
+  }
+
+  /// An image of another size scaled to fit `size` (aspect kept) and centred on the
+  /// background, as the first image sets the GIF's size.
+  static func fit(_ image: RGBAImage, into size: Size, background: RGBColor) throws -> RGBAImage {
+    let scale = min(
+      Double(size.width) / Double(image.width), Double(size.height) / Double(image.height))
+    let fitted = Size(
+      width: max(1, min(size.width, Int((Double(image.width) * scale).rounded()))),
+      height: max(1, min(size.height, Int((Double(image.height) * scale).rounded()))))
+    let scaled = try ImageResizer(from: Size(width: image.width, height: image.height), to: fitted)
+      .resize(image)
+    var bytes = [UInt8](repeating: 255, count: size.width * size.height * 4)
+    for i in 0..<(size.width * size.height) {
+      bytes[i * 4] = background.red
+      bytes[i * 4 + 1] = background.green
+      bytes[i * 4 + 2] = background.blue
+    }
+    let left = (size.width - fitted.width) / 2
+    let top = (size.height - fitted.height) / 2
+    for y in 0..<fitted.height {
+      let from = y * fitted.width * 4
+      let to = ((top + y) * size.width + left) * 4
+      bytes.replaceSubrange(
+        to..<(to + fitted.width * 4), with: scaled.bytes[from..<(from + fitted.width * 4)])
+    }
+    return RGBAImage(width: size.width, height: size.height, bytes: bytes)
+  }
+
+  static func seconds(_ value: Double) -> String {
+    String(format: "%.2f", value)
+  }
+}

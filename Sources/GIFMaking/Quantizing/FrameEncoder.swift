@@ -1,0 +1,155 @@
+internal import GIFCodec
+internal import LumenCore
+
+/// Quantizes frames (global, per-frame or auto palettes) and writes them, measuring each
+/// frame's SSIM against its source as it goes.
+final class FrameEncoder {
+  /// What was written.
+  struct Tally {
+    var framesIn = 0
+    var framesStored = 0
+    var localPalettes = 0
+    var centiseconds = 0
+    var delays: [Int] = []
+    var similarityTotal = 0.0
+    var similarityWeight = 0.0
+    var paletteColors = 0
+  }
+
+  private var writer: GIFIndexedWriter?
+  private var quantizer: FrameQuantizer?
+  private let path: String
+  private let options: GIFOptions
+  private let tolerance: Int
+  private var global: ColorTable?
+  private var globalError: Double
+  private var current: ColorTable?
+  private var currentIsLocal = false
+  private let mode: PaletteMode
+  private let colors: Int
+  private let lossy: Int
+  private let measure: Bool
+  private(set) var tally = Tally()
+
+  /// - Parameters:
+  ///   - globalPalette: The palette from every frame (global and auto modes).
+  ///   - globalError: How well that palette fits all frames (mean weighted squared error).
+  ///   - measure: Whether to compute SSIM per frame.
+  init(
+    path: String, globalPalette: [RGBColor]?, globalError: Double, options: GIFOptions,
+    tolerance: Int, measure: Bool
+  ) {
+    let table = globalPalette.map { ColorTable(colors: $0) }
+    self.path = path
+    self.options = options
+    self.tolerance = tolerance
+    global = options.palette == .perFrame ? nil : table
+    current = global
+    self.globalError = globalError
+    mode = options.palette
+    colors = options.colors
+    lossy = options.lossy
+    self.measure = measure
+    tally.paletteColors = table?.colors.count ?? 0
+  }
+
+  /// Adds a frame shown for `delay` centiseconds.
+  func add(_ image: RGBAImage, delay: Int) throws {
+    if writer == nil {
+      // The first frame settles the size.
+      let size = Size(width: image.width, height: image.height)
+      let plays = options.loop == 0 ? 0 : (options.loop == 1 ? nil : options.loop - 1)
+      writer = try GIFIndexedWriter(
+        path: path, size: size,
+        globalColors: mode == .perFrame ? nil : global.map { $0.colors + [.black] },
+        loopCount: plays)
+      quantizer = FrameQuantizer(
+        size: size, dither: options.dither, strength: options.ditherStrength,
+        tolerance: tolerance)
+    }
+    guard var quantizer else { return }
+    defer { self.quantizer = quantizer }
+    tally.framesIn += 1
+    tally.centiseconds += delay
+    var local = false
+    switch mode {
+    case .perFrame:
+      current = Self.ownTable(image, colors: colors)
+      local = true
+    case .auto:
+      if var table = current, var globalTable = global {
+        let threshold = max(2 * globalError, 60)
+        let errorNow = PaletteBuilder.frameError(image, &table)
+        if currentIsLocal {
+          let errorGlobal = PaletteBuilder.frameError(image, &globalTable)
+          global = globalTable
+          if errorGlobal <= errorNow {
+            current = global
+            currentIsLocal = false
+          } else if errorNow > threshold {
+            current = Self.ownTable(image, colors: colors)
+          } else {
+            current = table
+          }
+        } else if errorNow > threshold {
+          current = Self.ownTable(image, colors: colors)
+          currentIsLocal = true
+        } else {
+          current = table
+        }
+        local = currentIsLocal
+      }
+    case .global: break
+    }
+    guard var table = current else { return }
+    let result = quantizer.quantize(image, table: &table)
+    current = table
+    if !local { global = table }
+    if var result {
+      let transparent = table.transparentIndex
+      var frame = GIFIndexedFrame(
+        rect: result.rect, indices: result.indices, delayCentiseconds: delay,
+        transparentIndex: transparent, localColors: local ? table.colors + [.black] : nil,
+        lossy: lossy)
+      try writer?.append(&frame)
+      if lossy > 0 {
+        result.indices = frame.indices
+        quantizer.commit(result, colors: table.colors, transparent: transparent)
+      }
+      tally.framesStored += 1
+      tally.delays.append(delay)
+      if local { tally.localPalettes += 1 }
+    } else if tally.framesStored > 0 {
+      try writer?.extendLastFrame(byCentiseconds: delay)
+      tally.delays[tally.delays.count - 1] += delay
+    }
+    if measure {
+      tally.similarityTotal += StructuralSimilarity.mean(image, quantizer.shown) * Double(delay)
+      tally.similarityWeight += Double(delay)
+    }
+  }
+
+  /// Shows the last frame `extra` centiseconds longer.
+  func extend(by extra: Int) throws {
+    guard extra > 0, tally.framesStored > 0 else { return }
+    try writer?.extendLastFrame(byCentiseconds: extra)
+    tally.delays[tally.delays.count - 1] += extra
+    tally.centiseconds += extra
+  }
+
+  /// Writes the rest and closes the file.
+  func finish() throws -> Tally {
+    guard writer != nil else {
+      throw GIFMakingError.noFrames("no frame to write")
+    }
+    try writer.take()?.finish()
+    return tally
+  }
+
+  /// A palette of the frame's own colours.
+  private static func ownTable(_ image: RGBAImage, colors: Int) -> ColorTable {
+    var builder = PaletteBuilder(colors: colors)
+    builder.add(image)
+    return ColorTable(colors: builder.palette())
+  }
+}

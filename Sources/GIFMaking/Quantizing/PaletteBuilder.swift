@@ -1,0 +1,114 @@
+internal import GIFCodec
+internal import LumenCore
+internal import PaletteExtraction
+
+/// Collects the colours of frames and turns them into a GIF palette: the exact colours when
+/// there are few enough (a GIF re-timed or a drawing keeps every colour), else weighted
+/// k-means in OKLab over a 32,768-bin histogram (Palette extraction's clustering).
+struct PaletteBuilder {
+  private var histogram = ColorHistogram()
+  private var exact: Set<UInt32> = []
+  private var exactOverflowed = false
+  /// The most colours a palette holds (one index is kept for "unchanged").
+  let colors: Int
+
+  init(colors: Int) {
+    self.colors = min(colors, GIFColorTable.maximumColors)
+  }
+
+  /// Counts a frame's colours (every pixel up to 2 megapixels — a grid would miss thin
+  /// lines, whose colours a palette needs — else every other row and column; every pixel for
+  /// the exact set until it holds more than `colors`).
+  mutating func add(_ image: RGBAImage) {
+    let step = image.width * image.height > 2_000_000 ? 2 : 1
+    histogram.add(image, alphaThreshold: 0, step: step)
+
+    guard !exactOverflowed else { return }
+    image.bytes.withUnsafeBytes { raw in
+      let words = raw.bindMemory(to: UInt32.self)
+      var last = UInt32.max
+      for word in words {
+        let color = word & 0x00FF_FFFF
+        if color == last { continue }
+        last = color
+        if exact.insert(color).inserted, exact.count > colors {
+          exactOverflowed = true
+          return
+        }
+      }
+    }
+    if exactOverflowed { exact = [] }
+  }
+
+  /// The palette: every colour seen when they fit, else `colors` cluster centres (or fewer,
+  /// `count`, when a size budget asks for them).
+  func palette(count: Int? = nil) -> [RGBColor] {
+    let colors = min(count ?? self.colors, self.colors)
+    if !exactOverflowed, !exact.isEmpty, exact.count <= colors {
+      return exact.sorted().map {
+        RGBColor(
+          red: UInt8($0 & 0xFF), green: UInt8(($0 >> 8) & 0xFF), blue: UInt8(($0 >> 16) & 0xFF))
+      }
+    }
+    var options = ClusteringOptions()
+    options.count = .exactly(colors)
+    // OKLab: on real clips its palettes came out truer than CIELAB's (SSIM 0.937 against
+    // 0.927 on the compare script's zoom over a photo, no dithering).
+    options.space = .oklab
+    options.initializations = 1
+
+    options.alphaThreshold = 0
+    options.justNoticeableDifference = 0.5
+    let clustered = PaletteClustering.cluster(from: histogram, options: options)
+    let found = clustered.colors.map(\.color)
+    return found.isEmpty ? [.black] : found
+  }
+
+  /// The mean weighted squared error of the counted colours against `table` (how well one
+  /// palette fits what was seen).
+  func meanError(of table: inout ColorTable) -> Double {
+    var total = 0.0
+    var count = 0.0
+    for bin in histogram.bins {
+      let color = RGBColor(
+        red: UInt8(bin.meanRed.rounded()), green: UInt8(bin.meanGreen.rounded()),
+        blue: UInt8(bin.meanBlue.rounded()))
+      total += Double(bin.count) * Double(Self.error(color, &table))
+      count += Double(bin.count)
+    }
+    return count > 0 ? total / count : 0
+  }
+
+  /// The mean weighted squared error of a frame's pixels (a sample of about 4,096) against
+  /// `table`.
+  static func frameError(_ image: RGBAImage, _ table: inout ColorTable) -> Double {
+    let pixels = image.width * image.height
+    let step = max(1, pixels / 4096)
+    var total = 0
+    var count = 0
+    var i = 0
+    while i < pixels {
+      let p = i * 4
+      let color = RGBColor(red: image.bytes[p], green: image.bytes[p + 1], blue: image.bytes[p + 2])
+      total += error(color, &table)
+      count += 1
+      i += step
+    }
+    return count > 0 ? Double(total) / Double(count) : 0
+  }
+
+  @inline(__always)
+  static func error(_ color: RGBColor, _ table: inout ColorTable) -> Int {
+    let index = table.index(red: color.red, green: color.green, blue: color.blue)
+    let chosen = table.colors[Int(index)]
+    return weightedDistance(color, chosen)
+  }
+
+  @inline(__always)
+  static func weightedDistance(_ a: RGBColor, _ b: RGBColor) -> Int {
+    let dr = Int(a.red) - Int(b.red)
+    let dg = Int(a.green) - Int(b.green)
+    let db = Int(a.blue) - Int(b.blue)
+    return 2 * dr * dr + 4 * dg * dg + 3 * db * db
+  }
+}
