@@ -130,7 +130,7 @@ let package = Package(
       name: "LumenTools",
       dependencies: [
         "ToolDispatch", "GIFToVideo", "PaletteExtraction", "ImageIO", "FFmpegIO", "LumenCore",
-        "MapRendering", "Charting", "Heatmaps", "TableAnalysis",
+        "MapRendering", "Charting", "Heatmaps", "TableAnalysis", "GIFMaking",
         "Geo", "PNGCodec", "GIFCodec",
       ]),
 

@@ -9,16 +9,16 @@ extension MakeGIF {
     var options: GIFOptions
     var fps: Double?
 
-    /// The next smaller setting, in the stated order: lossy (40, 80, 120, 160, 200), then
-    /// colours (halved down to 16), then fps (¾ down to 5), then width (⅘ down to 32 px).
+    /// The next smaller setting, in the stated order: lossy (80, then 200), then colours
+    /// (halved down to 64), then fps (¾ down to 5), then width (⅘, down to a tenth).
     func smaller(for kind: SourceReader.Kind) -> (Settings, String)? {
       var next = self
-      if let level = [40, 80, 120, 160, 200].first(where: { $0 > options.lossy }) {
+      if let level = [80, 200].first(where: { $0 > options.lossy }) {
         next.options.lossy = level
         return (next, "lossy \(level)")
       }
-      if options.colors > 16 {
-        next.options.colors = max(16, options.colors / 2)
+      if options.colors > 64 {
+        next.options.colors = max(64, options.colors / 2)
         return (next, "colors \(next.options.colors)")
       }
       if let fps, fps > 5 {
@@ -26,8 +26,7 @@ extension MakeGIF {
         next.fps = lower
         return (next, "fps \(lower)")
       }
-      let width = options.width ?? options.maxWidth ?? 0
-      if width == 0 || width > 32 {
+      if options.widthScale > 0.12 {
         next.options.widthScale *= 0.8
         return (next, "width ×\(String(format: "%.2f", next.options.widthScale))")
       }

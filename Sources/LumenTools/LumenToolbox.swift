@@ -11,7 +11,9 @@ public enum LumenToolbox {
     swatch; render_map_animation draws the points of a CSV (latitude/longitude columns) as \
     blinking lights on an offline map (GIF, MP4, WebM or PNG); make_chart draws a chart \
     (bar, line, area, scatter, histogram, box, pie, heatmap) from a table (CSV, JSON, xlsx) as \
-    PNG, SVG, PDF or interactive HTML. Every path is relative to the \
+    PNG, SVG, PDF or interactive HTML; make_heatmap draws heatmaps (an offline HTML page or \
+    PNG/SVG/PDF); analyze_table profiles a table (statistics, charts, report); make_gif makes \
+    an animated GIF from a video, a GIF or images. Every path is relative to the \
     workspace: call list_files first to see what is there and get exact names. Outputs must be \
     new names (nothing is ever overwritten); leave optional arguments out (or null) for defaults. \
     Errors say what to change; the files written come back as resource links.
@@ -27,6 +29,7 @@ public enum LumenToolbox {
     try registry.register(MakeChartTool())
     try registry.register(MakeHeatmapTool())
     try registry.register(AnalyzeTableTool())
+    try registry.register(MakeGIFTool())
     try registry.register(ListFilesTool())
     return registry
   }

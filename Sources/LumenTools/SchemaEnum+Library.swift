@@ -1,5 +1,6 @@
 public import Charting
 public import FFmpegIO
+public import GIFMaking
 public import Heatmaps
 public import ImageIO
 public import MapRendering
@@ -33,6 +34,9 @@ extension HeatmapOrder: SchemaEnum {}
 extension HeatmapAnnotation: SchemaEnum {}
 extension ColumnKind: SchemaEnum {}
 extension AnalysisWarning.Kind: SchemaEnum {}
+extension PaletteMode: SchemaEnum {}
+extension DitherMethod: SchemaEnum {}
+extension CaptionPosition: SchemaEnum {}
 extension StatValue: SchemaNumberOrString {
   public static var schemaPlaceholder: StatValue { .number(0) }
 }
