@@ -237,6 +237,12 @@ let package = Package(
       dependencies: [
         "LumenCLI", "FFmpegIO", "LumenTools", "ToolDispatch", "TestSupport", "LumenCore",
         "GIFToVideo", "PaletteExtraction", "MapRendering", "Charting", "Heatmaps", "TableAnalysis",
+        "GIFMaking",
+      ]),
+    .testTarget(
+      name: "GIFMakingTests",
+      dependencies: [
+        "GIFMaking", "GIFCodec", "FFmpegIO", "ImageIO", "LumenCore", "PNGCodec", "TestSupport",
       ]),
   ],
   swiftLanguageModes: [.v6]

@@ -70,20 +70,23 @@ public struct GIFOptions: OperationOptions, Hashable {
   /// Checks ranges and combinations, in field names.
   public func validate() throws(GIFMakingError) {
     func bad(_ text: String) -> GIFMakingError { .invalidOption(text) }
+    func number(_ value: Double) -> String { String(format: "%g", value) }
     if let start, !(start >= 0 && start.isFinite) {
-      throw bad("start \(start) must be 0 or more seconds")
+      throw bad("start \(number(start)) must be 0 or more seconds")
     }
-    if let end, !(end > 0 && end.isFinite) { throw bad("end \(end) must be more than 0 seconds") }
+    if let end, !(end > 0 && end.isFinite) {
+      throw bad("end \(number(end)) must be more than 0 seconds")
+    }
     if let duration, !(duration > 0 && duration.isFinite) {
-      throw bad("duration \(duration) must be more than 0 seconds")
+      throw bad("duration \(number(duration)) must be more than 0 seconds")
     }
     if end != nil && duration != nil { throw bad("end and duration cannot be combined; give one") }
     if let end, let start, end <= start {
-      throw bad("end \(end) s is not after start \(start) s")
+      throw bad("end \(number(end)) s is not after start \(number(start)) s")
     }
     if let fps = framesPerSecond, !(fps >= 0.1 && fps <= 50) {
       throw bad(
-        "fps \(fps) is out of range 0.1–50 (browsers play GIF delays under 2 centiseconds "
+        "fps \(number(fps)) is out of range 0.1–50 (browsers play GIF delays under 2 centiseconds "
           + "as 10, so 50 is the most a GIF shows)")
     }
     if let delay, !(2...65535).contains(delay) {
@@ -99,7 +102,9 @@ public struct GIFOptions: OperationOptions, Hashable {
       throw bad(
         "crop \(crop.x),\(crop.y),\(crop.width),\(crop.height) must have x, y ≥ 0 and a size")
     }
-    if !(speed >= 0.01 && speed <= 100) { throw bad("speed \(speed) is out of range 0.01–100") }
+    if !(speed >= 0.01 && speed <= 100) {
+      throw bad("speed \(number(speed)) is out of range 0.01–100")
+    }
     if reverse && boomerang { throw bad("reverse and boomerang cannot be combined") }
     if !(0...65535).contains(loop) {
       throw bad("loop \(loop) is out of range 0–65535 (0 = forever)")
@@ -107,7 +112,7 @@ public struct GIFOptions: OperationOptions, Hashable {
     if let caption, caption.count > 200 { throw bad("caption is longer than 200 characters") }
     if !(2...256).contains(colors) { throw bad("colors \(colors) is out of range 2–256") }
     if !(ditherStrength >= 0 && ditherStrength <= 1) {
-      throw bad("dither_strength \(ditherStrength) is out of range 0–1")
+      throw bad("dither_strength \(number(ditherStrength)) is out of range 0–1")
     }
     if !(0...200).contains(lossy) { throw bad("lossy \(lossy) is out of range 0–200") }
     if let maxBytes, maxBytes < 1024 { throw bad("max_bytes \(maxBytes) is below 1024 bytes") }
@@ -117,14 +122,12 @@ public struct GIFOptions: OperationOptions, Hashable {
 
   public static let fields: [OptionField] = [
     OptionField(
-      "start", "Where in the source to begin, in seconds", absent: "null for the beginning",
-      bounds: 0...1e9),
+      "start", "Where in the source to begin, in seconds", absent: "null for the beginning"),
     OptionField(
-      "end", "Where in the source to stop, in seconds", absent: "null for the end",
-      bounds: 0...1e9),
+      "end", "Where in the source to stop, in seconds", absent: "null for the end"),
     OptionField(
       "duration", "How many seconds of the source to take (instead of end)",
-      absent: "null for up to the end", bounds: 0...1e9),
+      absent: "null for up to the end"),
     OptionField(
       "fps", "Frames per second of the GIF",
       absent: "null for the source's rate (a video's, at most 25; a GIF's own delays)",

@@ -199,7 +199,9 @@ extension MakeGIF {
       guard let transform, frames > 0 else {
         throw GIFMakingError.noFrames(
           "\(reader.inputs[0]): no frame in the part asked for"
-            + (start > 0 ? " (start \(start) s is at or past the end, \(sourceEnd) s)" : ""))
+            + (start > 0
+              ? " (start \(start) s is at or past the end, \(SourceReader.seconds(sourceEnd)) s)"
+              : ""))
       }
       return Produced(
         outputSize: transform.outputSize, sourcePictures: pictures, centiseconds: centiseconds)

@@ -3,7 +3,7 @@ internal import Foundation
 public import LumenCore
 
 /// Makes an animated GIF from a video, a GIF or still images: the part and timing asked for,
-/// cropped and scaled (Lanczos), quantized with a palette in CIELAB and dithering that stays
+/// cropped and scaled (Lanczos), quantized with a palette in OKLab and dithering that stays
 /// still where the source does, each frame stored as the rectangle that changed.
 ///
 /// ```swift

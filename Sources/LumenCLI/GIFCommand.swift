@@ -12,7 +12,7 @@ extension Root {
       discussion: """
         Inputs: one video FFmpeg decodes (MP4, WebM, MOV, MKV, AVI), one GIF (re-time, \
         resize, optimise), or several still images in order (PNG, JPEG, WebP), each shown \
-        for --delay centiseconds or at --fps. The palette is clustered in CIELAB from every \
+        for --delay centiseconds or at --fps. The palette is clustered in OKLab from every \
         frame (--palette auto adds a frame's own where a scene change makes the global one \
         poor); a pixel that did not change in the source keeps what is shown, so dithering \
         does not shimmer and each frame stores only the rectangle that changed. Delays are \

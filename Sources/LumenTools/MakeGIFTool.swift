@@ -101,7 +101,8 @@ public struct MakeGIFTool: Tool {
     guard var image = frame else { return [] }
     if image.width > 320 {
       let size = Size(
-        width: 320, height: max(1, Int((Double(image.height) * 320 / Double(image.width)).rounded())))
+        width: 320,
+        height: max(1, Int((Double(image.height) * 320 / Double(image.width)).rounded())))
       image = try ImageResizer(from: Size(width: image.width, height: image.height), to: size)
         .resize(image)
     }

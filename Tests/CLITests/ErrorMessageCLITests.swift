@@ -100,6 +100,19 @@ import Testing
     (["analyze", "tips.csv", "-o", "notes.txt"], 73, "is a file"),
     (["analyze", "--merge", "notes.txt", "-o", "out"], 65, "not a partial state"),
     (["analyze", "tips.csv", "demo.gif", "-o", "out"], 64, "give one table file"),
+    (["gif", "notes.txt", "-o", "n.gif"], 65, "notes.txt is a text file; lumen gif takes a video"),
+    (["gif", "missing.mp4", "-o", "m.gif"], 66, "missing.mp4: no such file"),
+    (["gif", "sub", "-o", "s.gif"], 66, "sub: it is a folder; give the images in it"),
+    (["gif", "empty.gif", "-o", "e.gif"], 66, "empty.gif: the file is empty"),
+    (["gif", "cut.gif", "-o", "c.gif"], 65, "cut.gif:"),
+    (["gif", "bad.webp", "-o", "b.gif"], 65, "bad.webp"),
+    (["gif", "demo.gif", "-o", "d.gif", "--fps", "60"], 64, "--fps 60 is out of range 0.1–50"),
+    (
+      ["gif", "demo.gif", "-o", "d.gif", "--start", "99"], 65, "start 99.0 s is at or past the end"
+    ),
+    (["gif", "demo.gif", "-o", "d.mp4"], 64, "lumen gif writes GIF files"),
+    (["gif", "demo.gif", "-o", "d.gif", "--crop", "0,0,9999,10"], 64, "reaches outside"),
+    (["gif", "demo.gif", "palette-3colors.png", "-o", "x.gif"], 64, "must all be still images"),
   ]
 
   @Test(arguments: cases)

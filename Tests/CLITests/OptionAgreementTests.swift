@@ -1,6 +1,7 @@
 import Charting
 import FFmpegIO
 import Foundation
+import GIFMaking
 import GIFToVideo
 import Heatmaps
 import LumenCore
@@ -144,6 +145,19 @@ import ToolDispatch
       cliOnly: [
         "--overwrite", "--json", "--verbose", "--no-progress", "--help", "--version",
         "--partial", "--merge", "--summary",
+      ]),
+    Operation(
+      tool: "make_gif", command: "gif",
+      pairs: [
+        "start", "end", "duration", "fps", "delay", "width", "height", "max_width", "crop",
+        "speed", "reverse", "boomerang", "loop", "caption", "caption_position", "colors",
+        "palette", "dither", "dither_strength", "lossy", "max_bytes", "background",
+      ].map { Pair(field: $0, flag: "--" + $0.replacingOccurrences(of: "_", with: "-")) }
+        + [Pair(field: "output", flag: "--output", toolDefault: "the", cliDefault: "the")],
+      toolOnly: ["inputs", "preview"],
+      cliOnly: [
+        "--overwrite", "--json", "--verbose", "--no-progress", "--help", "--version",
+        "--max-dimension", "--max-frame-pixels", "--max-frames", "--max-total-pixels",
       ]),
   ]
 
@@ -317,6 +331,10 @@ import ToolDispatch
   @Test func analyzeTable() throws {
     try Self.check(
       AnalysisOptions.self, tool: "analyze_table", toolOwn: ["data", "output", "preview"])
+  }
+
+  @Test func makeGIF() throws {
+    try Self.check(GIFOptions.self, tool: "make_gif", toolOwn: ["inputs", "output", "preview"])
   }
 
   /// The command line goes through the same decoder: a bad colour is refused in the option's

@@ -32,6 +32,8 @@ import Testing
     ["analyze", "tips.csv", "-o", "tips.csv", "-y"],
     ["analyze", "--partial", "tips.csv", "-o", "tips.csv", "-y"],
     ["analyze", "--partial", "tips.csv", "-o", "tips-link.svg", "-y"],
+    ["gif", "demo.gif", "-o", "demo.gif", "-y"],
+    ["gif", "demo.gif", "-o", "link.mp4.gif", "-y"],
   ])
   func neverWritesOverAnInput(_ arguments: [String]) throws {
     let folder = try workspace()
@@ -45,6 +47,8 @@ import Testing
       atPath: folder.file("points-link.gif"), withDestinationPath: "lighthouses-sample.csv")
     try FileManager.default.createSymbolicLink(
       atPath: folder.file("tips-link.svg"), withDestinationPath: "tips.csv")
+    try FileManager.default.createSymbolicLink(
+      atPath: folder.file("link.mp4.gif"), withDestinationPath: "demo.gif")
     let before = folder.contents().map { bytes(folder.file($0)) }
     let run = try Run(arguments, directory: folder.path)
     #expect(run.status != 0, "\(arguments): \(run.stdout)")

@@ -155,7 +155,7 @@ async def run(transport, lumen, fixtures):
 
         tools = await session.list_tools()
         names = sorted(t.name for t in tools.tools)
-        assert names == ["analyze_table", "extract_palette", "gif_to_video", "list_files", "make_chart", "make_heatmap", "render_map_animation"], names
+        assert names == ["analyze_table", "extract_palette", "gif_to_video", "list_files", "make_chart", "make_gif", "make_heatmap", "render_map_animation"], names
         for tool in tools.tools:
             hints = tool.annotations
             assert tool.title and hints is not None, tool
@@ -315,6 +315,22 @@ async def run(transport, lumen, fixtures):
         assert is_error(again), text_of(again)
         checks += 1
 
+        gif = await session.call_tool("make_gif", {
+            "inputs": ["demo.gif"], "output": "demo-small.gif", "width": 32, "speed": 2,
+            "reverse": True, "preview": True})
+        assert not is_error(gif), text_of(gif)
+        made = structured(gif)
+        assert made["output"] == "demo-small.gif" and made["width"] == 32 and made["input_kind"] == "gif", made
+        assert abs(made["duration_seconds"] - sum(made["delays"]) / 100) < 1e-9, made
+        assert len([c for c in gif.content if getattr(c, "type", "") == "image"]) == 1, gif.content
+        with open(os.path.join(workspace, "demo-small.gif"), "rb") as f:
+            assert f.read(6) == b"GIF89a"
+        refused = await session.call_tool("make_gif", {"inputs": ["demo.gif"], "output": "demo-small.gif"})
+        assert is_error(refused) and "already exists" in text_of(refused), text_of(refused)
+        wrong = await session.call_tool("make_gif", {"inputs": ["demo.gif"], "output": "x.gif", "fps": 120})
+        assert is_error(wrong) and "fps" in text_of(wrong), text_of(wrong)
+        checks += 1
+
         bad = await session.call_tool("gif_to_video", dict(VIDEO, input=3, crf=99))
         assert is_error(bad) and "input: expected a string" in text_of(bad) and "crf: 99 is outside" in text_of(bad), text_of(bad)
         checks += 1
@@ -361,7 +377,7 @@ async def run(transport, lumen, fixtures):
         checks += 1
 
     leftovers = sorted(os.listdir(workspace))
-    assert leftovers == ["demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips-analysis", "tips-heatmap.html", "tips.csv", "tips.png"], leftovers
+    assert leftovers == ["demo-small.gif", "demo.gif", "demo.mp4", "lighthouses-sample.csv", "lights.gif", "palette-3colors.png", "tips-analysis", "tips-heatmap.html", "tips.csv", "tips.png"], leftovers
     shutil.rmtree(workspace)
     print(f"MCP {transport}: {checks} checks passed ({len(ok)} of 20 concurrent calls ran, {len(busy)} busy)")
 
@@ -384,7 +400,7 @@ async def check_timeouts(lumen, fixtures):
         listing = time.monotonic() - listed_at
         results = await asyncio.gather(*slow)
         ended = time.monotonic() - start
-        assert len(tools.tools) == 7, tools
+        assert len(tools.tools) == 8, tools
         assert listing < 0.05, f"tools/list took {listing:.3f} s while two heavy calls ran"
         assert all(is_error(r) and "timed out" in text_of(r) for r in results), [text_of(r) for r in results]
         assert ended < 2.5, f"the timed-out calls ended after {ended:.2f} s"

@@ -25,7 +25,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     #expect(
       registry.definitions.map(\.name) == [
         "gif_to_video", "extract_palette", "render_map_animation", "make_chart", "make_heatmap",
-        "analyze_table", "list_files",
+        "analyze_table", "make_gif", "list_files",
       ])
     for definition in registry.definitions {
       #expect(isStrict(definition.inputSchema), "\(definition.name)")
@@ -133,7 +133,7 @@ func isStrict(_ schema: JSONValue) -> Bool {
     switch format {
     case .openai:
       #expect(
-        listed.arrayCount == 7 && text.contains(#""strict":true"#)
+        listed.arrayCount == 8 && text.contains(#""strict":true"#)
           && text.contains(#""parameters""#))
     case .responses:
       #expect(

@@ -2,6 +2,7 @@ import Benchmark
 import Charting
 import Foundation
 import GIFCodec
+import GIFMaking
 import GIFToVideo
 import Heatmaps
 import ImageIO
@@ -100,6 +101,30 @@ let benchmarks: @Sendable () -> Void = {
       defer { try? FileManager.default.removeItem(atPath: output) }
       for _ in benchmark.scaledIterations {
         blackHole(try GIFToVideo.convert(input: path, output: output))
+      }
+    }
+  }
+
+  // lumen gif: a GIF re-encoded (timeline, palette of its exact colours, changed rectangles)
+  // and, when the compare script's clips are there, a video at 15 fps and 480 pixels wide.
+  var gifSources = Inputs.gifs.map { ($0.0, $0.1, false) }
+  for clip in ["testsrc2", "zoompan"] {
+    let path = "/tmp/lumen-gif-compare/\(clip).mp4"
+    if FileManager.default.fileExists(atPath: path) { gifSources.append((clip, path, true)) }
+  }
+  for (name, path, isVideo) in gifSources {
+    Benchmark("MakeGIF.\(name)", configuration: .init(maxIterations: 5)) { benchmark in
+      let output = FileManager.default.temporaryDirectory
+        .appendingPathComponent("lumen-bench-\(UUID().uuidString).gif").path
+      var options = GIFOptions()
+      if isVideo {
+        options.framesPerSecond = 15
+        options.width = 480
+      }
+      options.overwrite = true
+      defer { try? FileManager.default.removeItem(atPath: output) }
+      for _ in benchmark.scaledIterations {
+        blackHole(try MakeGIF.make(inputs: [path], output: output, options: options))
       }
     }
   }

@@ -4,7 +4,7 @@ internal import LumenCore
 /// centisecond delays: the part between `start` and `end`, played at `speed`, sampled at
 /// `fps` or one frame per picture.
 ///
-/// Frame boundaries are rounded on the whole timeline (30 fps gives 3, 3, 4, 3, 3, 4 cs), so
+/// Frame boundaries are rounded down on the whole timeline (30 fps gives 3, 3, 4, 3, 3, 4 cs), so
 /// the delays add up to the output's length to the centisecond; no delay is below 2 cs (what
 /// browsers play as written): a shorter frame gives way to the next, and a short last one
 /// lengthens the frame before it.
@@ -55,7 +55,12 @@ struct FrameTimeline {
 
   /// Ends the timeline at `sourceEnd` (where the last picture ends, or `end` if sooner).
   mutating func finish(sourceEnd: Double, _ events: inout [Event]) {
-    let endTime = max(0, (min(end ?? .infinity, sourceEnd) - start) / speed)
+    let endTime = (min(end ?? .infinity, sourceEnd) - start) / speed
+    guard endTime > 0 else {
+      // The part asked for starts at or after the end: nothing to show.
+      pending = nil
+      return
+    }
     if let fps, let current { sample(current, before: endTime, fps: fps, offset: 0, &events) }
     guard let pending else { return }
     let last = Self.centiseconds(endTime) - pending.boundary
@@ -100,7 +105,8 @@ struct FrameTimeline {
     self.pending = (source, image, boundary)
   }
 
+  /// The centisecond a time falls in (30 fps: 0, 3, 6, 10, 13, 16, 20 → 3, 3, 4, 3, 3, 4).
   static func centiseconds(_ seconds: Double) -> Int {
-    Int((seconds * 100).rounded())
+    Int((seconds * 100 + 1e-6).rounded(.down))
   }
 }
