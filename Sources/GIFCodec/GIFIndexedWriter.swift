@@ -21,6 +21,7 @@ public struct GIFIndexedWriter: ~Copyable {
   private let size: Size
   private let globalColors: [RGBColor]?
   private var encoder = GIFLZWEncoder()
+  private var scratch = GIFLZWEncoder()
   private var pending: Pending?
   private var pendingBlocks: [UInt8] = []
   /// Frames written so far.
@@ -120,6 +121,20 @@ public struct GIFIndexedWriter: ~Copyable {
     pending = Pending(
       rect: rect, delay: frame.delayCentiseconds, transparent: frame.transparentIndex,
       localColors: frame.localColors, minimumCodeSize: minimumCodeSize)
+  }
+
+  /// The bytes `frame`'s pixel data would take, compressed exactly (to choose between two
+  /// ways of storing a frame).
+  public mutating func compressedSize(of frame: GIFIndexedFrame) -> Int {
+    let colors = frame.localColors ?? globalColors ?? []
+    var bits = 1
+    while 1 << bits < colors.count { bits += 1 }
+    var indices = frame.indices
+    indices.withUnsafeMutableBufferPointer {
+      scratch.encode(
+        $0, minimumCodeSize: max(2, bits), directIndex: frame.transparentIndex ?? 0)
+    }
+    return scratch.blocks.count
   }
 
   /// Shows the last frame added this much longer. Past GIF's 65,535 cs, an unchanged

@@ -156,7 +156,7 @@ struct GIFLZWEncoder {
   ) -> UInt16? {
     var child = firstChild[code]
     var best: UInt16?
-    var bestDistance = lossy.threshold + 1
+    var bestDistance = lossy.threshold(for: index) + 1
     while child != Self.noChild {
       let suffix = suffixes[Int(child)]
       if suffix != lossy.transparentIndex {

@@ -99,7 +99,12 @@ extension MakeGIF {
       var palette: [RGBColor]?
       var fit = 0.0
       if let builder, options.palette != .perFrame {
-        let colors = builder.palette(count: options.colors)
+        var colors = builder.palette(count: options.colors)
+        if let frames, !builder.isExact {
+          // One Lloyd step over the real pixels: SSIM +0.005 on the compare script's clips
+          // (a second step helped the synthetic clip more and hurt the terminal one).
+          colors = PaletteBuilder.refine(colors, frames: frames.map(\.image), iterations: 1)
+        }
         var table = ColorTable(colors: colors)
         fit = builder.meanError(of: &table)
         palette = colors

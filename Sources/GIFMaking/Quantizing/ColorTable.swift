@@ -51,10 +51,10 @@ struct ColorTable {
     packed.withUnsafeBufferPointer { colors in
       for i in 0..<colors.count {
         let c = colors[i]
-        let dr = c.0 - r
-        let dg = c.1 - g
-        let db = c.2 - b
-        let distance = 2 * dr * dr + 4 * dg * dg + 3 * db * db
+        let dr = c.0 &- r
+        let dg = c.1 &- g
+        let db = c.2 &- b
+        let distance = 2 &* dr &* dr &+ 4 &* dg &* dg &+ 3 &* db &* db
         if distance < bestDistance {
           bestDistance = distance
           best = i

@@ -111,6 +111,20 @@ final class FrameEncoder {
         rect: result.rect, indices: result.indices, delayCentiseconds: delay,
         transparentIndex: transparent, localColors: local ? table.colors + [.black] : nil,
         lossy: lossy)
+      if !local, tally.framesStored > 0,
+        var opaque = quantizer.opaqueIndices(result, table: &table),
+        let size = writer?.compressedSize(of: frame)
+      {
+        // The same rectangle with what is shown written out instead of "unchanged": smaller
+        // when the unchanged pixels break runs the picture itself has.
+        let plain = GIFIndexedFrame(
+          rect: result.rect, indices: opaque, delayCentiseconds: delay,
+          transparentIndex: transparent, lossy: lossy)
+        if let other = writer?.compressedSize(of: plain), other < size {
+          swap(&opaque, &frame.indices)
+          result.indices = frame.indices
+        }
+      }
       try writer?.append(&frame)
       if lossy > 0 {
         result.indices = frame.indices

@@ -92,53 +92,67 @@ struct FrameQuantizer {
     }
     let strength = self.strength
     let ordered = dither == .ordered
+    let sierra = dither == .sierra
     let spread = 24 * strength
     image.bytes.withUnsafeBytes { raw in
       let source = raw.bindMemory(to: UInt32.self)
-      for by in 0..<box.height {
-        let y = box.y + by
-        let current = (by & 1) * rowFloats
-        let next = rowFloats - current
-        if diffusing {
-          for i in 0..<rowFloats { errors[next + i] = 0 }
-        }
-        for bx in 0..<box.width {
-          let x = box.x + bx
-          let p = y * width + x
-          guard changed[p] else { continue }
-          let pixel = source[p]
-          var r = Float(pixel & 0xFF)
-          var g = Float((pixel >> 8) & 0xFF)
-          var b = Float((pixel >> 16) & 0xFF)
-          let e = current + (bx + 1) * 3
-          if diffusing {
-            r += errors[e]
-            g += errors[e + 1]
-            b += errors[e + 2]
-          } else if ordered {
-            let offset = Float(Self.bayer[(y & 7) << 3 | (x & 7)]) * spread
-            r += offset
-            g += offset
-            b += offset
+      changed.withUnsafeBufferPointer { changed in
+        shown.withUnsafeMutableBufferPointer { shown in
+          reference.withUnsafeMutableBufferPointer { reference in
+            errors.withUnsafeMutableBufferPointer { errors in
+              indices.withUnsafeMutableBufferPointer { indices in
+                colors.withUnsafeBufferPointer { colors in
+                  for by in 0..<box.height {
+                    let y = box.y + by
+                    let current = (by & 1) * rowFloats
+                    let next = rowFloats - current
+                    if diffusing {
+                      for i in 0..<rowFloats { errors[next + i] = 0 }
+                    }
+                    for bx in 0..<box.width {
+                      let x = box.x + bx
+                      let p = y * width + x
+                      guard changed[p] else { continue }
+                      let pixel = source[p]
+                      var r = Float(pixel & 0xFF)
+                      var g = Float((pixel >> 8) & 0xFF)
+                      var b = Float((pixel >> 16) & 0xFF)
+                      let e = current + (bx + 1) * 3
+                      if diffusing {
+                        r += errors[e]
+                        g += errors[e + 1]
+                        b += errors[e + 2]
+                      } else if ordered {
+                        let offset = Self.bayer[(y & 7) << 3 | (x & 7)] * spread
+                        r += offset
+                        g += offset
+                        b += offset
+                      }
+                      let index = table.index(
+                        red: Self.clamp(r), green: Self.clamp(g), blue: Self.clamp(b))
+                      let color = colors[Int(index)]
+                      if diffusing {
+                        let er = (r - Float(color & 0xFF)) * strength
+                        let eg = (g - Float((color >> 8) & 0xFF)) * strength
+                        let eb = (b - Float((color >> 16) & 0xFF)) * strength
+                        Self.spread(
+                          er, eg, eb, into: errors, at: e, next: next + (bx + 1) * 3,
+                          sierra: sierra)
+                      }
+                      reference[p] = pixel & 0x00FF_FFFF
+                      if !first && color == shown[p] { continue }
+                      shown[p] = color
+                      indices[by * box.width + bx] = index
+                      if x < written.minX { written.minX = x }
+                      if x > written.maxX { written.maxX = x }
+                      if y < written.minY { written.minY = y }
+                      if y > written.maxY { written.maxY = y }
+                    }
+                  }
+                }
+              }
+            }
           }
-          let index = table.index(red: Self.clamp(r), green: Self.clamp(g), blue: Self.clamp(b))
-          let color = colors[Int(index)]
-          if diffusing {
-            let er = (r - Float(color & 0xFF)) * strength
-            let eg = (g - Float((color >> 8) & 0xFF)) * strength
-            let eb = (b - Float((color >> 16) & 0xFF)) * strength
-            Self.spread(
-              er, eg, eb, into: &errors, at: e, next: next + (bx + 1) * 3, sierra: dither == .sierra
-            )
-          }
-          reference[p] = pixel & 0x00FF_FFFF
-          if !first && color == shown[p] { continue }
-          shown[p] = color
-          indices[by * box.width + bx] = index
-          if x < written.minX { written.minX = x }
-          if x > written.maxX { written.maxX = x }
-          if y < written.minY { written.minY = y }
-          if y > written.maxY { written.maxY = y }
         }
       }
     }
@@ -155,6 +169,27 @@ struct FrameQuantizer {
         y * rect.width..<(y + 1) * rect.width, with: indices[from..<from + rect.width])
     }
     return Result(rect: rect, indices: tight)
+  }
+
+  /// `result`'s indices with each transparent pixel replaced by the index of what is shown
+  /// there (after `result` is applied), when every such colour is in `table`; else `nil`.
+  func opaqueIndices(_ result: Result, table: inout ColorTable) -> [UInt8]? {
+    let rect = result.rect
+    let transparent = table.transparentIndex
+    var indices = result.indices
+    for y in 0..<rect.height {
+      for x in 0..<rect.width where indices[y * rect.width + x] == transparent {
+        let pixel = shown[(rect.y + y) * size.width + rect.x + x]
+        let r = UInt8(pixel & 0xFF)
+        let g = UInt8((pixel >> 8) & 0xFF)
+        let b = UInt8((pixel >> 16) & 0xFF)
+        let index = table.index(red: r, green: g, blue: b)
+        let c = table.colors[Int(index)]
+        guard c.red == r, c.green == g, c.blue == b else { return nil }
+        indices[y * rect.width + x] = index
+      }
+    }
+    return indices
   }
 
   /// Brings what is shown up to date with the indices as written (lossy LZW may have
@@ -174,8 +209,8 @@ struct FrameQuantizer {
 
   @inline(__always)
   private static func spread(
-    _ r: Float, _ g: Float, _ b: Float, into errors: inout [Float], at e: Int, next n: Int,
-    sierra: Bool
+    _ r: Float, _ g: Float, _ b: Float, into errors: UnsafeMutableBufferPointer<Float>,
+    at e: Int, next n: Int, sierra: Bool
   ) {
     if sierra {
       // Sierra-2-4A: right 2/4, below-left 1/4, below 1/4.

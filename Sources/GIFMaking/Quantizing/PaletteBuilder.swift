@@ -40,6 +40,9 @@ struct PaletteBuilder {
     if exactOverflowed { exact = [] }
   }
 
+  /// Whether every colour seen fits the palette (then it is exact).
+  var isExact: Bool { !exactOverflowed && !exact.isEmpty }
+
   /// The palette: every colour seen when they fit, else `colors` cluster centres (or fewer,
   /// `count`, when a size budget asks for them).
   func palette(count: Int? = nil) -> [RGBColor] {
@@ -56,12 +59,51 @@ struct PaletteBuilder {
     // 0.927 on the compare script's zoom over a photo, no dithering).
     options.space = .oklab
     options.initializations = 1
+    options.justNoticeableDifference = 0.5
 
     options.alphaThreshold = 0
-    options.justNoticeableDifference = 0.5
+
     let clustered = PaletteClustering.cluster(from: histogram, options: options)
     let found = clustered.colors.map(\.color)
     return found.isEmpty ? [.black] : found
+  }
+
+  /// Moves each colour to the mean of the pixels nearest it (Lloyd steps over every third of
+  /// the frames' real pixels, which the histogram's 5-bit bins only approximate).
+  static func refine(_ palette: [RGBColor], frames: [RGBAImage], iterations: Int = 1)
+    -> [RGBColor]
+  {
+    var colors = palette
+    guard !frames.isEmpty, colors.count > 1 else { return colors }
+    for _ in 0..<iterations {
+      var table = ColorTable(colors: colors)
+      var sums = [(Int, Int, Int, Int)](repeating: (0, 0, 0, 0), count: colors.count)
+      for frame in frames {
+        frame.bytes.withUnsafeBytes { raw in
+          let words = raw.bindMemory(to: UInt32.self)
+          var i = 0
+          while i < words.count {
+            let w = words[i]
+            let r = UInt8(w & 0xFF)
+            let g = UInt8((w >> 8) & 0xFF)
+            let b = UInt8((w >> 16) & 0xFF)
+            let k = Int(table.index(red: r, green: g, blue: b))
+            sums[k].0 += Int(r)
+            sums[k].1 += Int(g)
+            sums[k].2 += Int(b)
+            sums[k].3 += 1
+            i += 3  // every third pixel is plenty for the means
+          }
+        }
+      }
+      for k in colors.indices where sums[k].3 > 0 {
+        let n = sums[k].3
+        colors[k] = RGBColor(
+          red: UInt8((sums[k].0 + n / 2) / n), green: UInt8((sums[k].1 + n / 2) / n),
+          blue: UInt8((sums[k].2 + n / 2) / n))
+      }
+    }
+    return colors
   }
 
   /// The mean weighted squared error of the counted colours against `table` (how well one
