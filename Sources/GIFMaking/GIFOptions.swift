@@ -46,7 +46,7 @@ public struct GIFOptions: OperationOptions, Hashable {
   /// How colours between palette entries are rendered.
   public var dither: DitherMethod = .sierra
   /// How strongly errors are spread, 0…1.
-  public var ditherStrength = 0.5
+  public var ditherStrength = 0.3
   /// Lossy LZW, 0 (exact) … 200: longer runs for a small colour error, as gifsicle's `--lossy`.
   public var lossy = 0
   /// The largest file wanted, in bytes; quality is stepped down until the GIF fits.
@@ -170,7 +170,7 @@ public struct GIFOptions: OperationOptions, Hashable {
       "dither", "floyd-steinberg, sierra (Sierra-2-4A), ordered (Bayer 8×8) or none",
       absent: "null for sierra"),
     OptionField(
-      "dither_strength", "How strongly dithering spreads colour errors", absent: "null for 0.5",
+      "dither_strength", "How strongly dithering spreads colour errors", absent: "null for 0.3",
       bounds: 0...1),
     OptionField(
       "lossy", "Lossy compression: LZW runs that tolerate a small colour error (as gifsicle)",

@@ -59,7 +59,7 @@ struct PaletteBuilder {
     // 0.927 on the compare script's zoom over a photo, no dithering).
     options.space = .oklab
     options.initializations = 1
-    options.justNoticeableDifference = 0.5
+    options.justNoticeableDifference = 0  // no merging: the refinement step follows
 
     options.alphaThreshold = 0
 

@@ -1,7 +1,7 @@
 internal import LumenCore
 
 /// The mean structural similarity (SSIM, Wang et al. 2004) of two pictures' luma (BT.601),
-/// over 8×8 windows on a grid of 4 pixels — the measure of how true a GIF frame is to its
+/// over 8×8 windows side by side — the measure of how true a GIF frame is to its
 /// source frame (1 is identical).
 enum StructuralSimilarity {
   /// SSIM of `image` (RGBA) against `shown` (0x00BBGGRR per pixel, the same size).
@@ -53,9 +53,9 @@ enum StructuralSimilarity {
           ((2 * ma * mb + c1) * (2 * cov + c2)) / ((ma * ma + mb * mb + c1) * (va + vb + c2))
         total += Double(ssim)
         windows += 1
-        x += 4
+        x += 8
       }
-      y += 4
+      y += 8
     }
     return windows > 0 ? total / Double(windows) : 1
   }
