@@ -31,6 +31,9 @@ let package = Package(
       name: "FuzzAnalysis",
       dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
+      name: "FuzzMakeGIF",
+      dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
+    .executableTarget(
       name: "FuzzToolCall",
       dependencies: ["FuzzSupport", .product(name: "Lumen", package: "lumen")]),
     .executableTarget(
