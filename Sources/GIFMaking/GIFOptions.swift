@@ -63,7 +63,7 @@ public struct GIFOptions: OperationOptions, Hashable {
   public var maxImages = 10_000
   /// The most memory spent holding frames for `reverse`/`boomerang` and for not decoding
   /// twice, in bytes.
-  public var frameMemory = 512 << 20
+  public var frameMemory = 256 << 20
 
   public init() {}
 

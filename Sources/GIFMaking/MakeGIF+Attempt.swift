@@ -97,7 +97,6 @@ extension MakeGIF {
     mutating func encode(to path: String) throws -> (tally: FrameEncoder.Tally, bytes: Int) {
       let options = settings.options
       var palette: [RGBColor]?
-      var fit = 0.0
       if let builder, options.palette != .perFrame {
         var colors = builder.palette(count: options.colors)
         if let frames, !builder.isExact {
@@ -105,8 +104,6 @@ extension MakeGIF {
           // (a second step helped the synthetic clip more and hurt the terminal one).
           colors = PaletteBuilder.refine(colors, frames: frames.map(\.image), iterations: 1)
         }
-        var table = ColorTable(colors: colors)
-        fit = builder.meanError(of: &table)
         palette = colors
       }
       // A video codec's ±1 noise on still parts is not a change; a GIF's or image's pixels
@@ -116,7 +113,7 @@ extension MakeGIF {
       var total: Int?
       if let frames { total = frames.count }
       let encoder = FrameEncoder(
-        path: path, globalPalette: palette, globalError: fit, options: options,
+        path: path, globalPalette: palette, options: options,
         tolerance: tolerance,
         measure: true)
       if let frames {

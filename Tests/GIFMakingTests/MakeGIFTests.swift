@@ -330,4 +330,52 @@ func psnr(_ a: RGBAImage, _ b: RGBAImage) -> Double {
     let gif = try DecodedGIF(folder.file("l.gif"))
     #expect(gif.frames.count == exact.framesOut)
   }
+
+  /// auto: a scene change the global palette cannot hold (8 colours in two scenes, a
+  /// 4-colour palette) gets frames with their own palette, truer than the global one.
+  @Test func autoPalettesFollowASceneChange() throws {
+    let folder = TemporaryDirectory()
+    let blues = (0..<4).map { RGBColor(red: 10, green: UInt8(20 + 40 * $0), blue: 240) }
+    let reds = (0..<4).map { RGBColor(red: 240, green: UInt8(30 + 50 * $0), blue: 20) }
+    var builder = GIFBuilder(width: 32, height: 16, globalPalette: blues + reds)
+    for frame in 0..<6 {
+      // Stripes of the scene's four colours, shifted each frame.
+      let base = frame < 3 ? 0 : 4
+      builder.frames.append(
+        GIFBuilder.Frame(
+          rect: PixelRect(x: 0, y: 0, width: 32, height: 16),
+          indices: (0..<512).map { UInt8(base + ($0 % 32 / 8 + frame) % 4) }))
+    }
+    let input = folder.write(builder.bytes(), to: "scenes.gif")
+    var options = GIFOptions()
+    options.colors = 4
+    options.dither = .none
+    options.palette = .global
+    let global = try MakeGIF.make(inputs: [input], output: folder.file("g.gif"), options: options)
+    options.palette = .auto
+    let auto = try MakeGIF.make(inputs: [input], output: folder.file("a.gif"), options: options)
+    #expect(global.localPalettes == 0)
+    #expect(auto.localPalettes >= 3)
+    #expect(auto.ssim > global.ssim)
+    let source = try DecodedGIF(input)
+    let made = try DecodedGIF(folder.file("a.gif"))
+    for i in 0..<6 {
+      #expect(psnr(made.frames[i].image, source.frames[i].image) > 40, "frame \(i)")
+    }
+  }
+
+  /// A video's still background: after the first frame, frames store about the square's
+  /// path (codec noise of a level is not a change).
+  @Test func aVideosStillBackgroundIsNotStoredAgain() throws {
+    let folder = TemporaryDirectory()
+    let video = folder.file("clip.mp4")
+    try Clip.video(video, frames: 10)
+    _ = try MakeGIF.make(inputs: [video], output: folder.file("v.gif"))
+    let gif = try DecodedGIF(folder.file("v.gif"))
+    for i in 1..<gif.frames.count {
+      let rect = gif.frames[i].rect
+      #expect(
+        rect.width * rect.height < Clip.size.width * Clip.size.height / 3, "frame \(i): \(rect)")
+    }
+  }
 }

@@ -22,7 +22,6 @@ final class FrameEncoder {
   private let options: GIFOptions
   private let tolerance: Int
   private var global: ColorTable?
-  private var globalError: Double
   private var current: ColorTable?
   private var currentIsLocal = false
   private let mode: PaletteMode
@@ -33,10 +32,9 @@ final class FrameEncoder {
 
   /// - Parameters:
   ///   - globalPalette: The palette from every frame (global and auto modes).
-  ///   - globalError: How well that palette fits all frames (mean weighted squared error).
   ///   - measure: Whether to compute SSIM per frame.
   init(
-    path: String, globalPalette: [RGBColor]?, globalError: Double, options: GIFOptions,
+    path: String, globalPalette: [RGBColor]?, options: GIFOptions,
     tolerance: Int, measure: Bool
   ) {
     let table = globalPalette.map { ColorTable(colors: $0) }
@@ -45,7 +43,6 @@ final class FrameEncoder {
     self.tolerance = tolerance
     global = options.palette == .perFrame ? nil : table
     current = global
-    self.globalError = globalError
     mode = options.palette
     colors = options.colors
     lossy = options.lossy
@@ -77,27 +74,24 @@ final class FrameEncoder {
       current = Self.ownTable(image, colors: colors)
       local = true
     case .auto:
-      if var table = current, var globalTable = global {
-        let threshold = max(2 * globalError, 60)
-        let errorNow = PaletteBuilder.frameError(image, &table)
-        if currentIsLocal {
-          let errorGlobal = PaletteBuilder.frameError(image, &globalTable)
-          global = globalTable
-          if errorGlobal <= errorNow {
-            current = global
-            currentIsLocal = false
-          } else if errorNow > threshold {
-            current = Self.ownTable(image, colors: colors)
-          } else {
-            current = table
-          }
-        } else if errorNow > threshold {
-          current = Self.ownTable(image, colors: colors)
-          currentIsLocal = true
-        } else {
-          current = table
+      // A frame keeps the global palette while it fits (mean weighted squared error under
+      // `Self.poorFit`, about 6 levels a channel); else it gets its own when that fits at
+      // least twice as well, and the next frames keep that one while it does better.
+      if var globalTable = global {
+        let errorGlobal = PaletteBuilder.frameError(image, &globalTable)
+        global = globalTable
+        var choice: (table: ColorTable, local: Bool) = (globalTable, false)
+        if currentIsLocal, var table = current {
+          let errorLocal = PaletteBuilder.frameError(image, &table)
+          if errorLocal < errorGlobal && errorLocal <= Self.poorFit { choice = (table, true) }
         }
-        local = currentIsLocal
+        if !choice.local && errorGlobal > Self.poorFit {
+          var own = Self.ownTable(image, colors: colors)
+          if PaletteBuilder.frameError(image, &own) * 2 < errorGlobal { choice = (own, true) }
+        }
+        current = choice.table
+        currentIsLocal = choice.local
+        local = choice.local
       }
     case .global: break
     }
@@ -159,6 +153,10 @@ final class FrameEncoder {
     try writer.take()?.finish()
     return tally
   }
+
+  /// The mean weighted squared error (2·ΔR² + 4·ΔG² + 3·ΔB²) above which a palette fits a
+  /// frame poorly: about 6 levels in each channel.
+  static let poorFit = 9.0 * 36
 
   /// A palette of the frame's own colours.
   private static func ownTable(_ image: RGBAImage, colors: Int) -> ColorTable {

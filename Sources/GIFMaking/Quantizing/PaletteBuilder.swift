@@ -106,21 +106,6 @@ struct PaletteBuilder {
     return colors
   }
 
-  /// The mean weighted squared error of the counted colours against `table` (how well one
-  /// palette fits what was seen).
-  func meanError(of table: inout ColorTable) -> Double {
-    var total = 0.0
-    var count = 0.0
-    for bin in histogram.bins {
-      let color = RGBColor(
-        red: UInt8(bin.meanRed.rounded()), green: UInt8(bin.meanGreen.rounded()),
-        blue: UInt8(bin.meanBlue.rounded()))
-      total += Double(bin.count) * Double(Self.error(color, &table))
-      count += Double(bin.count)
-    }
-    return count > 0 ? total / count : 0
-  }
-
   /// The mean weighted squared error of a frame's pixels (a sample of about 4,096) against
   /// `table`.
   static func frameError(_ image: RGBAImage, _ table: inout ColorTable) -> Double {
