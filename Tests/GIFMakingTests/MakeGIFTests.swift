@@ -378,4 +378,26 @@ func psnr(_ a: RGBAImage, _ b: RGBAImage) -> Double {
         rect.width * rect.height < Clip.size.width * Clip.size.height / 3, "frame \(i): \(rect)")
     }
   }
+
+  /// Frames past the memory budget are read again instead of held: the same GIF, byte for
+  /// byte; reverse, which must hold them, is refused in words.
+  @Test func overTheFrameBudgetTheSourceIsReadTwice() throws {
+    let folder = TemporaryDirectory()
+    let video = folder.file("clip.mp4")
+    try Clip.video(video, frames: 12)
+    _ = try MakeGIF.make(inputs: [video], output: folder.file("held.gif"))
+    var options = GIFOptions()
+    options.frameMemory = 30_000
+    _ = try MakeGIF.make(inputs: [video], output: folder.file("twice.gif"), options: options)
+    let held = try Data(contentsOf: URL(fileURLWithPath: folder.file("held.gif")))
+    let twice = try Data(contentsOf: URL(fileURLWithPath: folder.file("twice.gif")))
+    #expect(held == twice)
+    options.reverse = true
+    #expect {
+      _ = try MakeGIF.make(inputs: [video], output: folder.file("r.gif"), options: options)
+    } throws: { error in
+      guard case GIFMakingError.limitExceeded(let text) = error else { return false }
+      return text.contains("reverse holds every frame")
+    }
+  }
 }
