@@ -82,6 +82,42 @@ func psnr(_ a: RGBAImage, _ b: RGBAImage) -> Double {
   return squares == 0 ? 99 : 10 * log10(255 * 255 / (squares / count))
 }
 
+/// Structural similarity of two pictures' luma (Rec. 601), over 7×7 windows on a grid of 3 —
+/// written here independently of Lumen's own measure.
+func ssim(_ a: RGBAImage, _ b: RGBAImage) -> Double {
+  func luma(_ image: RGBAImage, _ x: Int, _ y: Int) -> Double {
+    let p = image[x, y]
+    return 0.299 * Double(p.red) + 0.587 * Double(p.green) + 0.114 * Double(p.blue)
+  }
+  let c1 = (0.01 * 255.0) * (0.01 * 255.0)
+  let c2 = (0.03 * 255.0) * (0.03 * 255.0)
+  var total = 0.0
+  var windows = 0
+  for y0 in stride(from: 0, through: a.height - 7, by: 3) {
+    for x0 in stride(from: 0, through: a.width - 7, by: 3) {
+      var (sa, sb, saa, sbb, sab) = (0.0, 0.0, 0.0, 0.0, 0.0)
+      for y in y0..<(y0 + 7) {
+        for x in x0..<(x0 + 7) {
+          let (u, v) = (luma(a, x, y), luma(b, x, y))
+          sa += u
+          sb += v
+          saa += u * u
+          sbb += v * v
+          sab += u * v
+        }
+      }
+      let n = 49.0
+      let (ma, mb) = (sa / n, sb / n)
+      let va = saa / n - ma * ma
+      let vb = sbb / n - mb * mb
+      let cov = sab / n - ma * mb
+      total += (2 * ma * mb + c1) * (2 * cov + c2) / ((ma * ma + mb * mb + c1) * (va + vb + c2))
+      windows += 1
+    }
+  }
+  return total / Double(max(1, windows))
+}
+
 @Suite struct MakeGIFTests {
   /// A video to a GIF at its own rate: every frame, 4 cs each adding up to the clip's 1 s,
   /// each decoded frame (by giflib and by FFmpeg) close to its source picture.
@@ -100,7 +136,12 @@ func psnr(_ a: RGBAImage, _ b: RGBAImage) -> Double {
     #expect(gif.delays.reduce(0, +) == 100)
     for (i, frame) in gif.frames.enumerated() {
       #expect(psnr(frame.image, Clip.picture(i)) > 30, "frame \(i)")
+      #expect(ssim(frame.image, Clip.picture(i)) > 0.9, "frame \(i)")
     }
+    // The measure tells frames apart: frame 0 is further from a later picture than its own.
+    #expect(
+      ssim(gif.frames[0].image, Clip.picture(12)) < ssim(gif.frames[0].image, Clip.picture(0))
+        - 0.02)
     // FFmpeg reads the same frames at the same times.
     var reader = try MediaReader(path: output)
     var times: [Double] = []
@@ -131,7 +172,9 @@ func psnr(_ a: RGBAImage, _ b: RGBAImage) -> Double {
     for (k, frame) in gif.frames.enumerated() {
       // Sample k at k/15 s takes the last picture starting before its midpoint.
       let source = Int(((Double(k) + 0.5) / 15 * 25).rounded(.up)) - 1
-      #expect(psnr(frame.image, try resizer.resize(Clip.picture(source))) > 26, "frame \(k)")
+      let scaled = try resizer.resize(Clip.picture(source))
+      #expect(psnr(frame.image, scaled) > 26, "frame \(k)")
+      #expect(ssim(frame.image, scaled) > 0.85, "frame \(k)")
     }
   }
 
