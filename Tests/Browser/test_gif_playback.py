@@ -20,6 +20,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from gifbuild import browser_duration, gif  # noqa: E402
+from offline import offline_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -99,20 +100,7 @@ def main():
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--allow-file-access-from-files"])
-        page = browser.new_page()
-        errors, outside = [], []
-        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-
-        def route(request_route):
-            url = request_route.request.url
-            if url.startswith("file:"):
-                request_route.continue_()
-            else:
-                outside.append(url)
-                request_route.abort()
-
-        page.route("**/*", route)
+        page, errors, outside = offline_page(browser)
         index = work / "index.html"
         index.write_text("<!doctype html><meta charset=utf-8><title>gifs</title><body></body>")
         page.goto(index.as_uri())
