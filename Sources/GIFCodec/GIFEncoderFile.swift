@@ -42,6 +42,17 @@ struct GIFEncoderFile: ~Copyable {
     }
   }
 
+  /// Writes bytes of Lumen's own between giflib's (an image block with a code size giflib
+  /// would not choose).
+  func writeRaw(_ bytes: [UInt8], frame: Int) throws(GIFError) {
+    let written = bytes.withUnsafeBufferPointer { sink.append($0) }
+    guard written else {
+      throw GIFError(
+        code: .init(rawValue: Int32(E_GIF_ERR_WRITE_FAILED)), function: "write",
+        message: sink.failure ?? "write failed", frameIndex: frame)
+    }
+  }
+
   /// Writes the trailer, flushes and closes the file.
   mutating func finish() throws(GIFError) {
     guard let handle else { return }

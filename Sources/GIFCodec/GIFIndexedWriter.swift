@@ -104,9 +104,11 @@ public struct GIFIndexedWriter: ~Copyable {
         message: "frame \(framesWritten + 1) uses an index beyond its \(colors.count)-colour table")
     }
     try flush()
-    // The LZW minimum code size is the table's depth, at least 2 (what giflib writes after
-    // the image descriptor).
-    let minimumCodeSize = max(2, bits)
+    // The LZW minimum code size only has to hold the indices the frame uses (at least 2):
+    // a frame of a few low indices is coded in 3-bit codes, not the table's 8. Browsers,
+    // FFmpeg and giflib decode it so; giflib's writer would always use the table's depth,
+    // so the image block is written here.
+    let minimumCodeSize = max(2, Self.bits(for: Int(frame.indices.max() ?? 0) + 1))
     let lossy =
       frame.lossy > 0
       ? GIFLossyMatching(
@@ -126,13 +128,10 @@ public struct GIFIndexedWriter: ~Copyable {
   /// The bytes `frame`'s pixel data would take, compressed exactly (to choose between two
   /// ways of storing a frame).
   public mutating func compressedSize(of frame: GIFIndexedFrame) -> Int {
-    let colors = frame.localColors ?? globalColors ?? []
-    var bits = 1
-    while 1 << bits < colors.count { bits += 1 }
     var indices = frame.indices
+    let codeSize = max(2, Self.bits(for: Int(indices.max() ?? 0) + 1))
     indices.withUnsafeMutableBufferPointer {
-      scratch.encode(
-        $0, minimumCodeSize: max(2, bits), directIndex: frame.transparentIndex ?? 0)
+      scratch.encode($0, minimumCodeSize: codeSize, directIndex: frame.transparentIndex ?? 0)
     }
     return scratch.blocks.count
   }
@@ -149,10 +148,11 @@ public struct GIFIndexedWriter: ~Copyable {
     pending?.delay = 65535
     guard let transparent = current.transparent else { return }
     try flush()
-    pendingBlocks = Self.oneTransparentPixel(transparent, minimumCodeSize: current.minimumCodeSize)
+    let codeSize = max(2, Self.bits(for: Int(transparent) + 1))
+    pendingBlocks = Self.oneTransparentPixel(transparent, minimumCodeSize: codeSize)
     pending = Pending(
       rect: PixelRect(x: 0, y: 0, width: 1, height: 1), delay: 0, transparent: transparent,
-      localColors: current.localColors, minimumCodeSize: current.minimumCodeSize)
+      localColors: current.localColors, minimumCodeSize: codeSize)
     try extendLastFrame(byCentiseconds: rest)
   }
 
@@ -179,34 +179,33 @@ public struct GIFIndexedWriter: ~Copyable {
     try file.check(
       EGifPutExtension(gif, GRAPHICS_EXT_FUNC_CODE, Int32(length), &extensionBytes),
       "EGifPutExtension", frame: index)
+    // The image descriptor, the local table, the code size, the data sub-blocks, the end.
+    var block: [UInt8] = [0x2C]
+    for value in [rect.x, rect.y, rect.width, rect.height] {
+      block += [UInt8(value & 0xFF), UInt8(value >> 8)]
+    }
     if let local = frame.localColors {
-      let map = try Self.colorMap(local)
-      defer { GifFreeMapObject(map) }
-      try file.check(
-        EGifPutImageDesc(
-          gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height), false, map),
-        "EGifPutImageDesc", frame: index)
-    } else {
-      try file.check(
-        EGifPutImageDesc(
-          gif, Int32(rect.x), Int32(rect.y), Int32(rect.width), Int32(rect.height), false, nil),
-        "EGifPutImageDesc", frame: index)
-    }
-    try pendingBlocks.withUnsafeBufferPointer { blocks throws(GIFError) in
-      var offset = 0
-      while offset < blocks.count {
-        let block = blocks.baseAddress! + offset
-        if offset == 0 {
-          try file.check(
-            EGifPutCode(gif, Int32(frame.minimumCodeSize), block), "EGifPutCode", frame: index)
-        } else {
-          try file.check(EGifPutCodeNext(gif, block), "EGifPutCodeNext", frame: index)
-        }
-        offset += Int(block.pointee) + 1
+      let bits = max(1, Self.bits(for: local.count))
+      block.append(0x80 | UInt8(bits - 1))
+      for i in 0..<(1 << bits) {
+        let c = i < local.count ? local[i] : RGBColor.black
+        block += [c.red, c.green, c.blue]
       }
+    } else {
+      block.append(0)
     }
-    try file.check(EGifPutCodeNext(gif, nil), "EGifPutCodeNext", frame: index)
+    block.append(UInt8(frame.minimumCodeSize))
+    block += pendingBlocks
+    block.append(0)
+    try file.writeRaw(block, frame: index)
     framesWritten += 1
+  }
+
+  /// The bits needed to number `count` things (1 for 1 or 2).
+  static func bits(for count: Int) -> Int {
+    var bits = 1
+    while 1 << bits < count { bits += 1 }
+    return bits
   }
 
   /// The LZW sub-blocks of one pixel of `index`.

@@ -26,7 +26,8 @@ final class GIFOutputSink {
     return sink.append(UnsafeBufferPointer(start: bytes, count: Int(count))) ? count : 0
   }
 
-  private func append(_ bytes: UnsafeBufferPointer<GifByteType>) -> Bool {
+  /// Adds bytes after what giflib wrote so far (for blocks giflib cannot express).
+  func append(_ bytes: UnsafeBufferPointer<GifByteType>) -> Bool {
     guard failure == nil else { return false }
     if isAbandoned { return true }
     buffer.append(contentsOf: bytes)

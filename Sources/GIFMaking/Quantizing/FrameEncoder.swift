@@ -107,21 +107,24 @@ final class FrameEncoder {
         lossy: lossy)
       if !local, tally.framesStored > 0,
         var opaque = quantizer.opaqueIndices(result, table: &table),
-        let size = writer?.compressedSize(of: frame)
+        let size = writer?.compressedSize(of: Self.lowered(frame))
       {
         // The same rectangle with what is shown written out instead of "unchanged": smaller
         // when the unchanged pixels break runs the picture itself has.
         let plain = GIFIndexedFrame(
           rect: result.rect, indices: opaque, delayCentiseconds: delay,
           transparentIndex: transparent, lossy: lossy)
-        if let other = writer?.compressedSize(of: plain), other < size {
+        if let other = writer?.compressedSize(of: Self.lowered(plain)), other < size {
           swap(&opaque, &frame.indices)
           result.indices = frame.indices
         }
       }
-      try writer?.append(&frame)
+      var written = Self.lowered(frame)
+      try writer?.append(&written)
       if lossy > 0 {
-        result.indices = frame.indices
+        // Back to the table's transparent index for the quantizer.
+        let chosen = written.transparentIndex
+        result.indices = written.indices.map { $0 == chosen ? transparent : $0 }
         quantizer.commit(result, colors: table.colors, transparent: transparent)
       }
       tally.framesStored += 1
@@ -157,6 +160,23 @@ final class FrameEncoder {
   /// The mean weighted squared error (2·ΔR² + 4·ΔG² + 3·ΔB²) above which a palette fits a
   /// frame poorly: about 6 levels in each channel.
   static let poorFit = 9.0 * 36
+
+  /// `frame` with its transparent index moved to the lowest index the frame does not use
+  /// for a colour, so the frame's indices need the fewest bits (the LZW code size follows
+  /// the highest index used).
+  static func lowered(_ frame: GIFIndexedFrame) -> GIFIndexedFrame {
+    guard let transparent = frame.transparentIndex else { return frame }
+    var used = [Bool](repeating: false, count: 256)
+    for index in frame.indices where index != transparent { used[Int(index)] = true }
+    guard let lowest = used.firstIndex(of: false), lowest < Int(transparent) else { return frame }
+    var moved = frame
+    let low = UInt8(lowest)
+    moved.transparentIndex = low
+    if frame.indices.contains(transparent) {
+      moved.indices = frame.indices.map { $0 == transparent ? low : $0 }
+    }
+    return moved
+  }
 
   /// A palette of the frame's own colours.
   private static func ownTable(_ image: RGBAImage, colors: Int) -> ColorTable {

@@ -7,7 +7,8 @@ internal import PaletteExtraction
 /// k-means in OKLab over a 32,768-bin histogram (Palette extraction's clustering).
 struct PaletteBuilder {
   private var histogram = ColorHistogram()
-  private var exact: Set<UInt32> = []
+  /// Every colour seen with its pixel count, until there are more than `colors`.
+  private var exact: [UInt32: Int] = [:]
   private var exactOverflowed = false
   /// The most colours a palette holds (one index is kept for "unchanged").
   let colors: Int
@@ -27,17 +28,24 @@ struct PaletteBuilder {
     image.bytes.withUnsafeBytes { raw in
       let words = raw.bindMemory(to: UInt32.self)
       var last = UInt32.max
+      var run = 0
       for word in words {
         let color = word & 0x00FF_FFFF
-        if color == last { continue }
+        if color == last {
+          run += 1
+          continue
+        }
+        if run > 0 { exact[last, default: 0] += run }
         last = color
-        if exact.insert(color).inserted, exact.count > colors {
+        run = 1
+        if exact[color] == nil, exact.count >= colors {
           exactOverflowed = true
           return
         }
       }
+      if run > 0 { exact[last, default: 0] += run }
     }
-    if exactOverflowed { exact = [] }
+    if exactOverflowed { exact = [:] }
   }
 
   /// Whether every colour seen fits the palette (then it is exact).
@@ -48,9 +56,12 @@ struct PaletteBuilder {
   func palette(count: Int? = nil) -> [RGBColor] {
     let colors = min(count ?? self.colors, self.colors)
     if !exactOverflowed, !exact.isEmpty, exact.count <= colors {
-      return exact.sorted().map {
-        RGBColor(
-          red: UInt8($0 & 0xFF), green: UInt8(($0 >> 8) & 0xFF), blue: UInt8(($0 >> 16) & 0xFF))
+      // The most frequent first: frames that use a few common colours then need few bits.
+      let ordered = exact.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+      return ordered.map { entry -> RGBColor in
+        let c = entry.key
+        return RGBColor(
+          red: UInt8(c & 0xFF), green: UInt8((c >> 8) & 0xFF), blue: UInt8((c >> 16) & 0xFF))
       }
     }
     var options = ClusteringOptions()
