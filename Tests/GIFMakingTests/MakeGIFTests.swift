@@ -34,12 +34,13 @@ enum Clip {
     return image
   }
 
-  /// Writes `frames` pictures at 25 fps as a near-lossless H.264 MP4.
-  static func video(_ path: String, frames: Int = 25) throws {
+  /// Writes `frames` pictures at 25 fps as a near-lossless H.264 MP4 (or VP9 WebM).
+  static func video(_ path: String, frames: Int = 25, webm: Bool = false) throws {
     var writer = try VideoWriter(
       path: path,
       settings: VideoSettings(
-        crf: 4, preset: "ultrafast", inputSize: size, timeBase: Rational(1, 25)))
+        codec: webm ? .vp9 : .h264, container: webm ? .webm : .mp4, crf: webm ? 10 : 4,
+        preset: "ultrafast", inputSize: size, timeBase: Rational(1, 25)))
     for i in 0..<frames { try writer.append(picture(i), presentationTime: Int64(i)) }
     try writer.finish(endTime: Int64(frames))
   }
@@ -150,6 +151,18 @@ func ssim(_ a: RGBAImage, _ b: RGBAImage) -> Double {
     #expect(times.enumerated().allSatisfy { abs($0.element - Double($0.offset) * 0.04) < 0.005 })
     // Nothing but the GIF is left in the folder.
     #expect(folder.contents() == ["clip.gif", "clip.mp4"])
+  }
+
+  /// A WebM (VP9) is read the same way.
+  @Test func aWebMVideo() throws {
+    let folder = TemporaryDirectory()
+    let video = folder.file("clip.webm")
+    try Clip.video(video, frames: 10, webm: true)
+    let report = try MakeGIF.make(inputs: [video], output: folder.file("w.gif"))
+    #expect(
+      report.inputKind == "video" && report.framesOut == 10 && report.delays.reduce(0, +) == 40)
+    let gif = try DecodedGIF(folder.file("w.gif"))
+    #expect(ssim(gif.frames[9].image, Clip.picture(9)) > 0.85)
   }
 
   /// Resampled at 15 fps and scaled to half: 7/7/6 cs summing to the second; each frame is
