@@ -86,32 +86,59 @@ struct PaletteBuilder {
   {
     var colors = palette
     guard !frames.isEmpty, colors.count > 1 else { return colors }
-    for _ in 0..<iterations {
-      var table = ColorTable(colors: colors)
-      var sums = [(Int, Int, Int, Int)](repeating: (0, 0, 0, 0), count: colors.count)
+    // Every third pixel is plenty for the means.
+    func visit(_ body: (UInt32) -> Void) {
       for frame in frames {
         frame.bytes.withUnsafeBytes { raw in
           let words = raw.bindMemory(to: UInt32.self)
-          var i = 0
-          while i < words.count {
-            let w = words[i]
-            let r = UInt8(w & 0xFF)
-            let g = UInt8((w >> 8) & 0xFF)
-            let b = UInt8((w >> 16) & 0xFF)
-            let k = Int(table.index(red: r, green: g, blue: b))
-            sums[k].0 += Int(r)
-            sums[k].1 += Int(g)
-            sums[k].2 += Int(b)
-            sums[k].3 += 1
-            i += 3  // every third pixel is plenty for the means
-          }
+          for i in stride(from: 0, to: words.count, by: 3) { body(words[i] & 0x00FF_FFFF) }
         }
+      }
+    }
+    for _ in 0..<iterations {
+      var table = ColorTable(colors: colors)
+      var sums = [(Int, Int, Int, Int)](repeating: (0, 0, 0, 0), count: colors.count)
+      // Each centre's most common exact colour (a majority vote, then counted): a centre
+      // most of whose pixels are one colour (a flat background) keeps that colour exactly,
+      // where the mean of its pixels would shift it by the noise around it — SSIM punishes a
+      // shifted dark background hard.
+      var candidate = [UInt32](repeating: 0, count: colors.count)
+      var votes = [Int](repeating: 0, count: colors.count)
+      visit { color in
+        let k = Int(
+          table.index(
+            red: UInt8(color & 0xFF), green: UInt8((color >> 8) & 0xFF),
+            blue: UInt8((color >> 16) & 0xFF)))
+        sums[k].0 += Int(color & 0xFF)
+        sums[k].1 += Int((color >> 8) & 0xFF)
+        sums[k].2 += Int((color >> 16) & 0xFF)
+        sums[k].3 += 1
+        if votes[k] == 0 {
+          candidate[k] = color
+          votes[k] = 1
+        } else {
+          votes[k] += candidate[k] == color ? 1 : -1
+        }
+      }
+      var majority = [Int](repeating: 0, count: colors.count)
+      visit { color in
+        let k = Int(
+          table.index(
+            red: UInt8(color & 0xFF), green: UInt8((color >> 8) & 0xFF),
+            blue: UInt8((color >> 16) & 0xFF)))
+        if candidate[k] == color { majority[k] += 1 }
       }
       for k in colors.indices where sums[k].3 > 0 {
         let n = sums[k].3
-        colors[k] = RGBColor(
-          red: UInt8((sums[k].0 + n / 2) / n), green: UInt8((sums[k].1 + n / 2) / n),
-          blue: UInt8((sums[k].2 + n / 2) / n))
+        if majority[k] * 2 >= n {
+          let c = candidate[k]
+          colors[k] = RGBColor(
+            red: UInt8(c & 0xFF), green: UInt8((c >> 8) & 0xFF), blue: UInt8((c >> 16) & 0xFF))
+        } else {
+          colors[k] = RGBColor(
+            red: UInt8((sums[k].0 + n / 2) / n), green: UInt8((sums[k].1 + n / 2) / n),
+            blue: UInt8((sums[k].2 + n / 2) / n))
+        }
       }
     }
     return colors
