@@ -1,4 +1,7 @@
 /// Where a caption is drawn.
 public enum CaptionPosition: String, Sendable, Hashable, CaseIterable, Codable {
-  case top, bottom
+  /// Along the top edge.
+  case top
+  /// Along the bottom edge.
+  case bottom
 }

@@ -2,11 +2,15 @@ internal import Foundation
 
 /// What `lumen gif` made, for people (``summary``) and programs (`Codable`).
 public struct GIFReport: Sendable, Hashable, Codable {
+  /// The inputs, as given.
   public var inputs: [String]
   /// `video`, `gif` or `images`.
   public var inputKind: String
+  /// The GIF written.
   public var output: String
+  /// Its size in bytes.
   public var bytes: Int
+  /// Its width and height in pixels.
   public var width: Int
   public var height: Int
   /// Source pictures read (frames of a video or GIF, or images).
@@ -22,19 +26,24 @@ public struct GIFReport: Sendable, Hashable, Codable {
   /// The length of the part of the source taken, divided by the speed (and doubled less the
   /// ends for a boomerang), in seconds: what ``durationSeconds`` matches to the centisecond.
   public var sourceDurationSeconds: Double
+  /// The palette mode: `global`, `per-frame` or `auto`.
   public var palette: String
   /// Colours in the global palette (0 with per-frame palettes).
   public var colors: Int
   /// Frames written with their own palette.
   public var localPalettes: Int
+  /// The dithering used, its name.
   public var dither: String
+  /// The lossy level used (0 exact; `max_bytes` may have raised it).
   public var lossy: Int
+  /// Times the GIF plays (0 forever).
   public var loop: Int
   /// Mean SSIM of the luma of each frame against its source frame (cropped and scaled the
   /// same way), weighted by how long each is shown; 1 is identical.
   public var ssim: Double
   /// What `max_bytes` changed, in order, when it had to.
   public var maxBytesSteps: [String]
+  /// What the user should know about the result.
   public var warnings: [String]
 
   enum CodingKeys: String, CodingKey {
