@@ -22,8 +22,8 @@ final class FrameEncoder {
   private let options: GIFOptions
   private let tolerance: Int
   private var global: ColorTable?
-  private var current: ColorTable?
-  private var currentIsLocal = false
+  /// The frame's own palette (per-frame mode), or the one auto mode keeps while it fits.
+  private var localTable: ColorTable?
   private let mode: PaletteMode
   private let colors: Int
   private let lossy: Int
@@ -42,7 +42,6 @@ final class FrameEncoder {
     self.options = options
     self.tolerance = tolerance
     global = options.palette == .perFrame ? nil : table
-    current = global
     mode = options.palette
     colors = options.colors
     lossy = options.lossy
@@ -64,41 +63,47 @@ final class FrameEncoder {
         size: size, dither: options.dither, strength: options.ditherStrength,
         tolerance: tolerance)
     }
-    guard var quantizer else { return }
+    // Taken out while it works, so its pixel buffers are not shared (and copied) on write.
+    guard var quantizer = quantizer.take() else { return }
     defer { self.quantizer = quantizer }
     tally.framesIn += 1
     tally.centiseconds += delay
+    // Tables are taken out while they work, so their 4 MB caches are not shared (and copied)
+    // on write.
     var local = false
     switch mode {
     case .perFrame:
-      current = Self.ownTable(image, colors: colors)
+      localTable = Self.ownTable(image, colors: colors)
       local = true
     case .auto:
       // A frame keeps the global palette while it fits (mean weighted squared error under
       // `Self.poorFit`, about 6 levels a channel); else it gets its own when that fits at
       // least twice as well, and the next frames keep that one while it does better.
-      if var globalTable = global {
+      if var globalTable = global.take() {
         let errorGlobal = PaletteBuilder.frameError(image, &globalTable)
         global = globalTable
-        var choice: (table: ColorTable, local: Bool) = (globalTable, false)
-        if currentIsLocal, var table = current {
+        if var table = localTable.take() {
           let errorLocal = PaletteBuilder.frameError(image, &table)
-          if errorLocal < errorGlobal && errorLocal <= Self.poorFit { choice = (table, true) }
+          if errorLocal < errorGlobal && errorLocal <= Self.poorFit {
+            localTable = table
+            local = true
+          }
         }
-        if !choice.local && errorGlobal > Self.poorFit {
+        if !local && errorGlobal > Self.poorFit {
           var own = Self.ownTable(image, colors: colors)
-          if PaletteBuilder.frameError(image, &own) * 2 < errorGlobal { choice = (own, true) }
+          if PaletteBuilder.frameError(image, &own) * 2 < errorGlobal {
+            localTable = own
+            local = true
+          }
         }
-        current = choice.table
-        currentIsLocal = choice.local
-        local = choice.local
       }
     case .global: break
     }
-    guard var table = current else { return }
+    guard var table = local ? localTable.take() : global.take() else { return }
     let result = quantizer.quantize(image, table: &table)
-    current = table
-    if !local { global = table }
+    defer {
+      if local { localTable = table } else { global = table }
+    }
     if var result {
       let transparent = table.transparentIndex
       var frame = GIFIndexedFrame(

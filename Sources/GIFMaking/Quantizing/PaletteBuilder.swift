@@ -8,23 +8,27 @@ internal import PaletteExtraction
 struct PaletteBuilder {
   private var histogram = ColorHistogram()
   /// Every colour seen with its pixel count, until there are more than `colors`.
-  private var exact: [UInt32: Int] = [:]
+  private var exact: ExactColors
   private var exactOverflowed = false
   /// The most colours a palette holds (one index is kept for "unchanged").
   let colors: Int
 
   init(colors: Int) {
     self.colors = min(colors, GIFColorTable.maximumColors)
+    exact = ExactColors(capacity: self.colors)
   }
 
-  /// Counts a frame's colours (every pixel up to 2 megapixels — a grid would miss thin
-  /// lines, whose colours a palette needs — else every other row and column; every pixel for
-  /// the exact set until it holds more than `colors`).
+  /// Counts a frame's colours: every colour exactly (with its pixel count) while there are at
+  /// most `colors`; once there are more, a histogram of every pixel (up to 2 megapixels — a
+  /// grid would miss thin lines, whose colours a palette needs — else every other row and
+  /// column), seeded with the exact counts so far.
   mutating func add(_ image: RGBAImage) {
     let step = image.width * image.height > 2_000_000 ? 2 : 1
-    histogram.add(image, alphaThreshold: 0, step: step)
-
-    guard !exactOverflowed else { return }
+    guard !exactOverflowed else {
+      histogram.add(image, alphaThreshold: 0, step: step)
+      return
+    }
+    let before = exact
     image.bytes.withUnsafeBytes { raw in
       let words = raw.bindMemory(to: UInt32.self)
       var last = UInt32.max
@@ -35,31 +39,42 @@ struct PaletteBuilder {
           run += 1
           continue
         }
-        if run > 0 { exact[last, default: 0] += run }
-        last = color
-        run = 1
-        if exact[color] == nil, exact.count >= colors {
+        if run > 0, !exact.add(last, pixels: run) {
           exactOverflowed = true
           return
         }
+        last = color
+        run = 1
       }
-      if run > 0 { exact[last, default: 0] += run }
+      if run > 0, !exact.add(last, pixels: run) { exactOverflowed = true }
     }
-    if exactOverflowed { exact = [:] }
+    guard exactOverflowed else { return }
+    // Too many colours: the frames so far go into the histogram as counted, then this one.
+    for (color, count) in before.entries {
+      histogram.add(
+        RGBColor(
+          red: UInt8(color & 0xFF), green: UInt8((color >> 8) & 0xFF),
+          blue: UInt8((color >> 16) & 0xFF)),
+        count: count)
+    }
+    histogram.add(image, alphaThreshold: 0, step: step)
+    exact = ExactColors(capacity: 0)
   }
 
   /// Whether every colour seen fits the palette (then it is exact).
-  var isExact: Bool { !exactOverflowed && !exact.isEmpty }
+  var isExact: Bool { !exactOverflowed && exact.count > 0 }
 
   /// The palette: every colour seen when they fit, else `colors` cluster centres (or fewer,
   /// `count`, when a size budget asks for them).
   func palette(count: Int? = nil) -> [RGBColor] {
     let colors = min(count ?? self.colors, self.colors)
-    if !exactOverflowed, !exact.isEmpty, exact.count <= colors {
+    if isExact, exact.count <= colors {
       // The most frequent first: frames that use a few common colours then need few bits.
-      let ordered = exact.sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }
+      let ordered = exact.entries.sorted { a, b in
+        a.count != b.count ? a.count > b.count : a.color < b.color
+      }
       return ordered.map { entry -> RGBColor in
-        let c = entry.key
+        let c = entry.color
         return RGBColor(
           red: UInt8(c & 0xFF), green: UInt8((c >> 8) & 0xFF), blue: UInt8((c >> 16) & 0xFF))
       }

@@ -62,6 +62,19 @@ public struct ColorHistogram: Sendable {
     pixelsTransparent += transparent
   }
 
+  /// Counts `count` pixels of one colour (colours already tallied elsewhere).
+  public mutating func add(_ color: RGBColor, count: Int) {
+    guard count > 0 else { return }
+    let (r, g, b) = (UInt32(color.red), UInt32(color.green), UInt32(color.blue))
+    let bin = Int((r >> 3) << 10 | (g >> 3) << 5 | (b >> 3))
+    counts[bin] &+= UInt32(truncatingIfNeeded: count)
+    sums[3 * bin] &+= UInt64(r) * UInt64(count)
+    sums[3 * bin + 1] &+= UInt64(g) * UInt64(count)
+    sums[3 * bin + 2] &+= UInt64(b) * UInt64(count)
+    if samples[bin] == Self.noSample { samples[bin] = r | g << 8 | b << 16 }
+    pixelsCounted += count
+  }
+
   /// The occupied bins, in bin order.
   public var bins: [Bin] {
     var result: [Bin] = []
