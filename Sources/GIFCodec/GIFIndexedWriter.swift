@@ -95,8 +95,7 @@ public struct GIFIndexedWriter: ~Copyable {
         message: "frame \(framesWritten + 1) has no colour table and the GIF has no global one")
     }
     if let local = frame.localColors { try Self.checkTable(local) }
-    var bits = 1
-    while 1 << bits < colors.count { bits += 1 }
+    let bits = Self.bits(for: colors.count)
     let limit = UInt8(clamping: (1 << bits) - 1)
     if bits < 8, frame.indices.contains(where: { $0 > limit }) {
       throw GIFError(
@@ -108,7 +107,7 @@ public struct GIFIndexedWriter: ~Copyable {
     // a frame of a few low indices is coded in 3-bit codes, not the table's 8. Browsers,
     // FFmpeg and giflib decode it so; giflib's writer would always use the table's depth,
     // so the image block is written here.
-    let minimumCodeSize = max(2, Self.bits(for: Int(frame.indices.max() ?? 0) + 1))
+    let minimumCodeSize = Self.codeSize(for: frame.indices)
     let lossy =
       frame.lossy > 0
       ? GIFLossyMatching(
@@ -129,7 +128,7 @@ public struct GIFIndexedWriter: ~Copyable {
   /// ways of storing a frame).
   public mutating func compressedSize(of frame: GIFIndexedFrame) -> Int {
     var indices = frame.indices
-    let codeSize = max(2, Self.bits(for: Int(indices.max() ?? 0) + 1))
+    let codeSize = Self.codeSize(for: indices)
     indices.withUnsafeMutableBufferPointer {
       scratch.encode($0, minimumCodeSize: codeSize, directIndex: frame.transparentIndex ?? 0)
     }
@@ -148,7 +147,7 @@ public struct GIFIndexedWriter: ~Copyable {
     pending?.delay = 65535
     guard let transparent = current.transparent else { return }
     try flush()
-    let codeSize = max(2, Self.bits(for: Int(transparent) + 1))
+    let codeSize = Self.codeSize(for: [transparent])
     pendingBlocks = Self.oneTransparentPixel(transparent, minimumCodeSize: codeSize)
     pending = Pending(
       rect: PixelRect(x: 0, y: 0, width: 1, height: 1), delay: 0, transparent: transparent,
@@ -199,6 +198,11 @@ public struct GIFIndexedWriter: ~Copyable {
     block.append(0)
     try file.writeRaw(block, frame: index)
     framesWritten += 1
+  }
+
+  /// The LZW minimum code size for `indices`: the bits of the highest, at least 2.
+  static func codeSize(for indices: [UInt8]) -> Int {
+    max(2, bits(for: Int(indices.max() ?? 0) + 1))
   }
 
   /// The bits needed to number `count` things (1 for 1 or 2).

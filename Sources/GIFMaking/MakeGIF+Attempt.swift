@@ -96,6 +96,7 @@ extension MakeGIF {
       outputSize = produced.outputSize
       sourcePictures = produced.sourcePictures
       expectedCentiseconds = produced.centiseconds
+      warnings = produced.warnings
       if var frames = held {
         if options.reverse {
           frames.reverse()
@@ -127,9 +128,7 @@ extension MakeGIF {
       var total: Int?
       if let frames { total = frames.count }
       let encoder = FrameEncoder(
-        path: path, globalPalette: palette, options: options,
-        tolerance: tolerance,
-        measure: true)
+        path: path, globalPalette: palette, options: options, tolerance: tolerance)
       if let frames {
         for (index, frame) in frames.enumerated() {
           try Task.checkCancellation()
@@ -148,6 +147,7 @@ extension MakeGIF {
         outputSize = produced.outputSize
         sourcePictures = produced.sourcePictures
         expectedCentiseconds = produced.centiseconds
+        warnings = produced.warnings
       }
       let tally = try encoder.finish()
       let attributes = try FileManager.default.attributesOfItem(atPath: path)
@@ -159,6 +159,7 @@ extension MakeGIF {
       var outputSize: Size
       var sourcePictures: Int
       var centiseconds: Int
+      var warnings: [String]
     }
 
     /// Reads the source through the timeline and the transform, handing each frame on.
@@ -202,7 +203,7 @@ extension MakeGIF {
           }
         }
       }
-      let sourceEnd = try reader.read { image, time in
+      let ending = try reader.read { image, time in
         pictures += 1
         events.removeAll(keepingCapacity: true)
         let more = timeline.push(image, at: time, &events)
@@ -210,17 +211,18 @@ extension MakeGIF {
         return more
       }
       events.removeAll(keepingCapacity: true)
-      timeline.finish(sourceEnd: sourceEnd, &events)
+      timeline.finish(sourceEnd: ending.seconds, &events)
       try hand(events)
       guard let transform, frames > 0 else {
         throw GIFMakingError.noFrames(
           "\(reader.inputs[0]): no frame in the part asked for"
             + (start > 0
-              ? " (start \(start) s is at or past the end, \(SourceReader.seconds(sourceEnd)) s)"
+              ? " (start \(start) s is at or past the end, \(SourceReader.seconds(ending.seconds)) s)"
               : ""))
       }
       return Produced(
-        outputSize: transform.outputSize, sourcePictures: pictures, centiseconds: centiseconds)
+        outputSize: transform.outputSize, sourcePictures: pictures, centiseconds: centiseconds,
+        warnings: ending.warnings)
     }
   }
 }

@@ -1,4 +1,3 @@
-internal import FFmpegIO
 internal import Foundation
 public import LumenCore
 
@@ -79,7 +78,6 @@ public enum MakeGIF {
   static func samplingRate(_ reader: SourceReader, _ options: GIFOptions) throws -> Double? {
     if let fps = options.framesPerSecond { return fps }
     guard reader.kind == .video else { return nil }
-    let info = try MediaReader(path: reader.inputs[0]).info
-    return min(info.framesPerSecond ?? 25, 25)
+    return min(reader.videoInfo?.framesPerSecond ?? 25, 25)
   }
 }

@@ -229,6 +229,19 @@ func ssim(_ a: RGBAImage, _ b: RGBAImage) -> Double {
     }
   }
 
+  /// A GIF cut short is made up to the damage, and the report says so.
+  @Test func damageIsReported() throws {
+    let folder = TemporaryDirectory()
+    let whole = folder.file("whole.gif")
+    Clip.solidGIF(whole, colors: [.white, .black, .white], delays: [10, 10, 10])
+    let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: whole)))
+    let cut = folder.write(Array(bytes.prefix(bytes.count - 12)), to: "cut.gif")
+    let report = try MakeGIF.make(inputs: [cut], output: folder.file("out.gif"))
+    #expect(report.framesOut == 2)
+    #expect(
+      report.warnings.contains { $0.contains("cut.gif") && $0.contains("2 frames before it") })
+  }
+
   /// reverse, boomerang and speed: frame order and delays exact.
   @Test func reverseBoomerangAndSpeed() throws {
     let folder = TemporaryDirectory()

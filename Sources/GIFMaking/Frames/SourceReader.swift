@@ -13,34 +13,44 @@ struct SourceReader {
     case video, gif, images
   }
 
+  /// What a read found besides the pictures.
+  struct Ending {
+    /// Where the last picture ends, in source seconds (the source's length as read).
+    var seconds: Double
+    /// Damage and partial decodes, in words.
+    var warnings: [String]
+  }
+
   let inputs: [String]
   let kind: Kind
   let options: GIFOptions
+  /// A video's stream as FFmpeg probed it once (`nil` for GIFs and images).
+  let videoInfo: VideoInfo?
 
   /// Whether pictures arrive already at the GIF's size (a video without a crop).
   var prescales: Bool { kind == .video && options.crop == nil }
 
   /// Classifies the inputs by their bytes; refuses folders, missing files, other kinds and
-  /// mixtures.
-  init(inputs: [String], options: GIFOptions) throws(GIFMakingError) {
-    guard !inputs.isEmpty else { throw .invalidOption("give at least one input") }
+  /// mixtures; probes a video once.
+  init(inputs: [String], options: GIFOptions) throws {
+    guard !inputs.isEmpty else { throw GIFMakingError.invalidOption("give at least one input") }
     if inputs.count > options.maxImages {
-      throw .limitExceeded(
+      throw GIFMakingError.limitExceeded(
         "\(inputs.count) inputs exceed the limit of \(options.maxImages) images in one GIF")
     }
     var kinds: [Kind] = []
     for path in inputs {
       var isFolder: ObjCBool = false
       guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        throw .inputNotReadable(path: path, reason: "no such file")
+        throw GIFMakingError.inputNotReadable(path: path, reason: "no such file")
       }
       if isFolder.boolValue {
-        throw .inputNotReadable(
+        throw GIFMakingError.inputNotReadable(
           path: path,
           reason: "it is a folder; give the images in it (e.g. \(path)/*.png) or a video")
       }
       guard let fileKind = FileKind.sniff(path: path) else {
-        throw .inputNotReadable(
+        throw GIFMakingError.inputNotReadable(
           path: path, reason: "the file cannot be opened (permission denied?)")
       }
       switch fileKind {
@@ -48,8 +58,8 @@ struct SourceReader {
       case .png, .jpeg, .webp, .bmp, .tiff: kinds.append(.images)
       case .mp4, .webm, .unknown: kinds.append(.video)
       case .empty:
-        throw .inputNotReadable(path: path, reason: "the file is empty (0 bytes)")
-      default: throw .wrongInputKind(path: path, kind: fileKind)
+        throw GIFMakingError.inputNotReadable(path: path, reason: "the file is empty (0 bytes)")
+      default: throw GIFMakingError.wrongInputKind(path: path, kind: fileKind)
       }
     }
     if inputs.count == 1 {
@@ -57,17 +67,18 @@ struct SourceReader {
     } else if kinds.allSatisfy({ $0 == .images }) {
       kind = .images
     } else {
-      throw .mixedInputs(
+      throw GIFMakingError.mixedInputs(
         "several inputs must all be still images (PNG, JPEG, WebP); a video or GIF is given "
           + "alone (found \(Set(kinds.map(\.rawValue)).sorted().joined(separator: ", ")))")
     }
     self.inputs = inputs
     self.options = options
+    videoInfo = kind == .video ? try MediaReader(path: inputs[0]).info : nil
   }
 
   /// Calls `body` with each picture and its start in source seconds, until `body` returns
-  /// false. Returns where the last picture ends (the source's length as read).
-  func read(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+  /// false. Returns where the last picture ends and what was damaged.
+  func read(_ body: (RGBAImage, Double) throws -> Bool) throws -> Ending {
     switch kind {
     case .video: try readVideo(body)
     case .gif: try readGIF(body)
@@ -75,9 +86,9 @@ struct SourceReader {
     }
   }
 
-  private func readVideo(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+  private func readVideo(_ body: (RGBAImage, Double) throws -> Bool) throws -> Ending {
     let path = inputs[0]
-    let info = try MediaReader(path: path).info
+    guard let info = videoInfo else { return Ending(seconds: 0, warnings: []) }
     if let violation = options.limits.violation(width: info.width, height: info.height) {
       throw GIFMakingError.limitExceeded("\(path): \(violation)")
     }
@@ -106,7 +117,9 @@ struct SourceReader {
       if let lastStart, time <= lastStart { continue }  // a repeated timestamp
       lastStart = time
       if let duration = frame.durationSeconds { lastDuration = duration }
-      if !(try body(Self.opaque(frame.image, options.background), time)) { return time }
+      if !(try body(Self.opaque(frame.image, options.background), time)) {
+        return Ending(seconds: time, warnings: [])
+      }
     }
     guard let lastStart else {
       throw GIFMakingError.noFrames(
@@ -115,10 +128,10 @@ struct SourceReader {
             + (info.durationSeconds.map { " (the video lasts \(Self.seconds($0)) s)" } ?? "")
           : "\(path): the video has no frame to decode")
     }
-    return lastStart + lastDuration
+    return Ending(seconds: lastStart + lastDuration, warnings: [])
   }
 
-  private func readGIF(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+  private func readGIF(_ body: (RGBAImage, Double) throws -> Bool) throws -> Ending {
     let path = inputs[0]
     var decoder = try GIFDecoder(path: path, limits: options.limits)
     var flattener: FrameFlattener?
@@ -135,25 +148,31 @@ struct SourceReader {
       let picture = flattener!.flatten(frame.image)
       let start = time
       time += Double(frame.timing.playedCentiseconds) / 100
-      if !(try body(picture, start)) { return time }
+      if !(try body(picture, start)) { return Ending(seconds: time, warnings: decoder.warnings) }
     }
     guard frames > 0 else {
       throw GIFMakingError.noFrames(
         "\(path): no frame could be decoded" + (decoder.damage.map { " (\($0))" } ?? ""))
     }
-    return time
+    var warnings = decoder.warnings
+    if let damage = decoder.damage {
+      warnings.append("\(path): \(damage); the GIF holds the \(frames) frames before it")
+    }
+    return Ending(seconds: time, warnings: warnings)
   }
 
-  private func readImages(_ body: (RGBAImage, Double) throws -> Bool) throws -> Double {
+  private func readImages(_ body: (RGBAImage, Double) throws -> Bool) throws -> Ending {
     let seconds = options.framesPerSecond.map { 1 / $0 } ?? Double(options.delay ?? 10) / 100
     var size: Size?
     var time = 0.0
+    var warnings: [String] = []
     for path in inputs {
       try Task.checkCancellation()
       var picture: RGBAImage?
-      _ = try ImageSource.read(path: path, frames: .first, limits: options.limits) {
+      let info = try ImageSource.read(path: path, frames: .first, limits: options.limits) {
         picture = $0
       }
+      warnings += info.warnings.map { "\(path): \($0)" }
       guard var image = picture else {
         throw GIFMakingError.noFrames("\(path): the image has no pixels")
       }
@@ -165,9 +184,9 @@ struct SourceReader {
       }
       let start = time
       time += seconds
-      if !(try body(image, start)) { return time }
+      if !(try body(image, start)) { return Ending(seconds: time, warnings: warnings) }
     }
-    return time
+    return Ending(seconds: time, warnings: warnings)
   }
 
   /// The picture with transparent pixels blended onto the background.

@@ -6,7 +6,6 @@ internal import LumenCore
 final class FrameEncoder {
   /// What was written.
   struct Tally {
-    var framesIn = 0
     var framesStored = 0
     var localPalettes = 0
     var centiseconds = 0
@@ -21,23 +20,21 @@ final class FrameEncoder {
   private let path: String
   private let options: GIFOptions
   private let tolerance: Int
-  private var global: ColorTable?
+  private var global: GIFColorTable?
   /// The frame's own palette (per-frame mode), or the one auto mode keeps while it fits.
-  private var localTable: ColorTable?
+  private var localTable: GIFColorTable?
   private let mode: PaletteMode
   private let colors: Int
   private let lossy: Int
-  private let measure: Bool
   private(set) var tally = Tally()
 
   /// - Parameters:
   ///   - globalPalette: The palette from every frame (global and auto modes).
-  ///   - measure: Whether to compute SSIM per frame.
   init(
     path: String, globalPalette: [RGBColor]?, options: GIFOptions,
-    tolerance: Int, measure: Bool
+    tolerance: Int
   ) {
-    let table = globalPalette.map { ColorTable(colors: $0) }
+    let table = globalPalette.map { GIFColorTable(colors: $0) }
     self.path = path
     self.options = options
     self.tolerance = tolerance
@@ -45,7 +42,6 @@ final class FrameEncoder {
     mode = options.palette
     colors = options.colors
     lossy = options.lossy
-    self.measure = measure
     tally.paletteColors = table?.colors.count ?? 0
   }
 
@@ -66,7 +62,6 @@ final class FrameEncoder {
     // Taken out while it works, so its pixel buffers are not shared (and copied) on write.
     guard var quantizer = quantizer.take() else { return }
     defer { self.quantizer = quantizer }
-    tally.framesIn += 1
     tally.centiseconds += delay
     // Tables are taken out while they work, so their 4 MB caches are not shared (and copied)
     // on write.
@@ -139,10 +134,8 @@ final class FrameEncoder {
       try writer?.extendLastFrame(byCentiseconds: delay)
       tally.delays[tally.delays.count - 1] += delay
     }
-    if measure {
-      tally.similarityTotal += StructuralSimilarity.mean(image, quantizer.shown) * Double(delay)
-      tally.similarityWeight += Double(delay)
-    }
+    tally.similarityTotal += StructuralSimilarity.mean(image, quantizer.shown) * Double(delay)
+    tally.similarityWeight += Double(delay)
   }
 
   /// Shows the last frame `extra` centiseconds longer.
@@ -184,9 +177,9 @@ final class FrameEncoder {
   }
 
   /// A palette of the frame's own colours.
-  private static func ownTable(_ image: RGBAImage, colors: Int) -> ColorTable {
+  private static func ownTable(_ image: RGBAImage, colors: Int) -> GIFColorTable {
     var builder = PaletteBuilder(colors: colors)
     builder.add(image)
-    return ColorTable(colors: builder.palette())
+    return GIFColorTable(colors: builder.palette())
   }
 }

@@ -38,7 +38,7 @@ struct FrameQuantizer {
 
   /// The indices of `image` in `table` over the rectangle that changed, or `nil` when nothing
   /// visible changed (the previous frame simply lasts longer).
-  mutating func quantize(_ image: RGBAImage, table: inout ColorTable) -> Result? {
+  mutating func quantize(_ image: RGBAImage, table: inout GIFColorTable) -> Result? {
     let width = size.width
     let height = size.height
     let first = !started
@@ -173,7 +173,7 @@ struct FrameQuantizer {
 
   /// `result`'s indices with each transparent pixel replaced by the index of what is shown
   /// there (after `result` is applied), when every such colour is in `table`; else `nil`.
-  func opaqueIndices(_ result: Result, table: inout ColorTable) -> [UInt8]? {
+  func opaqueIndices(_ result: Result, table: inout GIFColorTable) -> [UInt8]? {
     let rect = result.rect
     let transparent = table.transparentIndex
     var indices = result.indices

@@ -111,7 +111,7 @@ struct PaletteBuilder {
       }
     }
     for _ in 0..<iterations {
-      var table = ColorTable(colors: colors)
+      var table = GIFColorTable(colors: colors)
       var sums = [(Int, Int, Int, Int)](repeating: (0, 0, 0, 0), count: colors.count)
       // Each centre's most common exact colour (a majority vote, then counted): a centre
       // most of whose pixels are one colour (a flat background) keeps that colour exactly,
@@ -161,7 +161,7 @@ struct PaletteBuilder {
 
   /// The mean weighted squared error of a frame's pixels (a sample of about 4,096) against
   /// `table`.
-  static func frameError(_ image: RGBAImage, _ table: inout ColorTable) -> Double {
+  static func frameError(_ image: RGBAImage, _ table: inout GIFColorTable) -> Double {
     let pixels = image.width * image.height
     let step = max(1, pixels / 4096)
     var total = 0
@@ -178,7 +178,7 @@ struct PaletteBuilder {
   }
 
   @inline(__always)
-  static func error(_ color: RGBColor, _ table: inout ColorTable) -> Int {
+  static func error(_ color: RGBColor, _ table: inout GIFColorTable) -> Int {
     let index = table.index(red: color.red, green: color.green, blue: color.blue)
     let chosen = table.colors[Int(index)]
     return weightedDistance(color, chosen)
