@@ -24,11 +24,14 @@
 #   GIFCORPUS  folder of the default GIFs (default $REPO/../shared/gifcorpus)
 #   TIMER      gnu | python | bash: force a timing method (default: GNU time if /usr/bin/time
 #              exists, else python3, else bash `times` which gives no peak RSS)
+#   RUNS       runs per command; the median by CPU seconds is reported (default 3)
 #   KEEP_OUTPUT=1  keep the temporary output folder (its path is printed) instead of removing it
 set -euo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CRF="${CRF:-23}"
+RUNS="${RUNS:-3}"
+[[ $RUNS =~ ^[1-9][0-9]*$ ]] || { echo "gif2video.sh: RUNS must be a positive integer, not '$RUNS'" >&2; exit 1; }
 PRESET="${PRESET:-medium}"
 THREADS_SET="${THREADS+set}"
 THREADS="${THREADS:-0}"
@@ -178,7 +181,7 @@ ffmpeg_cmd() { # IN OUT [EXTRA FLAGS...] -> CMD array (FILTER: the -vf, default 
     -threads "$THREADS" "$@" "$out")
 }
 lumen_cmd() { # IN OUT -> CMD array
-  CMD=("$LUMEN" gif2video "$1" -o "$2" --crf "$CRF" --preset "$PRESET")
+  CMD=("$LUMEN" gif2video "$1" -o "$2" -y --crf "$CRF" --preset "$PRESET")
   [[ -n $THREADS_SET ]] && CMD+=(--threads "$THREADS")
   CMD+=(--json)
 }
@@ -220,7 +223,7 @@ THREADS_DESC="$THREADS"
 echo "# lumen gif2video vs ffmpeg"
 echo
 echo "nproc $(nproc), load average $(loadavg) (at start), ffmpeg $FFMPEG_VERSION," \
-  "CRF $CRF, preset $PRESET, threads $THREADS_DESC, timer $TIMER, VFR flag '${VFR_FLAGS[*]}'"
+  "CRF $CRF, preset $PRESET, $RUNS runs per command (median CPU), threads $THREADS_DESC, timer $TIMER, VFR flag '${VFR_FLAGS[*]}'"
 echo "lumen: $LUMEN_DESC (repo $GIT_REV)"
 echo
 echo "| file | tool | CPU s | wall s | peak RSS MB | frames | duration s | bytes |"
@@ -254,9 +257,18 @@ for gif in "${GIFS[@]}"; do
         ffmpeg-pad) FILTER="pad=ceil(iw/2)*2:ceil(ih/2)*2" ffmpeg_cmd "$gif" "$out" "${VFR_FLAGS[@]}" ;;
         lumen) lumen_cmd "$gif" "$out" ;;
       esac
-      # stdout (lumen's JSON report) is kept next to the output; stderr goes to a log.
-      timed "$base.time" "${CMD[@]}" >"$base.json" 2>"$base.log" </dev/null || ok=0
+      # stdout (lumen's JSON report) is kept next to the output; stderr goes to a log. Each
+      # command runs RUNS times; the run with the median CPU seconds is the one reported.
+      for ((run = 1; run <= RUNS; run++)); do
+        timed "$base.time.$run" "${CMD[@]}" >"$base.json" 2>"$base.log" </dev/null || ok=0
+        ((ok)) || break
+      done
       [[ -s $out ]] || ok=0
+      if ((ok)); then
+        for ((run = 1; run <= RUNS; run++)); do
+          awk '{ printf "%.3f ", $1 + $2; print }' "$base.time.$run"
+        done | sort -n | awk -v m=$(((RUNS + 1) / 2)) 'NR == m { $1 = ""; sub(/^ /, ""); print }' >"$base.time"
+      fi
     fi
     if ((ok == 0)); then
       [[ -s $base.log ]] && { note "$name: $tool failed:"; tail -n 5 "$base.log" >&2; }
