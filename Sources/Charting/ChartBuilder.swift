@@ -201,8 +201,7 @@ enum ChartBuilder {
   /// in each (the last bin includes its right edge).
   static func histogram(_ values: [Double], bins: Int) -> (edges: [Double], counts: [Int]) {
     guard let low = values.min(), let high = values.max() else { return ([0, 1], [0]) }
-    return ChartScenes.bins(
-      values.lazy.map { (value: $0, weight: 1) }, low: low, high: high, count: bins)
+    return ChartScenes.bins(values, low: low, high: high, count: bins)
   }
 
   /// Quartiles (linear interpolation), Tukey whiskers (furthest data within 1.5 IQR) and

@@ -27,11 +27,32 @@ package enum ChartScenes {
   }
 
   /// Equal-width bins from `low` to `high` (NumPy's default edges; a single value gets a bin
-  /// around it) and the weight falling in each, the last bin including its right edge; values
-  /// that are not finite are left out.
-  package static func bins<S: Sequence>(_ items: S, low: Double, high: Double, count bins: Int)
-    -> (edges: [Double], counts: [Int]) where S.Element == (value: Double, weight: Int)
+  /// around it) and how many values fall in each, the last bin including its right edge;
+  /// values that are not finite are left out.
+  package static func bins(_ values: [Double], low: Double, high: Double, count bins: Int)
+    -> (edges: [Double], counts: [Int])
   {
+    binned(
+      values.count, low: low, high: high, bins: bins, value: { values[$0] }, weight: { _ in 1 })
+  }
+
+  /// Equal-width bins as for plain values above, each value counted `weight` times.
+  package static func bins(
+    _ items: [(value: Double, weight: Int)], low: Double, high: Double, count bins: Int
+  ) -> (edges: [Double], counts: [Int]) {
+    binned(
+      items.count, low: low, high: high, bins: bins, value: { items[$0].value },
+      weight: { items[$0].weight })
+  }
+
+  /// The binning itself, over `count` items read through two closures (concrete entry points
+  /// above: a generic one called from another module ran unspecialised, looking up type
+  /// metadata for every value).
+  @inline(__always)
+  private static func binned(
+    _ count: Int, low: Double, high: Double, bins: Int, value: (Int) -> Double,
+    weight: (Int) -> Int
+  ) -> (edges: [Double], counts: [Int]) {
     var (a, b) = (low, high)
     if !(b > a) {
       // One value: a bin around it, wide enough to exist next to a huge number.
@@ -42,21 +63,25 @@ package enum ChartScenes {
     guard width > 0, width.isFinite else {
       // A span no bin width can divide (past ±1.8e308, or below the smallest double):
       // everything in one bin from the minimum to the maximum.
-      return ([low, high], [items.reduce(0) { $0 + ($1.value.isFinite ? $1.weight : 0) }])
+      var total = 0
+      for i in 0..<count where value(i).isFinite { total += weight(i) }
+      return ([low, high], [total])
     }
     let edges = (0...bins).map { a + Double($0) * width }
     var counts = Array(repeating: 0, count: bins)
-    for item in items where item.value.isFinite {
-      var i = Int((item.value - a) / width)
+    for index in 0..<count {
+      let v = value(index)
+      guard v.isFinite else { continue }
+      var i = Int((v - a) / width)
       if i >= bins { i = bins - 1 }
       if i < 0 { i = 0 }
       // Floating error at an edge: move to the bin whose edges hold the value.
-      if item.value < edges[i], i > 0 {
+      if v < edges[i], i > 0 {
         i -= 1
-      } else if i + 1 < bins, item.value >= edges[i + 1] {
+      } else if i + 1 < bins, v >= edges[i + 1] {
         i += 1
       }
-      counts[i] += item.weight
+      counts[i] += weight(index)
     }
     return (edges, counts)
   }

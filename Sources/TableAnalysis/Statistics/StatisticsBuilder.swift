@@ -211,10 +211,12 @@ enum StatisticsBuilder {
       stats.histogram =
         if let sorted {
           histogram(
-            sorted.lazy.map { (value: $0, weight: 1) }, low: moments.minimum,
-            high: moments.maximum, count: count)
+            ChartScenes.bins(
+              sorted, low: moments.minimum, high: moments.maximum, count: binCount(count)))
         } else {
-          histogram(weighted, low: moments.minimum, high: moments.maximum, count: count)
+          histogram(
+            ChartScenes.bins(
+              weighted, low: moments.minimum, high: moments.maximum, count: binCount(count)))
         }
     }
     if kind == .boolean {
@@ -306,14 +308,17 @@ enum StatisticsBuilder {
     return (stats, notes)
   }
 
-  /// Equal-width bins (Sturges' count, 5…30) from the minimum to the maximum.
-  static func histogram<S: Sequence>(_ items: S, low: Double, high: Double, count: Int)
-    -> ColumnStatistics.Histogram where S.Element == (value: Double, weight: Int)
+  /// Sturges' bin count for `count` values, 5…30.
+  static func binCount(_ count: Int) -> Int {
+    Swift.max(5, Swift.min(30, Int((log2(Double(Swift.max(count, 1))) + 1).rounded(.up))))
+  }
+
+  /// Equal-width bins from the minimum to the maximum (``binCount(_:)`` of them), as the
+  /// statistics store them.
+  static func histogram(_ binned: (edges: [Double], counts: [Int]))
+    -> ColumnStatistics.Histogram
   {
-    let bins = Swift.max(
-      5, Swift.min(30, Int((log2(Double(Swift.max(count, 1))) + 1).rounded(.up))))
-    let (edges, counts) = ChartScenes.bins(items, low: low, high: high, count: bins)
-    return .init(edges: edges, counts: counts.map(Double.init))
+    .init(edges: binned.edges, counts: binned.counts.map(Double.init))
   }
 
   /// The most common step between distinct times, the steps longer than it, the longest.
