@@ -50,6 +50,7 @@ static const char *const sonames[LIB_COUNT] = {
   X(LIB_AVUTIL, av_frame_free)                                                                     \
   X(LIB_AVUTIL, av_frame_get_buffer)                                                               \
   X(LIB_AVUTIL, av_frame_make_writable)                                                            \
+  X(LIB_AVUTIL, av_frame_move_ref)                                                                 \
   X(LIB_AVUTIL, av_frame_unref)                                                                    \
   X(LIB_AVUTIL, av_get_pix_fmt_name)                                                               \
   X(LIB_AVUTIL, av_log_set_level)                                                                  \
@@ -145,6 +146,9 @@ AVFrame *av_frame_alloc(void) { return CALL(av_frame_alloc)(); }
 void av_frame_free(AVFrame **frame) { CALL(av_frame_free)(frame); }
 int av_frame_get_buffer(AVFrame *frame, int align) { return CALL(av_frame_get_buffer)(frame, align); }
 int av_frame_make_writable(AVFrame *frame) { return CALL(av_frame_make_writable)(frame); }
+void av_frame_move_ref(AVFrame *destination, AVFrame *source) {
+  CALL(av_frame_move_ref)(destination, source);
+}
 void av_frame_unref(AVFrame *frame) { CALL(av_frame_unref)(frame); }
 const char *av_get_pix_fmt_name(enum AVPixelFormat format) { return CALL(av_get_pix_fmt_name)(format); }
 void av_log_set_level(int level) { CALL(av_log_set_level)(level); }

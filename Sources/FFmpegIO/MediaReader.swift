@@ -14,11 +14,12 @@ public struct MediaReader: ~Copyable {
   private let decoder: CodecContext
   private let packet: Packet
   private let decoded: Frame
+  /// The picture after `decoded`, read to learn when `decoded` ends (``nextFrame(where:)``).
+  private let following: Frame
+  /// Whether `decoded` holds a picture read ahead and not yet handed out.
+  private var holdsPicture = false
   private let rgba: Frame
   private let scaler: ScaleContext
-  /// With an output size: the resize in the decoder's own pixel format, and its picture.
-  private let resizer: ScaleContext?
-  private let resized: Frame
   private let pictureSize: (width: Int32, height: Int32, format: Int32)
   private let streamIndex: Int32
   private let timeBase: AVRational
@@ -109,37 +110,33 @@ public struct MediaReader: ~Copyable {
     let output =
       outputSize.flatMap { $0.width > 0 && $0.height > 0 ? $0 : nil }
       ?? Size(width: Int(decodedWidth), height: Int(decodedHeight))
-    let resizing = output.width != Int(decodedWidth) || output.height != Int(decodedHeight)
-    // Resizing happens in the decoder's format (YUV planes), then the conversion to RGBA,
-    // as ffmpeg's `scale` filter followed by its automatic conversion does.
+    // One pass from the decoder's planes to RGBA at the output size (Lanczos), with the
+    // chroma interpolated across each row at full resolution (swscale otherwise gives each
+    // pair of RGB pixels one chroma sample). Against the source scaled by `ffmpeg -vf
+    // scale=…:flags=lanczos,format=gbrp` (where swscale interpolates chroma fully), the
+    // compare script's GIFs scored SSIM 0.974 / 0.959 / 0.9966 where scaling the YUV planes
+    // and then converting without it gave 0.847 / 0.939 / 0.9957: coloured edges had been a
+    // pixel wide and shifted.
     let format = AVPixelFormat(parameters.format)
-    var resizer: ScaleContext?
-    var resized = try Frame()
-    if resizing {
-      resizer = try ScaleContext(
-        from: format, width: Int(decodedWidth), height: Int(decodedHeight), to: format,
-        width: output.width, height: output.height, yuvMatrix: nil,
-        flags: SWS_LANCZOS | SWS_ACCURATE_RND)
-      resized = try Frame(format: format, width: output.width, height: output.height)
-    }
     let scaler = try ScaleContext(
-      from: format, width: output.width, height: output.height, to: AV_PIX_FMT_RGBA,
-      width: output.width, height: output.height, yuvMatrix: nil)
+      from: format, width: Int(decodedWidth), height: Int(decodedHeight), to: AV_PIX_FMT_RGBA,
+      width: output.width, height: output.height, yuvMatrix: nil,
+      flags: SWS_LANCZOS | SWS_FULL_CHR_H_INT)
     // Read YUV back with the matrix and range it is tagged with (BT.601 when untagged).
     let matrix = parameters.color_space == AVCOL_SPC_BT709 ? SWS_CS_ITU709 : SWS_CS_ITU601
     let fullRange: Int32 = parameters.color_range == AVCOL_RANGE_JPEG ? 1 : 0
     try scaler.setColorspace(matrix: matrix, sourceFullRange: fullRange, destinationFullRange: 1)
     let packet = try Packet()
     let decoded = try Frame()
+    let following = try Frame()
     let rgba = try Frame(format: AV_PIX_FMT_RGBA, width: output.width, height: output.height)
     self.input = input
     self.decoder = decoder
     self.packet = packet
     self.decoded = decoded
+    self.following = following
     self.rgba = rgba
     self.scaler = scaler
-    self.resizer = resizer
-    self.resized = resized
     self.pictureSize = (decodedWidth, decodedHeight, parameters.format)
     self.streamIndex = index
     self.timeBase = stream.pointee.time_base
@@ -156,6 +153,8 @@ public struct MediaReader: ~Copyable {
     guard status >= 0 else { return }
     avcodec_flush_buffers(decoder.raw)
     draining = false
+    av_frame_unref(decoded.raw)
+    holdsPicture = false
   }
 
   private static func rate(_ rate: AVRational) -> Double? {
@@ -169,15 +168,59 @@ public struct MediaReader: ~Copyable {
   /// - Returns: The picture, or `nil` after the last one.
   /// - Throws: ``FFmpegError`` when reading or decoding fails.
   public mutating func nextFrame() throws(FFmpegError) -> DecodedFrame? {
+    if holdsPicture {
+      holdsPicture = false
+      return try convertDecoded()
+    }
+    return try receive(into: decoded.raw) ? try convertDecoded() : nil
+  }
+
+  /// Decodes the next picture `needed` keeps, converting only those: a picture is passed
+  /// over, unconverted, when `needed(start, nextStart)` is false for its presentation time and
+  /// the next picture's (`nil` for the last picture, which is always handed out).
+  ///
+  /// A reader sampling a 25 fps video at 15 fps converts 15 pictures a second instead of 25:
+  /// with Lanczos scaling and full chroma interpolation, conversion is most of the decoding
+  /// cost.
+  public mutating func nextFrame(where needed: (_ start: Double, _ nextStart: Double?) -> Bool)
+    throws(FFmpegError) -> DecodedFrame?
+  {
+    if !holdsPicture {
+      guard try receive(into: decoded.raw) else { return nil }
+      holdsPicture = true
+    }
     while true {
-      let status = avcodec_receive_frame(decoder.raw, decoded.raw)
-      if status >= 0 { return try convertDecoded() }
-      if status == FFmpegError.endOfFile { return nil }
+      guard try receive(into: following.raw) else {
+        holdsPicture = false
+        return try convertDecoded()
+      }
+      let keep = needed(presentationSeconds(decoded), presentationSeconds(following))
+      let frame = keep ? try convertDecoded() : nil
+      av_frame_unref(decoded.raw)
+      av_frame_move_ref(decoded.raw, following.raw)
+      if let frame { return frame }
+    }
+  }
+
+  /// Receives the next decoded picture into `frame`, feeding the decoder packets as it asks;
+  /// false after the last picture.
+  private mutating func receive(into frame: UnsafeMutablePointer<AVFrame>) throws(FFmpegError)
+    -> Bool
+  {
+    while true {
+      let status = avcodec_receive_frame(decoder.raw, frame)
+      if status >= 0 { return true }
+      if status == FFmpegError.endOfFile { return false }
       guard status == FFmpegError.tryAgain else {
         throw FFmpegError(code: status, function: "avcodec_receive_frame")
       }
       try feedDecoder()
     }
+  }
+
+  private func presentationSeconds(_ frame: borrowing Frame) -> Double {
+    let pts = frame.raw.pointee.best_effort_timestamp
+    return pts == CFFMPEG_AV_NOPTS_VALUE ? 0 : Double(pts) * av_q2d(timeBase)
   }
 
   private mutating func feedDecoder() throws(FFmpegError) {
@@ -214,13 +257,7 @@ public struct MediaReader: ~Copyable {
     // swscale writes whole SIMD blocks, so it converts into the padded AVFrame buffer; the rows
     // are then copied into the tightly packed image.
     try check(av_frame_make_writable(rgba.raw), "av_frame_make_writable")
-    if resizer != nil {
-      try check(av_frame_make_writable(resized.raw), "av_frame_make_writable")
-      try resizer?.scale(decoded, height: height, into: resized)
-      try scaler.scale(resized, height: outputHeight, into: rgba)
-    } else {
-      try scaler.scale(decoded, height: height, into: rgba)
-    }
+    try scaler.scale(decoded, height: height, into: rgba)
     let rowBytes = width * 4
     let stride = Int(rgba.raw.pointee.linesize.0)
     let source = rgba.raw.pointee.data.0!
@@ -232,10 +269,9 @@ public struct MediaReader: ~Copyable {
       }
     }
     let seconds = av_q2d(timeBase)
-    let pts = frame.best_effort_timestamp
     return DecodedFrame(
       image: RGBAImage(width: width, height: outputHeight, bytes: bytes),
-      presentationSeconds: pts == CFFMPEG_AV_NOPTS_VALUE ? 0 : Double(pts) * seconds,
+      presentationSeconds: presentationSeconds(decoded),
       durationSeconds: frame.pkt_duration > 0 ? Double(frame.pkt_duration) * seconds : nil)
   }
 }

@@ -203,7 +203,8 @@ extension MakeGIF {
           }
         }
       }
-      let ending = try reader.read { image, time in
+      let plan = timeline
+      let ending = try reader.read(uses: plan.uses(pictureAt:nextAt:)) { image, time in
         pictures += 1
         events.removeAll(keepingCapacity: true)
         let more = timeline.push(image, at: time, &events)

@@ -90,4 +90,52 @@ import Testing
     #expect(frames.map(\.source) == [1, 2, 3, 4])
     #expect(frames.map(\.delay) == [30, 50, 50, 20])
   }
+
+  /// `uses(pictureAt:nextAt:)` says, for every picture, whether the timeline gives it a
+  /// frame: checked against what a full run hands on, over rates, speeds, starts and ends,
+  /// including irregular picture times.
+  @Test(arguments: [
+    (25.0, 15.0, 1.0, 0.0, nil as Double?), (30, 12, 1, 0.4, nil), (25, 10, 2, 0, 3.1),
+    (24, 25, 1, 0, nil), (60, 7, 0.5, 1.3, 2.2), (0, 15, 1, 0, nil),
+  ])
+  func predictsWhichPicturesTheSamplingUses(
+    rate: Double, fps: Double, speed: Double, start: Double, stop: Double?
+  ) {
+    var starts: [Double]
+    if rate > 0 {
+      starts = (0..<120).map { Double($0) / rate }
+    } else {
+      // Irregular: gaps of 10…90 ms from a fixed pattern.
+      var time = 0.0
+      starts = (0..<120).map { i in
+        defer { time += Double(10 + (i * 37) % 81) / 1000 }
+        return time
+      }
+    }
+    let end = starts.last! + 0.04
+    let used = Set(
+      Self.run(starts: starts, end: end, start: start, stop: stop, speed: speed, fps: fps)
+        .map(\.source))
+    let timeline = FrameTimeline(start: start, end: stop, speed: speed, fps: fps)
+    for (i, time) in starts.enumerated() {
+      if let stop, time >= stop { break }
+      let next = i + 1 < starts.count ? starts[i + 1] : nil
+      let predicted = timeline.uses(pictureAt: time, nextAt: next)
+      // A picture the timeline uses is always predicted; one predicted but unused is only
+      // allowed where the sampling's end rule decides (the picture before `stop`).
+      if used.contains(i) { #expect(predicted, "picture \(i) at \(time) is used") }
+      if predicted && !used.contains(i) {
+        #expect(next == nil || (stop.map { next! >= $0 } ?? false), "picture \(i) at \(time)")
+      }
+    }
+    // Skipping the pictures predicted unused gives the same frames (sources renumbered).
+    let kept = starts.indices.filter { i in
+      timeline.uses(pictureAt: starts[i], nextAt: i + 1 < starts.count ? starts[i + 1] : nil)
+    }
+    let full = Self.run(starts: starts, end: end, start: start, stop: stop, speed: speed, fps: fps)
+    let skipped = Self.run(
+      starts: kept.map { starts[$0] }, end: end, start: start, stop: stop, speed: speed, fps: fps)
+    #expect(skipped.map { kept[$0.source] } == full.map(\.source))
+    #expect(skipped.map(\.delay) == full.map(\.delay))
+  }
 }

@@ -53,6 +53,20 @@ struct FrameTimeline {
     return true
   }
 
+  /// Whether a picture starting at `time` (source seconds) and followed by one starting at
+  /// `next` (`nil`: the last) would be shown: with `fps`, one that no sample falls on is passed
+  /// over by ``push(_:at:_:)``'s sampling, so a reader need not convert it. The test repeats
+  /// the sampling's own arithmetic.
+  func uses(pictureAt time: Double, nextAt next: Double?) -> Bool {
+    guard let fps, let next, next > time else { return true }
+    if let end, next >= end { return true }
+    let (from, to) = ((time - start) / speed, (next - start) / speed)
+    // The first sample the pictures before this one leave (`sample`'s loop, run to `from`).
+    var n = max(0, Int((from * fps - 0.5).rounded(.down)) - 1)
+    while (Double(n) + 0.5) / fps < from - 1e-9 { n += 1 }
+    return (Double(n) + 0.5) / fps < to - 1e-9
+  }
+
   /// Ends the timeline at `sourceEnd` (where the last picture ends, or `end` if sooner).
   mutating func finish(sourceEnd: Double, _ events: inout [Event]) {
     let endTime = (min(end ?? .infinity, sourceEnd) - start) / speed

@@ -78,15 +78,20 @@ struct SourceReader {
 
   /// Calls `body` with each picture and its start in source seconds, until `body` returns
   /// false. Returns where the last picture ends and what was damaged.
-  func read(_ body: (RGBAImage, Double) throws -> Bool) throws -> Ending {
+  func read(
+    uses: (_ time: Double, _ next: Double?) -> Bool = { _, _ in true },
+    _ body: (RGBAImage, Double) throws -> Bool
+  ) throws -> Ending {
     switch kind {
-    case .video: try readVideo(body)
+    case .video: try readVideo(uses: uses, body)
     case .gif: try readGIF(body)
     case .images: try readImages(body)
     }
   }
 
-  private func readVideo(_ body: (RGBAImage, Double) throws -> Bool) throws -> Ending {
+  private func readVideo(
+    uses: (Double, Double?) -> Bool, _ body: (RGBAImage, Double) throws -> Bool
+  ) throws -> Ending {
     let path = inputs[0]
     guard let info = videoInfo else { return Ending(seconds: 0, warnings: []) }
     if let violation = options.limits.violation(width: info.width, height: info.height) {
@@ -105,7 +110,8 @@ struct SourceReader {
     var lastStart: Double?
     var lastDuration = 1 / (info.framesPerSecond ?? 25)
     var frames = 0
-    while let frame = try reader.nextFrame() {
+    // A picture the timeline would pass over (no sample falls on it) is not converted.
+    while let frame = try reader.nextFrame(where: { uses($0 - origin, $1.map { $0 - origin }) }) {
       try Task.checkCancellation()
       frames += 1
       if frames > options.limits.maxFrames {
