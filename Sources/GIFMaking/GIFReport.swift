@@ -61,7 +61,7 @@ public struct GIFReport: Sendable, Hashable, Codable {
   /// One paragraph for people.
   public var summary: String {
     var text =
-      "\(output): \(width)×\(height), \(framesOut) frames, "
+      "\(output): \(width)×\(height), \(framesOut) frame\(framesOut == 1 ? "" : "s"), "
       + String(format: "%.2f s, %@, SSIM %.4f", durationSeconds, Self.bytesText(bytes), ssim)
       + " (\(palette) palette"
       + (colors > 0 ? " of \(colors) colours" : "")

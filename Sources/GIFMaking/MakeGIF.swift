@@ -31,6 +31,7 @@ public enum MakeGIF {
     guard PathName(output).pathExtension.lowercased() == "gif" else {
       throw GIFMakingError.unsupportedOutput(path: output)
     }
+    let inputs = try InputPattern.expand(inputs, limit: options.maxImages)
     let reader = try SourceReader(inputs: inputs, options: options)
     let temporary = try OutputFile(
       destination: output, inputs: inputs, overwrite: options.overwrite)

@@ -110,6 +110,11 @@ extension Root {
 
     func validate() throws {
       do { try makeOptions().validate() } catch { throw GIFOptions.commandError(error) }
+      if output == nil, let first = inputs.first, first.contains(where: { "*?[".contains($0) }),
+        !FileManager.default.fileExists(atPath: first)
+      {
+        throw ValidationError("give -o OUT.gif: the first input is a pattern (\(first))")
+      }
     }
 
     func run() throws {

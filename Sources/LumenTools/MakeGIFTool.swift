@@ -29,7 +29,7 @@ public struct MakeGIFTool: Tool {
 
     public static let fieldDescriptions = GIFOptions.fieldDescriptions().merging([
       "inputs":
-        "Relative to the workspace: one video (mp4, webm, mov, mkv, avi), one GIF, or several still images in order (png, jpeg, webp).",
+        "Relative to the workspace: one video (mp4, webm, mov, mkv, avi), one GIF, or several still images in order (png, jpeg, webp); a pattern such as frames/*.png names the images in name order.",
       "output":
         "The GIF to create, relative to the workspace; must end in .gif and not exist. null: the first input's name with .gif.",
       "preview":
@@ -60,12 +60,22 @@ public struct MakeGIFTool: Tool {
   // The work is synchronous; keeping it out of the async function also avoids a Swift 6.3
   // optimizer crash (coroutine splitting around typed throws) in release builds.
   private func execute(_ arguments: Arguments, context: ToolContext) throws -> ToolResult {
-    guard let first = arguments.inputs.first else {
+    guard !arguments.inputs.isEmpty else {
       throw ToolError.badArgument(field: "inputs", problem: "must name at least one file")
     }
-    let inputs = try arguments.inputs.map { try context.workspace.input($0, field: "inputs") }
+    var inputs: [String] = []
+    for given in arguments.inputs {
+      if Workspace.isPattern(given) {
+        inputs += try context.workspace.inputs(
+          matching: given, field: "inputs", limit: arguments.options.maxImages)
+      } else {
+        inputs.append(try context.workspace.input(given, field: "inputs"))
+      }
+    }
     let output = try context.workspace.output(
-      arguments.output ?? PathName(first).replacingExtension(with: "gif"), field: "output")
+      arguments.output
+        ?? PathName(context.workspace.relative(inputs[0])).replacingExtension(with: "gif"),
+      field: "output")
     var options = arguments.options
     options.overwrite = false
     var report = try MakeGIF.make(inputs: inputs, output: output, options: options) {

@@ -51,6 +51,54 @@ public struct Workspace: Sendable, Hashable {
     }
   }
 
+  /// Whether `path` holds shell pattern characters (`*`, `?`, `[`).
+  public static func isPattern(_ path: String) -> Bool { path.contains { "*?[".contains($0) } }
+
+  /// The files a shell pattern in the last part of `pattern` names (`frames/*.png`,
+  /// `shot-??.jpg`), in name order, each checked as ``input(_:field:)`` checks one file;
+  /// folders are passed over, hidden files match only a pattern that starts with a dot.
+  ///
+  /// - Throws: A `badArgument` when the folder part holds a pattern or is not in the
+  ///   workspace, when nothing matches, or when more than `limit` files do.
+  public func inputs(matching pattern: String, field: String, limit: Int) throws(ToolError)
+    -> [String]
+  {
+    try checkSyntax(pattern, field: field)
+    let (folderPart, namePattern) = Self.split(pattern)
+    guard !Self.isPattern(folderPart) else {
+      throw .badArgument(
+        field: field,
+        problem: "\(pattern): a pattern may name files (frames/*.png), not folders")
+    }
+    guard let folder = Self.realpath(folderPart.isEmpty ? root : root + "/" + folderPart),
+      folder == root || folder.hasPrefix(root + "/")
+    else {
+      throw .badArgument(field: field, problem: "no such folder in the workspace: \(folderPart)")
+    }
+    var matches: [String] = []
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+    for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    where fnmatch(namePattern, name, FNM_PERIOD) == 0 {
+      var info = stat()
+      guard stat(folder + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+        continue
+      }
+      matches.append(folderPart.isEmpty ? name : folderPart + "/" + name)
+      if matches.count > limit {
+        throw .badArgument(
+          field: field, problem: "\(pattern) matches more than \(limit) files; narrow it")
+      }
+    }
+    guard !matches.isEmpty else {
+      throw .badArgument(
+        field: field,
+        problem: "no file in the workspace matches \(pattern); call list_files to see the files")
+    }
+    var resolved: [String] = []
+    for match in matches { resolved.append(try input(match, field: field)) }
+    return resolved
+  }
+
   /// The absolute path of a new output file inside the workspace (it must not exist yet).
   public func output(_ relative: String, field: String) throws(ToolError) -> String {
     try checkSyntax(relative, field: field)

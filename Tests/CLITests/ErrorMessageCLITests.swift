@@ -113,6 +113,8 @@ import Testing
     (["gif", "demo.gif", "-o", "d.mp4"], 64, "lumen gif writes GIF files"),
     (["gif", "demo.gif", "-o", "d.gif", "--crop", "0,0,9999,10"], 64, "reaches outside"),
     (["gif", "demo.gif", "palette-3colors.png", "-o", "x.gif"], 64, "must all be still images"),
+    (["gif", "shot-*.png"], 64, "give -o OUT.gif: the first input is a pattern"),
+    (["gif", "shot-*.png", "-o", "p.gif"], 66, "shot-*.png: no file matches this pattern"),
   ]
 
   @Test(arguments: cases)

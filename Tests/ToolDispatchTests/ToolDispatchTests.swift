@@ -235,6 +235,59 @@ extension JSONValue {
     _ = try? workspace.output(path, field: "output")
   }
 
+  /// A pattern in a file name lists the regular files it matches in byte order (hidden files
+  /// and folders passed over); a pattern in a folder, a folder outside, no match and too many
+  /// matches are refused in words.
+  @Test func expandsAPatternInAFileName() throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      atPath: folder.file("frames/f-9.png"), withIntermediateDirectories: true)
+    for name in ["frames/f-2.png", "frames/f-1.png", "frames/f-10.png", "frames/.f-0.png"] {
+      _ = folder.write([0], to: name)
+    }
+    let workspace = try Workspace(root: folder.path)
+    let found = try workspace.inputs(matching: "frames/f-*.png", field: "inputs", limit: 10)
+    #expect(
+      found.map { workspace.relative($0) } == [
+        "frames/f-1.png", "frames/f-10.png", "frames/f-2.png",
+      ])
+    #expect(
+      try workspace.inputs(matching: "frames/f-?.png", field: "inputs", limit: 10).count == 2)
+    for (pattern, words) in [
+      ("*/f-1.png", "not folders"), ("../*.png", ".."),
+      ("frames/*.gif", "no file in the workspace matches"),
+      ("nowhere/*.png", "no such folder"),
+    ] {
+      #expect {
+        _ = try workspace.inputs(matching: pattern, field: "inputs", limit: 10)
+      } throws: { error in
+        "\(error)".contains(words)
+      }
+    }
+    #expect {
+      _ = try workspace.inputs(matching: "frames/*.png", field: "inputs", limit: 2)
+    } throws: { error in
+      "\(error)".contains("matches more than 2 files")
+    }
+  }
+
+  /// make_gif takes a pattern for its images and names the GIF after the first one.
+  @Test func makeGIFTakesAPattern() async throws {
+    let folder = TemporaryDirectory()
+    try FileManager.default.createDirectory(
+      atPath: folder.file("shots"), withIntermediateDirectories: true)
+    let png = try [UInt8](
+      Data(contentsOf: URL(fileURLWithPath: Fixtures.path("palette-3colors.png"))))
+    for i in 1...3 { _ = folder.write(png, to: "shots/s\(i).png") }
+    let result = try await LumenToolbox.registry().call(
+      name: "make_gif",
+      arguments: try JSONText.decode(#"{"inputs": ["shots/s*.png"], "delay": 10}"#),
+      context: ToolContext(workspace: try Workspace(root: folder.path)))
+    #expect(!result.isError, "\(result.text)")
+    #expect(FileManager.default.fileExists(atPath: folder.file("shots/s1.gif")))
+    #expect(result.text.contains(", 0.3 s,"), "\(result.text)")  // three images of 10 cs
+  }
+
   @Test func refusesSymlinksOutOfTheWorkspace() throws {
     let folder = TemporaryDirectory()
     let outside = TemporaryDirectory()
