@@ -26,4 +26,23 @@ static inline int cffmpeg_strerror(int errnum, char *buffer, size_t size) {
 static inline void cffmpeg_log(void *avcl, int level, const char *message) {
   av_log(avcl, level, "%s", message);
 }
+/* The display matrix a stream carries (9 int32: 16.16 and 2.30 fixed point), or NULL. It moved
+   from the stream to its codec parameters in libavformat 61. */
+static inline const int32_t *cffmpeg_display_matrix(const AVStream *stream) {
+#if LIBAVFORMAT_VERSION_MAJOR >= 61
+  const AVCodecParameters *parameters = stream->codecpar;
+  for (int i = 0; i < parameters->nb_coded_side_data; i++) {
+    const AVPacketSideData *item = &parameters->coded_side_data[i];
+    if (item->type == AV_PKT_DATA_DISPLAYMATRIX && item->size >= 9 * sizeof(int32_t))
+      return (const int32_t *)item->data;
+  }
+#else
+  for (int i = 0; i < stream->nb_side_data; i++) {
+    const AVPacketSideData *item = &stream->side_data[i];
+    if (item->type == AV_PKT_DATA_DISPLAYMATRIX && item->size >= 9 * sizeof(int32_t))
+      return (const int32_t *)item->data;
+  }
+#endif
+  return NULL;
+}
 #endif

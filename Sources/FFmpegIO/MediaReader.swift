@@ -106,10 +106,13 @@ public struct MediaReader: ~Copyable {
         ?? Self.rate(stream.pointee.r_frame_rate),
       startSeconds: input.raw.pointee.start_time == CFFMPEG_AV_NOPTS_VALUE
         ? nil : Double(input.raw.pointee.start_time) / Double(AV_TIME_BASE),
-      decodedWidth: Int(decodedWidth), decodedHeight: Int(decodedHeight))
-    let output =
-      outputSize.flatMap { $0.width > 0 && $0.height > 0 ? $0 : nil }
-      ?? Size(width: Int(decodedWidth), height: Int(decodedHeight))
+      decodedWidth: Int(decodedWidth), decodedHeight: Int(decodedHeight),
+      orientation: cffmpeg_display_matrix(stream).map {
+        DisplayOrientation(displayMatrix: Array(UnsafeBufferPointer(start: $0, count: 9)))
+      } ?? .upright)
+    // Pictures are scaled as stored, then turned: the output size is the shown one.
+    let output = info.orientation.shown(
+      outputSize.flatMap { $0.width > 0 && $0.height > 0 ? $0 : nil } ?? info.shownSize)
     // One pass from the decoder's planes to RGBA at the output size (Lanczos), with the
     // chroma interpolated across each row at full resolution (swscale otherwise gives each
     // pair of RGB pixels one chroma sample). Against the source scaled by `ffmpeg -vf
@@ -270,7 +273,7 @@ public struct MediaReader: ~Copyable {
     }
     let seconds = av_q2d(timeBase)
     return DecodedFrame(
-      image: RGBAImage(width: width, height: outputHeight, bytes: bytes),
+      image: info.orientation.apply(RGBAImage(width: width, height: outputHeight, bytes: bytes)),
       presentationSeconds: presentationSeconds(decoded),
       durationSeconds: frame.pkt_duration > 0 ? Double(frame.pkt_duration) * seconds : nil)
   }

@@ -1,3 +1,5 @@
+public import LumenCore
+
 /// What a media file's best video stream says about itself, read through libavformat.
 public struct VideoInfo: Sendable, Hashable, Codable {
   /// The container's format name(s), e.g. `mov,mp4,m4a,3gp,3g2,mj2`.
@@ -27,4 +29,12 @@ public struct VideoInfo: Sendable, Hashable, Codable {
   /// The size pictures are decoded at (smaller than `width`×`height` with reduced decoding).
   public var decodedWidth: Int
   public var decodedHeight: Int
+  /// How the pictures are turned to be shown (a phone's portrait clip is stored landscape);
+  /// ``MediaReader`` hands them out turned.
+  public var orientation: DisplayOrientation = .upright
+
+  /// The size pictures are handed out at: the decoded size, turned as shown.
+  public var shownSize: Size {
+    orientation.shown(Size(width: decodedWidth, height: decodedHeight))
+  }
 }

@@ -87,8 +87,11 @@ public struct ListFilesTool: Tool {
       file.durationSeconds = Double(scan.playedCentiseconds) / 100
     }
     if kind == .mp4 || kind == .webm, let reader = try? MediaReader(path: entry.absolutePath) {
-      file.width = reader.info.width
-      file.height = reader.info.height
+      // As shown: a phone's portrait clip is stored landscape with a rotation.
+      let shown = reader.info.orientation.shown(
+        Size(width: reader.info.width, height: reader.info.height))
+      file.width = shown.width
+      file.height = shown.height
       file.durationSeconds = reader.info.durationSeconds
     }
     return file

@@ -119,4 +119,31 @@ import Testing
         abs(Int(pixel.red) - Int(color.red)) <= 2 && abs(Int(pixel.blue) - Int(color.blue)) <= 2)
     }
   }
+
+  /// A phone's portrait clip is stored landscape with a rotation: the GIF is shown upright, as
+  /// the `ffmpeg` command shows it (its autorotate), for each quarter turn.
+  @Test(arguments: [90, 180, 270])
+  func aRotatedPhoneClipIsShownUpright(degrees: Int) throws {
+    guard Self.ffmpeg != nil else { return }
+    let folder = TemporaryDirectory()
+    try Clip.video(folder.file("clip.mp4"))
+    let rotated = folder.file("rotated.mp4")
+    try Self.runFFmpeg([
+      "-i", folder.file("clip.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=\(degrees)", rotated,
+    ])
+    let report = try MakeGIF.make(inputs: [rotated], output: folder.file("r.gif"))
+    let turns = degrees != 180
+    #expect(report.width == (turns ? Clip.size.height : Clip.size.width))
+    #expect(report.height == (turns ? Clip.size.width : Clip.size.height))
+    // ffmpeg's own upright picture of frame 12.
+    let reference = folder.file("ref.png")
+    try Self.runFFmpeg([
+      "-i", rotated, "-vf", "select=eq(n\\,12)", "-frames:v", "1", reference,
+    ])
+    let upright = try PNGFile.read(path: reference)
+    let gif = try DecodedGIF(folder.file("r.gif"))
+    #expect(ssim(gif.frames[12].image, upright) > 0.85)
+    // The picture as stored (not turned) does not pass for it.
+    if degrees == 180 { #expect(ssim(gif.frames[12].image, Clip.picture(12)) < 0.6) }
+  }
 }

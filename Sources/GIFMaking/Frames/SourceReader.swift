@@ -102,8 +102,7 @@ struct SourceReader {
     var reader = try MediaReader(
       path: path,
       outputSize: prescales
-        ? FrameTransform.targetSize(
-          Size(width: info.decodedWidth, height: info.decodedHeight), options: options) : nil)
+        ? FrameTransform.targetSize(info.shownSize, options: options) : nil)
     let origin = info.startSeconds ?? 0
     let start = options.start ?? 0
     if start > 0 { reader.seek(toSeconds: origin + start) }
