@@ -108,7 +108,7 @@ public struct MediaReader: ~Copyable {
         ? nil : Double(input.raw.pointee.start_time) / Double(AV_TIME_BASE),
       decodedWidth: Int(decodedWidth), decodedHeight: Int(decodedHeight),
       orientation: cffmpeg_display_matrix(stream).map {
-        DisplayOrientation(displayMatrix: Array(UnsafeBufferPointer(start: $0, count: 9)))
+        PictureOrientation(displayMatrix: Array(UnsafeBufferPointer(start: $0, count: 9)))
       } ?? .upright)
     // Pictures are scaled as stored, then turned: the output size is the shown one.
     let output = info.orientation.shown(

@@ -31,7 +31,7 @@ public struct VideoInfo: Sendable, Hashable, Codable {
   public var decodedHeight: Int
   /// How the pictures are turned to be shown (a phone's portrait clip is stored landscape);
   /// ``MediaReader`` hands them out turned.
-  public var orientation: DisplayOrientation = .upright
+  public var orientation: PictureOrientation = .upright
 
   /// The size pictures are handed out at: the decoded size, turned as shown.
   public var shownSize: Size {

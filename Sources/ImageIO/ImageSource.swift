@@ -33,10 +33,13 @@ public enum ImageSource {
   ///   - frames: The first frame only, or all of an animation's.
   ///   - limits: Size limits checked from the header before decoding.
   ///   - reducedDecodingTarget: A pixel count reduced JPEG decoding should approach.
+  ///   - upright: Turn a JPEG as its EXIF orientation says (a phone's portrait photo is
+  ///     stored landscape), as browsers show it; false hands the pixels out as stored. `width`
+  ///     and `height` are the shown size either way.
   /// - Returns: What was read.
   public static func read(
     path: String, frames: Frames = .first, limits: DecodeLimits = .default,
-    reducedDecodingTarget: Int? = nil, _ body: (RGBAImage) throws -> Void
+    reducedDecodingTarget: Int? = nil, upright: Bool = true, _ body: (RGBAImage) throws -> Void
   ) throws -> Info {
     switch try ImageFormat.sniff(path: path) {
     case .png:
@@ -65,10 +68,12 @@ public enum ImageSource {
         decodedHeight: size.height, frames: count, warnings: warnings)
     case .jpeg:
       let decoded = try JPEGFile.read(
-        path: path, limits: limits, reducedDecodingTarget: reducedDecodingTarget)
+        path: path, limits: limits, reducedDecodingTarget: reducedDecodingTarget,
+        upright: upright)
       try body(decoded.image)
+      let shown = decoded.orientation.shown(decoded.storedSize)
       return Info(
-        format: "jpeg", width: decoded.storedSize.width, height: decoded.storedSize.height,
+        format: "jpeg", width: shown.width, height: shown.height,
         decodedWidth: decoded.image.width, decodedHeight: decoded.image.height, frames: 1,
         warnings: decoded.warnings)
     case .other:

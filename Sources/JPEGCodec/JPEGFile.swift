@@ -8,8 +8,11 @@ public import LumenCore
 public enum JPEGFile {
   /// A decoded JPEG and the size it was stored at.
   public struct Decoded: Sendable {
+    /// The picture, turned upright when the read asked for it.
     public var image: RGBAImage
     public var storedSize: Size
+    /// How the file says to turn the stored picture (its EXIF orientation).
+    public var orientation: PictureOrientation = .upright
     /// What was wrong with a file that decoded only in part (the undecoded pixels are left
     /// transparent, so they are not taken for image content).
     public var warnings: [String] = []
@@ -31,8 +34,11 @@ public enum JPEGFile {
   ///   - limits: Checked against the stored size from the header, before decoding.
   ///   - reducedDecodingTarget: Decode at the scale (1, ½, ¼, ⅛) whose pixel count is nearest
   ///     this target on a log scale; `nil` decodes at full size.
+  ///   - upright: Turn the picture as its EXIF orientation says (as browsers show it); false
+  ///     leaves it as stored (colours alone do not need the turn).
   public static func read(
-    path: String, limits: DecodeLimits = .default, reducedDecodingTarget: Int? = nil
+    path: String, limits: DecodeLimits = .default, reducedDecodingTarget: Int? = nil,
+    upright: Bool = true
   )
     throws(JPEGError) -> Decoded
   {
@@ -114,8 +120,11 @@ public enum JPEGFile {
         "the file is damaged or cut short: \(String(format: "%.1f", percent))% of the pixels decoded "
           + "(the rest is left out)")
     }
+    let orientation = ExifOrientation.read(bytes)
+    let image = RGBAImage(width: outWidth, height: outHeight, bytes: pixels)
     return Decoded(
-      image: RGBAImage(width: outWidth, height: outHeight, bytes: pixels),
-      storedSize: Size(width: Int(width), height: Int(height)), warnings: warnings)
+      image: upright ? orientation.apply(image) : image,
+      storedSize: Size(width: Int(width), height: Int(height)), orientation: orientation,
+      warnings: warnings)
   }
 }

@@ -21,7 +21,7 @@ public enum ExtractPalette {
     var sampled = 0
     let info = try ImageSource.read(
       path: path, frames: options.frames, limits: options.limits,
-      reducedDecodingTarget: options.pixelBudget
+      reducedDecodingTarget: options.pixelBudget, upright: false  // colours need no turn
     ) { image in
       let step = gridStep(pixels: image.pixelCount, budget: options.pixelBudget)
       let before = histogram.pixelsCounted + histogram.pixelsTransparent

@@ -6,7 +6,7 @@ import Testing
 
 /// Display matrices as FFmpeg writes them (`av_display_rotation_set`, `av_display_matrix_flip`)
 /// read as ffmpeg's autorotate reads them, and pictures turned pixel by pixel.
-@Suite struct DisplayOrientationTests {
+@Suite struct DisplayMatrixTests {
   /// `av_display_rotation_set(matrix, degrees)`: counter-clockwise degrees.
   static func rotation(_ degrees: Double) -> [Int32] {
     let radians = degrees * .pi / 180
@@ -28,28 +28,28 @@ import Testing
 
   @Test func readsTheQuarterTurnsAPhoneWrites() {
     // ffmpeg's `-metadata:s:v rotate=90` is av_display_rotation_set(−90): shown clockwise.
-    #expect(DisplayOrientation(displayMatrix: Self.rotation(-90)) == .clockwise)
-    #expect(DisplayOrientation(displayMatrix: Self.rotation(90)) == .counterclockwise)
-    #expect(DisplayOrientation(displayMatrix: Self.rotation(180)) == .halfTurn)
-    #expect(DisplayOrientation(displayMatrix: Self.rotation(0)) == .upright)
-    #expect(DisplayOrientation(displayMatrix: Self.rotation(-89.7)) == .clockwise)
-    #expect(DisplayOrientation(displayMatrix: Self.rotation(30)) == .upright)  // not a quarter
-    #expect(DisplayOrientation(displayMatrix: [0, 0, 0, 0, 0, 0, 0, 0, 0]) == .upright)
-    #expect(DisplayOrientation(displayMatrix: []) == .upright)
+    #expect(PictureOrientation(displayMatrix: Self.rotation(-90)) == .clockwise)
+    #expect(PictureOrientation(displayMatrix: Self.rotation(90)) == .counterclockwise)
+    #expect(PictureOrientation(displayMatrix: Self.rotation(180)) == .halfTurn)
+    #expect(PictureOrientation(displayMatrix: Self.rotation(0)) == .upright)
+    #expect(PictureOrientation(displayMatrix: Self.rotation(-89.7)) == .clockwise)
+    #expect(PictureOrientation(displayMatrix: Self.rotation(30)) == .upright)  // not a quarter
+    #expect(PictureOrientation(displayMatrix: [0, 0, 0, 0, 0, 0, 0, 0, 0]) == .upright)
+    #expect(PictureOrientation(displayMatrix: []) == .upright)
   }
 
   @Test func readsFlips() {
     let identity = Self.rotation(0)
     #expect(
-      DisplayOrientation(
+      PictureOrientation(
         displayMatrix: Self.flipped(identity, horizontally: true, vertically: false))
         == .mirrored)
     #expect(
-      DisplayOrientation(
+      PictureOrientation(
         displayMatrix: Self.flipped(identity, horizontally: false, vertically: true))
         == .flipped)
     #expect(
-      DisplayOrientation(
+      PictureOrientation(
         displayMatrix: Self.flipped(Self.rotation(-90), horizontally: true, vertically: false))
         == .transposed)
   }
@@ -60,7 +60,7 @@ import Testing
     //          3 4 5
     var stored = RGBAImage(width: 3, height: 2)
     for i in 0..<6 { stored[i % 3, i / 3] = RGBAPixel(red: UInt8(i), green: 0, blue: 0) }
-    func shown(_ orientation: DisplayOrientation) -> [[Int]] {
+    func shown(_ orientation: PictureOrientation) -> [[Int]] {
       let image = orientation.apply(stored)
       return (0..<image.height).map { y in (0..<image.width).map { Int(image[$0, y].red) } }
     }
