@@ -78,7 +78,7 @@ public enum MakeGIF {
   /// (the source's timing) for a GIF or images.
   static func samplingRate(_ reader: SourceReader, _ options: GIFOptions) throws -> Double? {
     if let fps = options.framesPerSecond { return fps }
-    guard reader.kind == .video else { return nil }
+    guard reader.kind == .video, !reader.isAnimatedPNG else { return nil }
     return min(reader.videoInfo?.framesPerSecond ?? 25, 25)
   }
 }

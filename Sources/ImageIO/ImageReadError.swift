@@ -26,7 +26,8 @@ public enum ImageReadError: LumenError, Hashable {
     case .limitExceeded(let path, let reason): "\(path): \(reason)"
     case .noPixels(let path): "\(path) has no frame to read"
     case .notAnImage(let path, let kind):
-      "\(path) is \(kind.phrase), not an image; give a PNG, GIF, JPEG, WebP, BMP or TIFF file"
+      "\(path) is \(kind.phrase)\(kind == .heif ? "" : ", not an image"); give a PNG, GIF, "
+        + "JPEG, WebP, BMP or TIFF file"
     }
   }
 }

@@ -11,12 +11,13 @@ public enum Log {
     return logger
   }
 
-  /// Keeps FFmpeg's own log to errors and sends swift-log output to stderr; call once, from
+  /// Keeps FFmpeg's own log quiet (Lumen says what went wrong in its own words; `--verbose`
+  /// shows FFmpeg's messages) and sends swift-log output to stderr; call once, from
   /// the executable. With `lazily`, swift-log is set up when the CLI makes its first logger
   /// (about 0.1 ms a start that `lumen --version` and the commands that never log do not
   /// pay); a program whose libraries make their own loggers bootstraps at once.
   public static func bootstrap(lazily: Bool = false) {
-    FFmpegLog.setLevel(.error)
+    FFmpegLog.setLevel(.quiet)
     if !lazily { _ = standardErrorHandler }
   }
 

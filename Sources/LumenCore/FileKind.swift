@@ -4,6 +4,9 @@ internal import Foundation
 /// by content and a wrong file gets a plain answer ("a PNG image, not a GIF").
 public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
   case gif, png, jpeg, webp, bmp, tiff, mp4, webm, pdf, zip, text, empty, unknown
+  /// An HEIF (an iPhone's HEIC photo) or AVIF still image: an ISO media file like an MP4,
+  /// told apart by its brand.
+  case heif
 
   /// How to name the kind in a sentence ("a PNG image").
   public var phrase: String {
@@ -21,6 +24,7 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
     case .text: "a text file"
     case .empty: "an empty file"
     case .unknown: "a file of unknown type"
+    case .heif: "a HEIC/HEIF or AVIF photo, which Lumen cannot decode yet (save it as JPEG or PNG)"
     }
   }
 
@@ -38,6 +42,7 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
     case .pdf: "application/pdf"
     case .zip: "application/zip"
     case .text: "text/plain"
+    case .heif: "image/heif"
     case .empty, .unknown: "application/octet-stream"
     }
   }
@@ -58,7 +63,10 @@ public enum FileKind: String, Sendable, Hashable, CaseIterable, Codable {
     if starts(Array("RIFF".utf8)) && starts(Array("WEBP".utf8), at: 8) { return .webp }
     if starts(Array("BM".utf8)) && b.count >= 14 { return .bmp }
     if starts([0x49, 0x49, 0x2A, 0x00]) || starts([0x4D, 0x4D, 0x00, 0x2A]) { return .tiff }
-    if starts(Array("ftyp".utf8), at: 4) { return .mp4 }
+    if starts(Array("ftyp".utf8), at: 4) {
+      let stillBrands = ["heic", "heix", "heim", "heis", "mif1", "avif"]
+      return stillBrands.contains { starts(Array($0.utf8), at: 8) } ? .heif : .mp4
+    }
     if starts([0x1A, 0x45, 0xDF, 0xA3]) { return .webm }
     if starts(Array("%PDF".utf8)) { return .pdf }
     if starts([0x50, 0x4B, 0x03, 0x04]) { return .zip }

@@ -146,4 +146,21 @@ import Testing
     // The picture as stored (not turned) does not pass for it.
     if degrees == 180 { #expect(ssim(gif.frames[12].image, Clip.picture(12)) < 0.6) }
   }
+
+  /// An animated PNG is read as its animation, at its own delays (as a GIF is).
+  @Test func anAnimatedPNGKeepsItsFrames() throws {
+    guard Self.ffmpeg != nil else { return }
+    let folder = TemporaryDirectory()
+    try Clip.video(folder.file("clip.mp4"))  // 1 s
+    let png = folder.file("anim.png")
+    try Self.runFFmpeg([
+      "-i", folder.file("clip.mp4"), "-r", "10", "-frames:v", "10", "-plays", "0", "-f", "apng",
+      png,
+    ])
+    let report = try MakeGIF.make(inputs: [png], output: folder.file("a.gif"))
+    #expect(report.framesOut == 10)
+    #expect(report.delays == Array(repeating: 10, count: 10))
+    let gif = try DecodedGIF(folder.file("a.gif"))
+    #expect(ssim(gif.frames[6].image, Clip.picture(Int((6.0 / 10 * 25).rounded(.down)))) > 0.8)
+  }
 }

@@ -26,6 +26,8 @@ struct SourceReader {
   let options: GIFOptions
   /// A video's stream as FFmpeg probed it once (`nil` for GIFs and images).
   let videoInfo: VideoInfo?
+  /// Whether the one input is an animated PNG (read as a video, timed by its own delays).
+  let isAnimatedPNG: Bool
 
   /// Whether pictures arrive already at the GIF's size (a video without a crop).
   var prescales: Bool { kind == .video && options.crop == nil }
@@ -63,8 +65,12 @@ struct SourceReader {
       }
     }
     if inputs.count == 1 {
-      kind = kinds[0]
+      // An animated PNG is read as the animation it is (FFmpeg's APNG reader), at its own
+      // frame delays as a GIF is.
+      isAnimatedPNG = kinds[0] == .images && ImageFormat.isAnimatedPNG(path: inputs[0])
+      kind = isAnimatedPNG ? .video : kinds[0]
     } else if kinds.allSatisfy({ $0 == .images }) {
+      isAnimatedPNG = false
       kind = .images
     } else {
       throw GIFMakingError.mixedInputs(
