@@ -36,7 +36,9 @@ public struct MediaReader: ~Copyable {
   ///     whose pixel count is nearest this target (on a log scale) is used. `nil` decodes at full
   ///     size.
   ///   - outputSize: Pictures are scaled to this size (Lanczos) on their way from YUV to RGBA,
-  ///     as `ffmpeg -vf scale=…:flags=lanczos` does; `nil` keeps the decoded size.
+  ///     as `ffmpeg -vf scale=…:flags=lanczos` does; `nil` keeps the decoded size. It is the
+  ///     size as shown: a picture the file says to turn (``VideoInfo/orientation``) is scaled at
+  ///     its stored size, then turned.
   /// - Throws: ``FFmpegError`` when the file cannot be opened, has no video stream, or its
   ///   decoder is missing.
   public init(path: String, reducedDecodingTarget: Int? = nil, outputSize: Size? = nil)

@@ -37,26 +37,31 @@ public enum PictureOrientation: String, Sendable, Hashable, Codable {
     guard self != .upright else { return image }
     let (w, h) = (image.width, image.height)
     let out = shown(Size(width: w, height: h))
+    // The stored pixel shown at (x, y) is at column a + b·x + c·y, row d + e·x + f·y; as an
+    // index: start + x·stepX + y·stepY.
+    let (a, b, c, d, e, f): (Int, Int, Int, Int, Int, Int) =
+      switch self {
+      case .upright: (0, 1, 0, 0, 0, 1)
+      case .clockwise: (0, 0, 1, h - 1, -1, 0)
+      case .counterclockwise: (w - 1, 0, -1, 0, 1, 0)
+      case .halfTurn: (w - 1, -1, 0, h - 1, 0, -1)
+      case .mirrored: (w - 1, -1, 0, 0, 0, 1)
+      case .flipped: (0, 1, 0, h - 1, 0, -1)
+      case .transposed: (0, 0, 1, 0, 1, 0)
+      case .antiTransposed: (w - 1, 0, -1, h - 1, -1, 0)
+      }
+    let (start, stepX, stepY) = (d * w + a, e * w + b, f * w + c)
     var bytes = [UInt8](repeating: 0, count: image.bytes.count)
     image.bytes.withUnsafeBytes { source in
       bytes.withUnsafeMutableBytes { target in
         let from = source.bindMemory(to: UInt32.self)
         let to = target.bindMemory(to: UInt32.self)
         for y in 0..<out.height {
+          var index = start + y * stepY
+          let row = y * out.width
           for x in 0..<out.width {
-            // The stored pixel shown at (x, y).
-            let (sx, sy): (Int, Int) =
-              switch self {
-              case .upright: (x, y)
-              case .clockwise: (y, h - 1 - x)
-              case .counterclockwise: (w - 1 - y, x)
-              case .halfTurn: (w - 1 - x, h - 1 - y)
-              case .mirrored: (w - 1 - x, y)
-              case .flipped: (x, h - 1 - y)
-              case .transposed: (y, x)
-              case .antiTransposed: (w - 1 - y, h - 1 - x)
-              }
-            to[y * out.width + x] = from[sy * w + sx]
+            to[row + x] = from[index]
+            index += stepX
           }
         }
       }
