@@ -216,22 +216,82 @@ struct HeatmapPageTests {
     #expect(!page.contains("http://") && !page.contains("https://"))
     #expect(page.contains("class=\"lumen-heatmap-cells\" data-rows=\"100\" data-cols=\"100\""))
     #expect(page.contains("role=\"tooltip\""))
-    // The embedded values, inflated as the browser would, equal the table's.
-    let start = try #require(
-      page.range(of: "<script type=\"application/octet-stream\" id=\"lumen-heatmap-values\">")?
-        .upperBound)
-    let end = try #require(page[start...].firstIndex(of: "<"))
-    let deflated = try #require(Data(base64Encoded: String(page[start..<end])))
-    var inflated = Data()
-    _ = try Data.decompress(
-      size: Int64(deflated.count), bufferSize: 1 << 16, skipCRC32: true,
-      provider: { position, size in
-        deflated.subdata(in: Int(position)..<min(Int(position) + size, deflated.count))
-      }, consumer: { inflated.append($0) })
-    let decoded = String(decoding: inflated, as: UTF8.self).split(
-      separator: ",", omittingEmptySubsequences: false
-    ).map { Double($0)! }
-    #expect(decoded == values)
+    // The embedded values, decoded as the browser does, equal the table's.
+    #expect(try Self.embeddedValues(page) == values)
+  }
+
+  /// The values a page carries, decoded as its script decodes them (base64, raw inflate when
+  /// `deflated`, then 3-byte fixed point over 10^decimals, comma-separated text or float32).
+  static func embeddedValues(_ page: String) throws -> [Double] {
+    func between(_ open: String) throws -> String {
+      let start = try #require(page.range(of: open)?.upperBound)
+      let end = try #require(page[start...].range(of: "</script>")?.lowerBound)
+      return String(page[start..<end])
+    }
+    let meta = try #require(
+      try JSONSerialization.jsonObject(
+        with: Data(
+          between("<script type=\"application/json\" id=\"lumen-heatmap-data\">").utf8))
+        as? [String: Any])
+    var bytes = try #require(
+      Data(
+        base64Encoded: between(
+          "<script type=\"application/octet-stream\" id=\"lumen-heatmap-values\">")))
+    if meta["deflated"] as? Bool == true {
+      let deflated = bytes
+      bytes = Data()
+      _ = try Data.decompress(
+        size: Int64(deflated.count), bufferSize: 1 << 16, skipCRC32: true,
+        provider: { position, size in
+          deflated.subdata(in: Int(position)..<min(Int(position) + size, deflated.count))
+        }, consumer: { bytes.append($0) })
+    }
+    switch meta["encoding"] as? String {
+    case "fixed":
+      let scale = pow(10, Double(try #require(meta["decimals"] as? Int)))
+      let u = [UInt8](bytes)
+      return stride(from: 0, to: u.count, by: 3).map { i in
+        let code = Int(u[i]) | Int(u[i + 1]) << 8 | Int(u[i + 2]) << 16
+        return code >= (1 << 24) - 2 ? .nan : Double(code - (1 << 23)) / scale
+      }
+    case "text":
+      return String(decoding: bytes, as: UTF8.self).split(
+        separator: ",", omittingEmptySubsequences: false
+      ).map { Double($0) ?? .nan }
+    default:
+      return [UInt8](bytes).withUnsafeBytes { raw in
+        raw.bindMemory(to: Float.self).map { Double($0) }
+      }
+    }
+  }
+
+  /// Values that are not decimals at one scale (a third, 1e-12 next to 1e6) fall back to text;
+  /// a grid of more than 262,144 cells is stored without deflate; missing cells stay missing.
+  @Test func encodingsFallBackAndDecodeExactly() throws {
+    let cases: [(values: [Double], encoding: String, deflated: Bool)] = [
+      ([0.5, -1.25, 3, 123.4567, .nan], "fixed", true),
+      ([0.5, 1234.5678], "text", true),  // 12,345,678 does not fit 23 bits
+      ([1.0 / 3, 2], "text", true),
+      ([1e-12, 1e6], "text", true),
+      ([8_388_605, -8_388_605], "fixed", true),
+      ([8_388_606, 1], "text", true),
+      ((0..<(600 * 600)).map { Double($0 % 1000) / 100 }, "fixed", false),
+    ]
+    for (values, expectedEncoding, expectedDeflate) in cases {
+      let side = Int(Double(values.count).squareRoot())
+      let (rows, columns) = side * side == values.count ? (side, side) : (1, values.count)
+      let grid = HeatmapGrid(
+        rowLabels: (0..<rows).map { "r\($0)" }, columnLabels: (0..<columns).map { "c\($0)" },
+        values: values, rowTitle: "r", columnTitle: "c", valueTitle: "v")
+      let (encoded, encoding) = try HeatmapPage.encodedValues(grid)
+      #expect(encoding.name == expectedEncoding, "\(values.prefix(3))")
+      #expect(encoding.deflated == expectedDeflate)
+      let page =
+        "<script type=\"application/json\" id=\"lumen-heatmap-data\">{\"encoding\":\"\(encoding.name)\",\"decimals\":\(encoding.decimals ?? 0),\"deflated\":\(encoding.deflated)}</script><script type=\"application/octet-stream\" id=\"lumen-heatmap-values\">\(encoded)</script>"
+      let decoded = try Self.embeddedValues(page)
+      #expect(decoded.count == values.count)
+      #expect(zip(decoded, values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
+    }
   }
 }
 
