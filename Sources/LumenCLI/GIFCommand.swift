@@ -110,7 +110,7 @@ extension Root {
 
     func validate() throws {
       do { try makeOptions().validate() } catch { throw GIFOptions.commandError(error) }
-      if output == nil, let first = inputs.first, first.contains(where: { "*?[".contains($0) }),
+      if output == nil, let first = inputs.first, PathName(first).isPattern,
         !FileManager.default.fileExists(atPath: first)
       {
         throw ValidationError("give -o OUT.gif: the first input is a pattern (\(first))")

@@ -51,6 +51,10 @@ public struct PathName: Sendable, Hashable {
     }
   }
 
+  /// Whether the path holds shell pattern characters (`*`, `?`, `[`): a name to expand when it
+  /// is not a file itself.
+  public var isPattern: Bool { (folder + name).contains { "*?[".contains($0) } }
+
   /// The path with its extension replaced (or added).
   public func replacingExtension(with newExtension: String) -> String {
     sibling(stem + "." + newExtension)

@@ -51,12 +51,14 @@ public struct Workspace: Sendable, Hashable {
     }
   }
 
-  /// Whether `path` holds shell pattern characters (`*`, `?`, `[`).
+  /// Whether `path` holds shell pattern characters (`*`, `?`, `[`). (`LumenCore.PathName`
+  /// says the same; this layer does not import it.)
   public static func isPattern(_ path: String) -> Bool { path.contains { "*?[".contains($0) } }
 
   /// The files a shell pattern in the last part of `pattern` names (`frames/*.png`,
   /// `shot-??.jpg`), in name order, each checked as ``input(_:field:)`` checks one file;
-  /// folders are passed over, hidden files match only a pattern that starts with a dot.
+  /// folders are passed over, hidden files match only a pattern that starts with a dot. A
+  /// file whose name is the pattern itself (`shot[1].png`) is that file, as the shell has it.
   ///
   /// - Throws: A `badArgument` when the folder part holds a pattern or is not in the
   ///   workspace, when nothing matches, or when more than `limit` files do.
@@ -64,6 +66,7 @@ public struct Workspace: Sendable, Hashable {
     -> [String]
   {
     try checkSyntax(pattern, field: field)
+    if let literal = try? input(pattern, field: field) { return [literal] }
     let (folderPart, namePattern) = Self.split(pattern)
     guard !Self.isPattern(folderPart) else {
       throw .badArgument(

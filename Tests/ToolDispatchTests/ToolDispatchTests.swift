@@ -253,6 +253,12 @@ extension JSONValue {
       ])
     #expect(
       try workspace.inputs(matching: "frames/f-?.png", field: "inputs", limit: 10).count == 2)
+    // A file named like a pattern is itself.
+    _ = folder.write([0], to: "frames/f-[1].png")
+    #expect(
+      try workspace.inputs(matching: "frames/f-[1].png", field: "inputs", limit: 10).map {
+        workspace.relative($0)
+      } == ["frames/f-[1].png"])
     for (pattern, words) in [
       ("*/f-1.png", "not folders"), ("../*.png", ".."),
       ("frames/*.gif", "no file in the workspace matches"),

@@ -1,13 +1,11 @@
 internal import Foundation
+internal import LumenCore
 
 /// Shell patterns among `lumen gif`'s inputs (`'frames/*.png'`, `shot-??.jpg`), as ffmpeg's
 /// `-pattern_type glob` reads them: a name that is not a file but holds `*`, `?` or `[` is
 /// expanded with glob(3), in the shell's (byte) order. Names are listed, not opened, so the
 /// image limit is checked before any file is read.
 enum InputPattern {
-  /// Whether `path` holds pattern characters.
-  static func isPattern(_ path: String) -> Bool { path.contains { "*?[".contains($0) } }
-
   /// The inputs with each pattern replaced by the files it matches.
   ///
   /// - Throws: ``GIFMakingError/inputNotReadable(path:reason:)`` when a pattern matches
@@ -15,7 +13,7 @@ enum InputPattern {
   static func expand(_ inputs: [String], limit: Int) throws -> [String] {
     var expanded: [String] = []
     for input in inputs {
-      guard isPattern(input), !FileManager.default.fileExists(atPath: input) else {
+      guard PathName(input).isPattern, !FileManager.default.fileExists(atPath: input) else {
         expanded.append(input)
         continue
       }
