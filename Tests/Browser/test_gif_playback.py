@@ -20,7 +20,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from gifbuild import browser_duration, gif  # noqa: E402
-from offline import offline_page  # noqa: E402
+from offline import open_offline  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -98,12 +98,8 @@ def main():
 
     failures = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--allow-file-access-from-files"])
-        page, errors, outside = offline_page(browser)
-        index = work / "index.html"
-        index.write_text("<!doctype html><meta charset=utf-8><title>gifs</title><body></body>")
-        page.goto(index.as_uri())
+        browser, page, errors, outside = open_offline(
+            playwright, CHROMIUM, work, "gifs", ["--allow-file-access-from-files"])
         for output, report, expected, repetition in cases:
             seen = page.evaluate(DECODE, output.as_uri())
             problems = []

@@ -22,7 +22,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from gifbuild import browser_duration, gif  # noqa: E402
-from offline import offline_page  # noqa: E402
+from offline import open_offline  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 TOLERANCE = 0.0015  # Chromium reports microseconds; the files are exact to 1/12800 s
@@ -116,12 +116,8 @@ def main():
 
     failures = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--autoplay-policy=no-user-gesture-required"])
-        page, errors, outside = offline_page(browser)
-        index = work / "index.html"
-        index.write_text("<!doctype html><meta charset=utf-8><title>videos</title><body></body>")
-        page.goto(index.as_uri())
+        browser, page, errors, outside = open_offline(
+            playwright, CHROMIUM, work, "videos", ["--autoplay-policy=no-user-gesture-required"])
         for output, variant, report, gif_seconds in cases:
             try:
                 seen = page.evaluate(PLAY, [output.as_uri(), 15000])
