@@ -28,10 +28,22 @@ public enum Heatmap {
         "\(output): the output must end in .html, .png, .svg or .pdf (the format follows the name)")
     }
     try OutputFile.check(destination: output, inputs: [data], overwrite: overwrite)
-    let table = try TableReader.read(
-      path: data, columns: options.columns, sheet: options.sheet, limits: limits)
-    try Task.checkCancellation()
-    var grid = try HeatmapGridBuilder.grid(table, options: options)
+    var grid: HeatmapGrid
+    var rowsRead: Int
+    var warnings: [String]
+    if options.shape == .matrix, options.columns == nil, options.sheet == nil,
+      let matrix = try TableReader.readNumberMatrix(path: data, limits: limits)
+    {
+      try Task.checkCancellation()
+      grid = try HeatmapGridBuilder.matrix(matrix, options: options)
+      (rowsRead, warnings) = (matrix.rowCount, [])
+    } else {
+      let table = try TableReader.read(
+        path: data, columns: options.columns, sheet: options.sheet, limits: limits)
+      try Task.checkCancellation()
+      grid = try HeatmapGridBuilder.grid(table, options: options)
+      (rowsRead, warnings) = (table.rowCount, table.warnings)
+    }
     if options.order != .given {
       guard grid.calendarFirstYear == nil, grid.basemap == nil else {
         throw HeatmapError.invalidOption(
@@ -41,11 +53,10 @@ public enum Heatmap {
       grid = grid.reordered(rows: rows, columns: columns)
     }
     try Task.checkCancellation()
-    let coloring = try HeatmapColoring(grid: grid, options: options)
-    var warnings = table.warnings
-    let shown = grid.shownValues
+    let summary = HeatmapValueSummary(grid)
+    let coloring = try HeatmapColoring(summary: summary, options: options)
     if options.log {
-      let uncoloured = shown.filter { $0.isFinite && $0 <= 0 }.count
+      let uncoloured = summary.nonPositiveCount
       if uncoloured > 0 {
         warnings.append(
           "\(uncoloured) cells at or below 0 have no colour on a log scale (drawn grey, their values kept)"
@@ -61,12 +72,12 @@ public enum Heatmap {
     var annotated = false
     do {
       if format == .html {
-        let (page, rounded) = try HeatmapPage.html(grid, coloring: coloring, title: options.title)
+        let rounded = try HeatmapPage.write(
+          grid, coloring: coloring, title: options.title, to: file.temporaryPath)
         if rounded {
           warnings.append(
             "the page holds the values as float32 (about 7 significant digits) to stay small")
         }
-        try Data(page.utf8).write(to: URL(fileURLWithPath: file.temporaryPath))
       } else {
         let (scene, wrote) = try HeatmapScene.scene(
           grid, coloring: coloring, options: options, size: options.size)
@@ -87,12 +98,12 @@ public enum Heatmap {
         grid, coloring: coloring, options: options, size: previewSize)
       preview = try SceneFile.png(scene)
     }
-    let finite = shown.filter(\.isFinite)
     let report = HeatmapReport(
-      output: output, format: format, shape: options.shape, rowsRead: table.rowCount,
-      rows: grid.rowCount, columns: grid.columnCount, minValue: finite.min() ?? .nan,
-      maxValue: finite.max() ?? .nan,
-      missingCells: grid.values.count - finite.count - grid.blankCells.count,
+      output: output, format: format, shape: options.shape, rowsRead: rowsRead,
+      rows: grid.rowCount, columns: grid.columnCount,
+      minValue: summary.range(log: false)?.low ?? .nan,
+      maxValue: summary.range(log: false)?.high ?? .nan,
+      missingCells: grid.values.count - summary.finiteCount - grid.blankCells.count,
       binning: grid.densityNote,
       aggregation: options.shape == .matrix || options.shape == .density
         ? nil : options.resolvedAggregation,

@@ -13,11 +13,14 @@ public struct HeatmapColoring: Sendable, Hashable {
   public let table: [RGBColor]
 
   init(grid: HeatmapGrid, options: HeatmapOptions) throws(HeatmapError) {
+    try self.init(summary: HeatmapValueSummary(grid), options: options)
+  }
+
+  /// The colouring of a grid whose values `summary` describes.
+  init(summary: HeatmapValueSummary, options: HeatmapOptions) throws(HeatmapError) {
     scale = options.scale
     log = options.log
-    let shown = grid.shownValues
-    let present = shown.filter { $0.isFinite && (!options.log || $0 > 0) }
-    guard let dataLow = present.min(), let dataHigh = present.max() else {
+    guard let (dataLow, dataHigh) = summary.range(log: options.log) else {
       throw .unsuitableData(
         options.log
           ? "no cell has a value above 0, which a log scale needs"

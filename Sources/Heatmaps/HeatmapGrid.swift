@@ -25,12 +25,6 @@ public struct HeatmapGrid: Sendable, Hashable {
   public var rowCount: Int { rowLabels.count }
   public var columnCount: Int { columnLabels.count }
 
-  /// The values drawn with a colour or as "no data": every cell but the blank ones.
-  var shownValues: [Double] {
-    blankCells.isEmpty
-      ? values : values.indices.filter { !blankCells.contains($0) }.map { values[$0] }
-  }
-
   /// The value at a row and column.
   public subscript(row: Int, column: Int) -> Double { values[row * columnLabels.count + column] }
 

@@ -37,8 +37,29 @@ enum HeatmapGridBuilder {
       }
       for r in 0..<rows { if let v = numbers[r] { values[r * width + c] = v } }
     }
-    return HeatmapGrid(
-      rowLabels: rowLabels, columnLabels: table.columns.dropFirst().map(\.name), values: values,
+    return matrixGrid(
+      labels: labels, rowLabels: rowLabels, columnLabels: table.columns.dropFirst().map(\.name),
+      values: values, options: options)
+  }
+
+  /// A matrix read straight into numbers (``TableReader/readNumberMatrix(path:limits:)``): the
+  /// same grid as ``matrix(_:options:)`` makes from the table.
+  static func matrix(_ matrix: NumberMatrix, options: HeatmapOptions) throws(HeatmapError)
+    -> HeatmapGrid
+  {
+    let rows = matrix.rowCount
+    try checkSides(rows: rows, columns: matrix.columnNames.count, options: options)
+    return matrixGrid(
+      labels: matrix.labels, rowLabels: (0..<rows).map { matrix.labels.values.text(at: $0) ?? "" },
+      columnLabels: matrix.columnNames, values: matrix.values, options: options)
+  }
+
+  private static func matrixGrid(
+    labels: TableColumn, rowLabels: [String], columnLabels: [String], values: [Double],
+    options: HeatmapOptions
+  ) -> HeatmapGrid {
+    HeatmapGrid(
+      rowLabels: rowLabels, columnLabels: columnLabels, values: values,
       rowTitle: options.yTitle ?? (labels.name.isEmpty ? "row" : labels.name),
       columnTitle: options.xTitle ?? "column", valueTitle: "value")
   }

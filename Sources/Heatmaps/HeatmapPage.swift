@@ -17,7 +17,35 @@ enum HeatmapPage {
   static func html(_ grid: HeatmapGrid, coloring: HeatmapColoring, title: String?) throws
     -> (html: String, rounded: Bool)
   {
-    let (data, encoding) = try encodedValues(grid)
+    let page = try parts(grid, coloring: coloring, title: title)
+    return (page.head + String(decoding: page.values, as: UTF8.self) + page.tail, page.rounded)
+  }
+
+  /// Writes the page to `path` in its three parts, so a million cells' base64 is never copied
+  /// into one string; whether the values were rounded to float32.
+  static func write(
+    _ grid: HeatmapGrid, coloring: HeatmapColoring, title: String?, to path: String
+  ) throws -> Bool {
+    let page = try parts(grid, coloring: coloring, title: title)
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let file = FileHandle(forWritingAtPath: path)
+    else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+    }
+    defer { try? file.close() }
+    try file.write(contentsOf: Data(page.head.utf8))
+    try file.write(contentsOf: page.values)
+    try file.write(contentsOf: Data(page.tail.utf8))
+    return page.rounded
+  }
+
+  /// The page before the values, the values (base64), the page after them, and whether the
+  /// values were rounded to float32.
+  static func parts(_ grid: HeatmapGrid, coloring: HeatmapColoring, title: String?) throws
+    -> (head: String, values: [UInt8], tail: String, rounded: Bool)
+  {
+    let (values, encoding) = try encodedValues(grid)
+    let data = valuesMarker
     let decimals = encoding.decimals.map { MetaJSON.number(Double($0)) } ?? .null
     let cell = min(960 / Double(grid.columnCount), 640 / Double(grid.rowCount), 40)
     let width = max(1, (cell * Double(grid.columnCount)).rounded())
@@ -96,8 +124,15 @@ enum HeatmapPage {
       </html>
 
       """
-    return (page, encoding.name == "f32")
+    let split = page.range(of: valuesMarker)!
+    return (
+      String(page[..<split.lowerBound]), values, String(page[split.upperBound...]),
+      encoding.name == "f32"
+    )
   }
+
+  /// Where the values go in the page's text (no label can contain it: labels are escaped).
+  private static let valuesMarker = "\u{0}lumen-values\u{0}"
 
   /// How the values are stored in the page.
   struct Encoding: Equatable {
@@ -121,12 +156,12 @@ enum HeatmapPage {
   /// of ten (what a table of decimals holds; decoded exactly, `m / 10^k` being the double the
   /// decimal reads as), else the shortest decimal of each (`""` no data, `_` not a cell), or
   /// float32 when that text is too large.
-  static func encodedValues(_ grid: HeatmapGrid) throws -> (String, Encoding) {
+  static func encodedValues(_ grid: HeatmapGrid) throws -> ([UInt8], Encoding) {
     let deflates = grid.values.count <= deflateLimit
-    if let (decimals, codes) = fixedPoint(grid) {
-      let payload = deflates ? try deflate(codes) : Data(codes)
+    // Undeflated, each cell's 3 bytes are 4 base64 characters of their own: written at once.
+    if let (decimals, codes) = fixedPoint(grid, base64: !deflates) {
       return (
-        payload.base64EncodedString(),
+        deflates ? [UInt8](try deflate(codes).base64EncodedData()) : codes,
         Encoding(name: "fixed", decimals: decimals, deflated: deflates)
       )
     }
@@ -143,7 +178,7 @@ enum HeatmapPage {
     }
     let deflated = try deflate(text)
     if deflated.count <= textBudget {
-      return (deflated.base64EncodedString(), Encoding(name: "text", deflated: true))
+      return ([UInt8](deflated.base64EncodedData()), Encoding(name: "text", deflated: true))
     }
     var floats: [UInt8] = []
     floats.reserveCapacity(grid.values.count * 4)
@@ -152,18 +187,95 @@ enum HeatmapPage {
       withUnsafeBytes(of: bits) { floats.append(contentsOf: $0) }
     }
     return (
-      try deflate(floats, level: 6).base64EncodedString(), Encoding(name: "f32", deflated: true)
+      [UInt8](try deflate(floats, level: 6).base64EncodedData()),
+      Encoding(name: "f32", deflated: true)
     )
   }
 
   /// The values as 3-byte little-endian codes (`m + 2²³`; `2²⁴−1` no data, `2²⁴−2` not a
   /// cell) with the number of decimals, when every finite value `v` is `m / 10^k` exactly
-  /// (as doubles) for one `k` ≤ 9 and |m| ≤ ``fixedLimit``; nil otherwise.
-  static func fixedPoint(_ grid: HeatmapGrid) -> (decimals: Int, codes: [UInt8])? {
+  /// (as doubles) for one `k` ≤ 9 and |m| ≤ ``fixedLimit``; nil otherwise. With `base64`, the
+  /// codes come as their base64 text (4 characters a cell).
+  static func fixedPoint(_ grid: HeatmapGrid, base64: Bool = false) -> (
+    decimals: Int, codes: [UInt8]
+  )? {
     let powers = (0...9).map { pow(10, Double($0)) }
-    let limit = Double(fixedLimit)
-    // The fewest decimals every value needs (a value that fits at k fits at any larger k).
+    // Every byte is written before it is read (a failed pass is written again whole).
+    let count = grid.values.count * (base64 ? 4 : 3)
+    var codes = [UInt8](unsafeUninitializedCapacity: count) { _, initialized in
+      initialized = count
+    }
+    // One pass with the fewest decimals seen so far; a value that needs more starts it again
+    // with them (a value that fits at k fits at any larger k, so this ends by k = 9).
     var decimals = 0
+    while true {
+      let fits = codes.withUnsafeMutableBufferPointer { out in
+        writeCodes(grid, scale: powers[decimals], base64: base64, into: out.baseAddress!)
+      }
+      if fits { return (decimals, codes) }
+      guard let needed = neededDecimals(grid, from: decimals + 1, powers: powers) else {
+        return nil
+      }
+      decimals = needed
+    }
+  }
+
+  private static let base64Digits = Array(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+  /// Writes each cell's code at `scale` (10^decimals) into `out`, as 3 bytes or as their 4
+  /// base64 characters; false when a value does not fit.
+  private static func writeCodes(
+    _ grid: HeatmapGrid, scale: Double, base64: Bool, into out: UnsafeMutablePointer<UInt8>
+  ) -> Bool {
+    let limit = fixedLimit
+    let hasBlanks = !grid.blankCells.isEmpty
+    return grid.values.withUnsafeBufferPointer { values in
+      base64Digits.withUnsafeBufferPointer { digits in
+        for i in 0..<values.count {
+          let v = values[i]
+          let code: Int
+          if hasBlanks, grid.blankCells.contains(i) {
+            code = (1 << 24) - 2
+          } else if !v.isFinite {
+            code = (1 << 24) - 1
+          } else {
+            let scaled = v * scale
+            guard abs(scaled) <= Double(limit) + 1 else { return false }
+            // Nearest integer (a value halfway between two never fits either).
+            let m = Int(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
+            guard abs(m) <= limit, Double(m) / scale == v else { return false }
+            code = m + (1 << 23)
+          }
+          let b0 = code & 0xFF
+          let b1 = (code >> 8) & 0xFF
+          let b2 = code >> 16
+          if base64 {
+            let o = out + 4 * i
+            o[0] = digits[b0 >> 2]
+            o[1] = digits[(b0 & 3) << 4 | b1 >> 4]
+            o[2] = digits[(b1 & 15) << 2 | b2 >> 6]
+            o[3] = digits[b2 & 63]
+          } else {
+            let o = out + 3 * i
+            o[0] = UInt8(truncatingIfNeeded: b0)
+            o[1] = UInt8(truncatingIfNeeded: b1)
+            o[2] = UInt8(truncatingIfNeeded: b2)
+          }
+        }
+        return true
+      }
+    }
+  }
+
+  /// The fewest decimals, `from` or more, at which every value is `m / 10^k` with |m| within
+  /// ``fixedLimit``; `nil` when there is none up to 9.
+  private static func neededDecimals(_ grid: HeatmapGrid, from first: Int, powers: [Double])
+    -> Int?
+  {
+    let limit = Double(fixedLimit)
+    var decimals = first
+    guard decimals <= 9 else { return nil }
     for v in grid.values where v.isFinite {
       while true {
         let scaled = (v * powers[decimals]).rounded()
@@ -173,31 +285,7 @@ enum HeatmapPage {
         if decimals > 9 { return nil }
       }
     }
-    let scale = powers[decimals]
-    let hasBlanks = !grid.blankCells.isEmpty
-    var codes = [UInt8](repeating: 0, count: grid.values.count * 3)
-    var fits = true
-    codes.withUnsafeMutableBufferPointer { out in
-      for (i, v) in grid.values.enumerated() {
-        let code: Int
-        if hasBlanks, grid.blankCells.contains(i) {
-          code = (1 << 24) - 2
-        } else if !v.isFinite {
-          code = (1 << 24) - 1
-        } else {
-          let scaled = (v * scale).rounded()
-          guard abs(scaled) <= limit, scaled / scale == v else {
-            fits = false
-            return
-          }
-          code = Int(scaled) + (1 << 23)
-        }
-        out[3 * i] = UInt8(truncatingIfNeeded: code)
-        out[3 * i + 1] = UInt8(truncatingIfNeeded: code >> 8)
-        out[3 * i + 2] = UInt8(truncatingIfNeeded: code >> 16)
-      }
-    }
-    return fits ? (decimals, codes) : nil
+    return decimals
   }
 
   /// Raw deflate (what `DecompressionStream("deflate-raw")` reads): the text at zlib's fastest

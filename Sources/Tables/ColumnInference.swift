@@ -149,7 +149,7 @@ enum ColumnInference {
   }
 
   /// Whether bytes `low..<high` spell a missing value (the caller trimmed them).
-  private static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int)
+  static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int)
     -> Bool
   {
     switch high - low {

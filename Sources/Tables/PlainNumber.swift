@@ -5,6 +5,7 @@ enum PlainNumber {
   /// The value and whether it was written without a fraction or exponent; `nil` for anything
   /// but an optional sign, digits, one point and an optional exponent.
   static func read(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> (value: Double, whole: Bool)? {
+    if let short = readShort(bytes) { return short }
     var i = bytes.startIndex
     let end = bytes.endIndex
     guard i < end else { return nil }
@@ -70,6 +71,44 @@ enum PlainNumber {
       return nil
     }
     return (value, whole)
+  }
+
+  /// The common case in one tight loop: an optional `-`, at most 15 digits with at most one
+  /// point among them (`77.736`, `-0.05`, `1200`). The digits, leading zeros included, fit
+  /// 2⁵³, so the value is the same one correctly rounded division as in ``read(_:)``; `nil`
+  /// sends anything else there.
+  @inline(__always)
+  private static func readShort(_ bytes: Slice<UnsafeBufferPointer<UInt8>>)
+    -> (value: Double, whole: Bool)?
+  {
+    guard let base = bytes.base.baseAddress, bytes.startIndex < bytes.endIndex else {
+      return nil
+    }
+    var p = base + bytes.startIndex
+    let end = base + bytes.endIndex
+    let negative = p.pointee == UInt8(ascii: "-")
+    if negative { p += 1 }
+    guard end - p <= 16, p < end else { return nil }
+    var mantissa: UInt64 = 0
+    var digits = 0
+    var point = -1
+    while p < end {
+      let byte = p.pointee
+      let digit = byte &- UInt8(ascii: "0")
+      if digit < 10 {
+        mantissa = mantissa &* 10 &+ UInt64(digit)
+        digits += 1
+      } else if byte == UInt8(ascii: "."), point < 0 {
+        point = digits
+      } else {
+        return nil
+      }
+      p += 1
+    }
+    guard digits > 0, digits <= 15 else { return nil }
+    var value = Double(mantissa)
+    if point >= 0, digits > point { value /= powers[digits - point] }
+    return (negative ? -value : value, point < 0)
   }
 
   private static let powers: [Double] = (0...22).map { exponent in

@@ -42,6 +42,22 @@ public enum TableReader {
     return try collector.finish()
   }
 
+  /// Reads `path` as a matrix of numbers straight into one array, when it is delimited text
+  /// whose cells after the first column are plain numbers (`-12`, `3.25`, `1e-3`) or missing;
+  /// `nil` when it is anything else, and then ``read(path:columns:sheet:limits:)`` reads it
+  /// (with the same result where both read it, and the errors and warnings in its words).
+  /// About twice as fast on a million cells, without a copy of the text per column.
+  public static func readNumberMatrix(path: String, limits: Limits = Limits()) throws(TableError)
+    -> NumberMatrix?
+  {
+    let head = try Self.head(path: path, limits: limits)
+    guard !head.isEmpty, TableFormat.detect(head: head, name: path) == .delimited else {
+      return nil
+    }
+    return try DelimitedMatrix.read(
+      path: path, head: head, maxRows: limits.maxRows, maxColumns: limits.maxColumns)
+  }
+
   /// What a batched read saw: the whole header, the rows, and what is worth knowing.
   public struct BatchSummary: Sendable {
     /// How the file was read.

@@ -287,11 +287,69 @@ struct HeatmapPageTests {
       #expect(encoding.name == expectedEncoding, "\(values.prefix(3))")
       #expect(encoding.deflated == expectedDeflate)
       let page =
-        "<script type=\"application/json\" id=\"lumen-heatmap-data\">{\"encoding\":\"\(encoding.name)\",\"decimals\":\(encoding.decimals ?? 0),\"deflated\":\(encoding.deflated)}</script><script type=\"application/octet-stream\" id=\"lumen-heatmap-values\">\(encoded)</script>"
+        "<script type=\"application/json\" id=\"lumen-heatmap-data\">{\"encoding\":\"\(encoding.name)\",\"decimals\":\(encoding.decimals ?? 0),\"deflated\":\(encoding.deflated)}</script><script type=\"application/octet-stream\" id=\"lumen-heatmap-values\">\(String(decoding: encoded, as: UTF8.self))</script>"
       let decoded = try Self.embeddedValues(page)
       #expect(decoded.count == values.count)
       #expect(zip(decoded, values).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) })
     }
+  }
+}
+
+@Suite("Heatmaps: a matrix read straight into numbers")
+struct HeatmapMatrixReadingTests {
+  @Test("Gives the grid and the page a table read gives, with missing cells and date labels")
+  func sameAsTable() throws {
+    var generator = SplitMix64(seed: 8)
+    var csv = "day," + (0..<40).map { "c\($0)" }.joined(separator: ",") + "\n"
+    for r in 0..<30 {
+      let row = (0..<40).map { _ -> String in
+        let n = generator.next() % 1000
+        return n < 50 ? "" : n < 60 ? "NA" : "\(Double(Int(n) - 500) / 8)"
+      }
+      csv += "2024-03-\(10 + r % 20)," + row.joined(separator: ",") + "\n"
+    }
+    let dir = TemporaryDirectory()
+    let data = dir.write(Array(csv.utf8), to: "m.csv")
+    let options = HeatmapOptions()
+    let matrix = try #require(try TableReader.readNumberMatrix(path: data))
+    let straight = try HeatmapGridBuilder.matrix(matrix, options: options)
+    let table = try HeatmapGridBuilder.matrix(TableReader.read(path: data), options: options)
+    #expect(straight.rowLabels == table.rowLabels)
+    #expect(straight.rowLabels.first == "2024-03-10")
+    #expect(straight.columnLabels == table.columnLabels)
+    #expect(straight.rowTitle == table.rowTitle)
+    #expect(
+      zip(straight.values, table.values).allSatisfy {
+        $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN)
+      })
+    #expect(straight.values.contains { $0.isNaN })
+    let coloring = try HeatmapColoring(grid: table, options: options)
+    #expect(
+      try HeatmapPage.html(straight, coloring: coloring, title: nil).html
+        == HeatmapPage.html(table, coloring: coloring, title: nil).html)
+    // And what make writes is that page.
+    let output = dir.file("m.html")
+    _ = try Heatmap.make(data: data, output: output, options: options)
+    #expect(
+      try String(contentsOfFile: output, encoding: .utf8)
+        == HeatmapPage.html(table, coloring: coloring, title: nil).html)
+  }
+
+  @Test("Fixed point written as base64 directly equals the 3-byte codes in base64")
+  func base64Codes() throws {
+    var generator = SplitMix64(seed: 9)
+    let values = (0..<3000).map { i -> Double in
+      i % 97 == 0 ? .nan : Double(Int(generator.next() % 2_000_000) - 1_000_000) / 1000
+    }
+    var grid = HeatmapGrid(
+      rowLabels: (0..<30).map { "r\($0)" }, columnLabels: (0..<100).map { "c\($0)" },
+      values: values, rowTitle: "r", columnTitle: "c", valueTitle: "v")
+    grid.blankCells = [5, 17, 2999]
+    let bytes = try #require(HeatmapPage.fixedPoint(grid))
+    let text = try #require(HeatmapPage.fixedPoint(grid, base64: true))
+    #expect(bytes.decimals == 3)
+    #expect(text.decimals == 3)
+    #expect(text.codes == Array(Data(bytes.codes).base64EncodedString().utf8))
   }
 }
 

@@ -82,6 +82,12 @@ struct NumberReadingTests {
       if random.next() % 5 == 0 { text += "e\(Int(random.next() % 60) - 30)" }
       texts.append(text)
     }
+    // Edges of the short path: a bare point at either end, signs, leading zeros, 15 and 16
+    // digits.
+    texts += [
+      "12.", ".5", "-.5", "-0", "007", "0.050", "123456789012345", "1234567890123456",
+      "-12345678901234.5", "0.00000000000001", "99999999999999.9",
+    ]
     let dir = TemporaryDirectory()
     let path = dir.write(Array((["v"] + texts).joined(separator: "\n").utf8), to: "n.csv")
     let column = try #require(try TableReader.read(path: path).column("v"))

@@ -1,0 +1,92 @@
+internal import Foundation
+internal import LumenCore
+
+/// Delimited text whose cells after the first column are all plain numbers or missing, read
+/// straight into one row-major array of doubles: no bytes kept per column, no column typed
+/// twice. Anything the general reader would treat differently (a unit or a thousands
+/// separator in a cell, a short row, a repeated or identifier-like column name, bytes that
+/// are not UTF-8, a limit reached) gives `nil`, and the caller reads the table the general way
+/// — which then gives the same result, or the error or warning in its words.
+enum DelimitedMatrix {
+  static func read(path: String, head: Data, maxRows: Int, maxColumns: Int) throws(TableError)
+    -> NumberMatrix?
+  {
+    let sample = String(decoding: head.prefix(16 << 10), as: UTF8.self)
+    let delimiter = UInt8(CSVDelimiter.sniff(sample).value)
+    var tokenizer = try DelimitedTokenizer(path: path, delimiter: delimiter)
+    var header: [String] = []
+    var replaced = false
+    guard
+      try tokenizer.nextRecord(
+        begin: { header.removeAll(keepingCapacity: true) },
+        field: { _, bytes in
+          let text = String(decoding: bytes, as: UTF8.self)
+          if text.utf8.count != bytes.count { replaced = true }
+          header.append(text.trimmingSpaces)
+        })
+    else { return nil }
+    guard !replaced, header.count >= 2, header.count <= maxColumns,
+      header.allSatisfy({ !$0.isEmpty }), Set(header).count == header.count,
+      !header.dropFirst().contains(where: ColumnInference.looksLikeIdentifier)
+    else { return nil }
+    let width = header.count - 1
+    var values: [Double] = []
+    // Room for the rows the file likely holds (from the lines in its first 64 KB), so the
+    // array is not copied as it grows: pages never written cost nothing.
+    let newlines = head.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+    if newlines > 1,
+      let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+    {
+      let rows = min(maxRows, size / max(1, head.count / newlines) * 5 / 4 + 16)
+      values.reserveCapacity(min(rows, (1 << 31) / width) * width)
+    }
+    var row = [Double](repeating: .nan, count: width)
+    var labels = RawColumn()
+    var label: [UInt8] = []
+    var fieldCount = 0
+    var plain = true
+    var rows = 0
+    while plain,
+      try tokenizer.nextRecord(
+        begin: {
+          for c in 0..<width { row[c] = .nan }
+          label.removeAll(keepingCapacity: true)
+          fieldCount = 0
+        },
+        field: { index, bytes in
+          fieldCount = index + 1
+          if index == 0 {
+            label.append(contentsOf: bytes)
+            return
+          }
+          guard index <= width, plain else { return }
+          var low = 0
+          var high = bytes.count
+          while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+          while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+          if ColumnInference.isMissing(bytes, low, high) { return }
+          guard let (value, _) = PlainNumber.read(bytes[low..<high]) else {
+            plain = false
+            return
+          }
+          row[index - 1] = value
+        })
+    {
+      if fieldCount == 0 { continue }
+      guard plain, fieldCount >= header.count, rows < maxRows else { return nil }
+      if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
+      values.append(contentsOf: row)
+      labels.bytes.append(contentsOf: label)
+      labels.ends.append(labels.bytes.count)
+      rows += 1
+    }
+    guard plain, rows > 0 else { return nil }
+    labels.committed = labels.bytes.count
+    let column = ColumnInference.column(
+      named: header[0], raw: labels, replaced: &replaced, numericIDs: false)
+    guard !replaced else { return nil }
+    return NumberMatrix(
+      source: path, labels: column, columnNames: Array(header.dropFirst()), values: values,
+      rowCount: rows)
+  }
+}
