@@ -4,7 +4,8 @@ internal import Foundation
 /// what the merge needs to check that shards belong together.
 struct AnalysisState: Codable, Sendable {
   static let kind = "lumen-analysis-state"
-  static let currentVersion = 1
+  /// 2: a column's kept values stored apart from the sketch's levels (`exact`).
+  static let currentVersion = 2
   var kind = AnalysisState.kind
   var version = AnalysisState.currentVersion
   var sources: [String]

@@ -117,6 +117,7 @@ public enum TableAnalysis {
     try Task.checkCancellation()
     profile.sortValues()
     var stats = StatisticsBuilder.statistics(profile, source: source, format: format)
+    profile.releaseValues()
     let planned = ChartRules.plan(stats, profile, maxCharts: options.maxCharts)
     var drawn: [(ChartChoice, String)] = []
     var session = writer.session()

@@ -127,6 +127,13 @@ struct ColumnProfile: Codable, Hashable, Sendable {
   /// Sorts the exact values in place, before the statistics read them.
   mutating func sortValues() { sketch.sortInPlace() }
 
+  /// Lets go of the kept values and the tallies (once the statistics are made from them).
+  mutating func releaseValues() {
+    sketch = QuantileSketch(exactLimit: sketch.exactLimit)
+    tally = ValueTally(limit: tally.limit)
+    plainTally = ValueTally(limit: plainTally.limit, labelled: false)
+  }
+
   /// Counts `count` rows without a value (a column that appeared after them).
   mutating func addMissing(_ count: Int) {
     rows += count

@@ -9,7 +9,10 @@
 struct QuantileSketch: Codable, Hashable, Sendable {
   let exactLimit: Int
   let capacity: Int
+  /// The weighted levels once values are dropped (level 0 empty while every value is kept).
   private(set) var levels: [[Double]] = [[]]
+  /// Every value, while they are all kept.
+  private var exact = ExactValues()
   private(set) var count = 0
   private(set) var errorWeight = 0
   private var compactions = 0
@@ -29,22 +32,41 @@ struct QuantileSketch: Codable, Hashable, Sendable {
 
   mutating func add<C: Collection>(_ values: C) where C.Element == Double {
     sorted = false
-    levels[0].append(contentsOf: values)
+    if isExact {
+      exact.append(contentsOf: values)
+    } else {
+      levels[0].append(contentsOf: values)
+    }
     count += values.count
     settle()
   }
 
   mutating func merge(_ other: QuantileSketch) {
     sorted = false
-    while levels.count < other.levels.count { levels.append([]) }
-    for (h, level) in other.levels.enumerated() { levels[h].append(contentsOf: level) }
+    if isExact, other.isExact {
+      exact.append(contentsOf: other.exact.values())
+    } else {
+      spill()
+      var other = other
+      other.spill()
+      while levels.count < other.levels.count { levels.append([]) }
+      for (h, level) in other.levels.enumerated() { levels[h].append(contentsOf: level) }
+    }
     count += other.count
     errorWeight += other.errorWeight
     settle()
   }
 
+  /// Moves the kept values into level 0, as the sketch holds them once values are dropped.
+  private mutating func spill() {
+    guard !exact.isEmpty else { return }
+    levels[0].append(contentsOf: exact.values())
+    exact = ExactValues()
+  }
+
   private mutating func settle() {
-    if isExact, levels[0].count <= exactLimit { return }
+    if isExact, exact.count <= exactLimit { return }
+    spill()
     var h = 0
     while h < levels.count {
       if levels[h].count > capacity || (h == 0 && isExact) { compact(h) }
@@ -72,7 +94,7 @@ struct QuantileSketch: Codable, Hashable, Sendable {
 
   /// The values sorted with their weights.
   func weighted() -> [(value: Double, weight: Int)] {
-    var items: [(value: Double, weight: Int)] = []
+    var items: [(value: Double, weight: Int)] = exact.values().map { ($0, 1) }
     for (h, level) in levels.enumerated() {
       for v in level { items.append((v, 1 << h)) }
     }
@@ -81,18 +103,21 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   }
 
   /// Every value, unsorted (exact mode only).
-  var exactValues: [Double]? { isExact ? levels[0] : nil }
+  var exactValues: [Double]? { isExact ? exact.values() : nil }
 
-  /// The values sorted (exact mode only): without a copy after ``sortInPlace()``.
+  /// The values sorted (exact mode only), as doubles.
   func sortedValues() -> [Double]? {
     guard isExact else { return nil }
-    return sorted ? levels[0] : RadixSort.sorted(levels[0])
+    if sorted { return exact.values() }
+    var copy = exact
+    copy.sort()
+    return copy.values()
   }
 
   /// Sorts the exact values where they are (no second copy of them at the peak of memory).
   mutating func sortInPlace() {
     guard isExact, !sorted else { return }
-    RadixSort.sort(&levels[0])
+    exact.sort()
     sorted = true
   }
 
@@ -118,7 +143,8 @@ extension QuantileSketch {
     guard !levels.isEmpty, levels.count < 60, capacity >= 2, exactLimit >= capacity else {
       return false
     }
-    var weight = 0
+    var weight = exact.count
+    guard isExact || exact.isEmpty, exact.values().allSatisfy({ !$0.isNaN }) else { return false }
     for (h, level) in levels.enumerated() {
       guard level.allSatisfy({ !$0.isNaN }) else { return false }
       weight += level.count << h

@@ -56,4 +56,46 @@ enum RadixSort {
       }
     }
   }
+
+  /// Sorts 32-bit integers by their bits, as ``sort(_:)-([Double])`` sorts doubles.
+  static func sort(_ values: inout [Int32]) {
+    guard values.count > 256 else {
+      values.sort()
+      return
+    }
+    let count = values.count
+    var scratch = [UInt32](repeating: 0, count: count)
+    values.withUnsafeMutableBufferPointer { ints in
+      ints.withMemoryRebound(to: UInt32.self) { keys in
+        // Order-preserving keys: the sign bit flipped.
+        for i in 0..<count { keys[i] ^= 1 << 31 }
+        scratch.withUnsafeMutableBufferPointer { spare in
+          var from = keys
+          var to = spare
+          var counts = [Int](repeating: 0, count: 2048)
+          for shift in stride(from: 0, to: 32, by: 11) {
+            for i in counts.indices { counts[i] = 0 }
+            for key in from { counts[Int((key >> UInt32(shift)) & 2047)] += 1 }
+            if counts.contains(count) { continue }
+            var total = 0
+            for i in counts.indices {
+              let c = counts[i]
+              counts[i] = total
+              total += c
+            }
+            for key in from {
+              let digit = Int((key >> UInt32(shift)) & 2047)
+              to[counts[digit]] = key
+              counts[digit] += 1
+            }
+            swap(&from, &to)
+          }
+          if from.baseAddress != keys.baseAddress {
+            keys.baseAddress!.update(from: from.baseAddress!, count: count)
+          }
+        }
+        for i in 0..<count { keys[i] ^= 1 << 31 }
+      }
+    }
+  }
 }

@@ -17,8 +17,8 @@ struct RowSet: Codable, Hashable, Sendable {
 
   mutating func add(_ hash: UInt64) {
     let key = hash == 0 ? 1 : hash
-    let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: key) & mask
+    let capacity = keys.count
+    var slot = HashSlots.home(key, capacity)
     while true {
       let k = keys[slot]
       if k == key {
@@ -27,7 +27,8 @@ struct RowSet: Codable, Hashable, Sendable {
         return
       }
       if k == 0 { break }
-      slot = (slot + 1) & mask
+      slot += 1
+      if slot == capacity { slot = 0 }
     }
     guard size < limit else {
       overflow += 1
@@ -36,16 +37,19 @@ struct RowSet: Codable, Hashable, Sendable {
     checked += 1
     keys[slot] = key
     size += 1
-    if size * 2 > keys.count { grow() }
+    if HashSlots.isFull(size, capacity) { grow() }
   }
 
   private mutating func grow() {
     let old = keys
-    keys = [UInt64](repeating: 0, count: old.count * 2)
-    let mask = keys.count - 1
+    keys = [UInt64](repeating: 0, count: HashSlots.grown(old.count))
+    let capacity = keys.count
     for key in old where key != 0 {
-      var slot = Int(truncatingIfNeeded: key) & mask
-      while keys[slot] != 0 { slot = (slot + 1) & mask }
+      var slot = HashSlots.home(key, capacity)
+      while keys[slot] != 0 {
+        slot += 1
+        if slot == capacity { slot = 0 }
+      }
       keys[slot] = key
     }
   }
@@ -60,9 +64,8 @@ struct RowSet: Codable, Hashable, Sendable {
 }
 
 extension RowSet {
-  /// Whether a decoded set is a power-of-two table this code could have made.
+  /// Whether a decoded set is a table this code could have made.
   var isWellFormed: Bool {
-    keys.count >= 1024 && keys.count & (keys.count - 1) == 0 && size <= keys.count / 2
-      && size <= limit
+    keys.count >= 1024 && !HashSlots.isFull(size, keys.count) && size <= limit
   }
 }

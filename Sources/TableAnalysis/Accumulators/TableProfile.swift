@@ -80,6 +80,13 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
   }
 
+  /// Lets go of what only the statistics need (every column's kept values and tallies, the
+  /// row hashes), so drawing the charts does not add to the peak of memory.
+  mutating func releaseValues() {
+    for i in columns.indices { columns[i].releaseValues() }
+    duplicates = RowSet(limit: duplicates.limit)
+  }
+
   /// Adds a reading warning (once).
   mutating func appendWarning(_ warning: String) {
     if !warnings.contains(warning) { warnings.append(warning) }

@@ -38,8 +38,8 @@ struct ValueTally: Codable, Hashable, Sendable {
     total += count
     sketch.add(hash)
     let key = hash == 0 ? 1 : hash
-    let mask = keys.count - 1
-    var slot = Int(truncatingIfNeeded: key) & mask
+    let capacity = keys.count
+    var slot = HashSlots.home(key, capacity)
     while true {
       let k = keys[slot]
       if k == key {
@@ -47,7 +47,8 @@ struct ValueTally: Codable, Hashable, Sendable {
         return
       }
       if k == 0 { break }
-      slot = (slot + 1) & mask
+      slot += 1
+      if slot == capacity { slot = 0 }
     }
     guard size < limit else {
       saturated = true
@@ -59,21 +60,23 @@ struct ValueTally: Codable, Hashable, Sendable {
       labels[slot] = label()
     }
     size += 1
-    if size * 2 > keys.count { grow() }
+    if HashSlots.isFull(size, keys.count) { grow() }
   }
 
   private mutating func grow() {
     let oldKeys = keys
     let oldCounts = counts
     let oldLabels = labels
-    let capacity = keys.count * 2
+    let capacity = HashSlots.grown(keys.count)
     keys = [UInt64](repeating: 0, count: capacity)
     counts = labelled ? [Int](repeating: 0, count: capacity) : []
     labels = labelled ? [Label?](repeating: nil, count: capacity) : []
-    let mask = capacity - 1
     for i in oldKeys.indices where oldKeys[i] != 0 {
-      var slot = Int(truncatingIfNeeded: oldKeys[i]) & mask
-      while keys[slot] != 0 { slot = (slot + 1) & mask }
+      var slot = HashSlots.home(oldKeys[i], capacity)
+      while keys[slot] != 0 {
+        slot += 1
+        if slot == capacity { slot = 0 }
+      }
       keys[slot] = oldKeys[i]
       if labelled {
         counts[slot] = oldCounts[i]
@@ -150,10 +153,9 @@ extension ValueTally.Label: Comparable {
 
 extension ValueTally {
   /// Whether a decoded tally (a partial state file) is one this code could have made: a
-  /// power-of-two table, counts and labels beside every key when labelled.
+  /// table at most three quarters full, counts and labels beside every key when labelled.
   var isWellFormed: Bool {
-    guard keys.count >= 64, keys.count & (keys.count - 1) == 0, size <= keys.count / 2,
-      sketch.isWellFormed
+    guard keys.count >= 64, !HashSlots.isFull(size, keys.count), sketch.isWellFormed
     else { return false }
     guard labelled else { return counts.isEmpty && labels.isEmpty }
     guard counts.count == keys.count, labels.count == keys.count else { return false }

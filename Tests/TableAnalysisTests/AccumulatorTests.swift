@@ -1,0 +1,92 @@
+import Foundation
+import LumenCore
+import TestSupport
+import Testing
+
+@testable import TableAnalysis
+
+@Suite("TableAnalysis: the kept values and the hash tables")
+struct AccumulatorTests {
+  /// Values that need 0, then 2, then 5 decimals, then one that fits no 32-bit code.
+  static let decimals: [Double] = {
+    var generator = SplitMix64(seed: 21)
+    var values: [Double] = (0..<3000).map { _ in Double(Int(generator.next() % 2000) - 1000) }
+    values += (0..<3000).map { _ in Double(Int(generator.next() % 200_000) - 100_000) / 100 }
+    values += (0..<3000).map { _ in Double(Int(generator.next() % 2_000_000) - 1_000_000) / 1e5 }
+    return values
+  }()
+
+  @Test("Decimals are held as 32-bit codes and come back bit for bit, sorted as doubles sort")
+  func compactValues() throws {
+    var values = ExactValues()
+    values.append(contentsOf: Self.decimals.prefix(3000))
+    #expect(values.isCompact && values.decimals == 0)
+    values.append(contentsOf: Self.decimals.dropFirst(3000))
+    #expect(values.isCompact && values.decimals == 5)
+    #expect(values.values().map(\.bitPattern) == Self.decimals.map(\.bitPattern))
+    var sorted = values
+    sorted.sort()
+    #expect(sorted.values().map(\.bitPattern) == Self.decimals.sorted().map(\.bitPattern))
+    // Written and read back as the doubles they are.
+    let data = try JSONEncoder().encode(values)
+    #expect(try JSONDecoder().decode([Double].self, from: data) == Self.decimals)
+    #expect(try JSONDecoder().decode(ExactValues.self, from: data).values() == Self.decimals)
+  }
+
+  @Test(
+    "A value no code holds turns the store into doubles, keeping every value",
+    arguments: [0.1 + 0.2, 3e9, -0.0, .infinity, 1e-12])
+  func fallsBackToDoubles(odd: Double) {
+    var values = ExactValues()
+    values.append(contentsOf: Self.decimals.prefix(5000))
+    values.append(contentsOf: [odd, 1.5])
+    #expect(!values.isCompact)
+    let expected = Array(Self.decimals.prefix(5000)) + [odd, 1.5]
+    #expect(values.values().map(\.bitPattern) == expected.map(\.bitPattern))
+    var sorted = values
+    sorted.sort()
+    #expect(sorted.values() == expected.sorted())
+  }
+
+  @Test("32-bit radix sort equals the standard sort, negatives and extremes included")
+  func radixSortInt32() {
+    var generator = SplitMix64(seed: 5)
+    var values = (0..<50_000).map { _ in Int32(truncatingIfNeeded: generator.next()) }
+    values += [Int32.min, Int32.max, 0, -1, 1]
+    var sorted = values
+    RadixSort.sort(&sorted)
+    #expect(sorted == values.sorted())
+  }
+
+  @Test(
+    "Duplicated rows are counted exactly through the table's growth (any size, not a power of two)")
+  func rowSetCounts() {
+    var generator = SplitMix64(seed: 13)
+    var set = RowSet(limit: 1_000_000)
+    var seen = Set<UInt64>()
+    var duplicates = 0
+    for _ in 0..<300_000 {
+      // A fifth of the rows repeat an earlier key.
+      let key = generator.next() % 5 == 0 && !seen.isEmpty ? seen.first! : generator.next()
+      if !seen.insert(key).inserted { duplicates += 1 }
+      set.add(key)
+    }
+    #expect(set.duplicates == duplicates)
+    #expect(set.isWellFormed)
+  }
+
+  @Test("Distinct values and counts are exact through the tally's growth")
+  func tallyCounts() {
+    var generator = SplitMix64(seed: 17)
+    var tally = ValueTally(limit: 100_000)
+    var counts: [UInt64: Int] = [:]
+    for _ in 0..<200_000 {
+      let key = generator.next() % 50_000 &* 0x9E37_79B9_7F4A_7C15
+      counts[key, default: 0] += 1
+      tally.add(key) { .number(Double(key % 1000)) }
+    }
+    #expect(tally.distinct == counts.count)
+    #expect(tally.isExact && tally.isWellFormed)
+    #expect(tally.top(1).first?.count == counts.values.max())
+  }
+}
