@@ -14,42 +14,15 @@ enum RadixSort {
       values.sort()
       return
     }
-    let count = values.count
-    var scratch = [UInt64](repeating: 0, count: count)
     values.withUnsafeMutableBufferPointer { doubles in
       doubles.withMemoryRebound(to: UInt64.self) { keys in
         // Order-preserving keys: flip every bit of negatives, the sign bit of the rest.
-        for i in 0..<count {
+        for i in keys.indices {
           let bits = keys[i]
           keys[i] = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
         }
-        scratch.withUnsafeMutableBufferPointer { spare in
-          var from = keys
-          var to = spare
-          var counts = [Int](repeating: 0, count: 2048)
-          for shift in stride(from: 0, to: 64, by: 11) {
-            for i in counts.indices { counts[i] = 0 }
-            for key in from { counts[Int((key >> UInt64(shift)) & 2047)] += 1 }
-            // A digit every key shares moves nothing: skip the pass.
-            if counts.contains(count) { continue }
-            var total = 0
-            for i in counts.indices {
-              let c = counts[i]
-              counts[i] = total
-              total += c
-            }
-            for key in from {
-              let digit = Int((key >> UInt64(shift)) & 2047)
-              to[counts[digit]] = key
-              counts[digit] += 1
-            }
-            swap(&from, &to)
-          }
-          if from.baseAddress != keys.baseAddress {
-            keys.baseAddress!.update(from: from.baseAddress!, count: count)
-          }
-        }
-        for i in 0..<count {
+        sortKeys(keys)
+        for i in keys.indices {
           let key = keys[i]
           keys[i] = key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key
         }
@@ -57,44 +30,52 @@ enum RadixSort {
     }
   }
 
-  /// Sorts 32-bit integers by their bits, as ``sort(_:)-([Double])`` sorts doubles.
+  /// Sorts 32-bit integers the same way.
   static func sort(_ values: inout [Int32]) {
     guard values.count > 256 else {
       values.sort()
       return
     }
-    let count = values.count
-    var scratch = [UInt32](repeating: 0, count: count)
     values.withUnsafeMutableBufferPointer { ints in
       ints.withMemoryRebound(to: UInt32.self) { keys in
         // Order-preserving keys: the sign bit flipped.
-        for i in 0..<count { keys[i] ^= 1 << 31 }
-        scratch.withUnsafeMutableBufferPointer { spare in
-          var from = keys
-          var to = spare
-          var counts = [Int](repeating: 0, count: 2048)
-          for shift in stride(from: 0, to: 32, by: 11) {
-            for i in counts.indices { counts[i] = 0 }
-            for key in from { counts[Int((key >> UInt32(shift)) & 2047)] += 1 }
-            if counts.contains(count) { continue }
-            var total = 0
-            for i in counts.indices {
-              let c = counts[i]
-              counts[i] = total
-              total += c
-            }
-            for key in from {
-              let digit = Int((key >> UInt32(shift)) & 2047)
-              to[counts[digit]] = key
-              counts[digit] += 1
-            }
-            swap(&from, &to)
-          }
-          if from.baseAddress != keys.baseAddress {
-            keys.baseAddress!.update(from: from.baseAddress!, count: count)
-          }
+        for i in keys.indices { keys[i] ^= 1 << 31 }
+        sortKeys(keys)
+        for i in keys.indices { keys[i] ^= 1 << 31 }
+      }
+    }
+  }
+
+  /// Sorts unsigned keys in place, 11 bits a pass, skipping a pass whose digit every key
+  /// shares.
+  private static func sortKeys<Key: FixedWidthInteger & UnsignedInteger>(
+    _ keys: UnsafeMutableBufferPointer<Key>
+  ) {
+    let count = keys.count
+    var scratch = [Key](repeating: 0, count: count)
+    scratch.withUnsafeMutableBufferPointer { spare in
+      var from = keys
+      var to = spare
+      var counts = [Int](repeating: 0, count: 2048)
+      for shift in stride(from: 0, to: Key.bitWidth, by: 11) {
+        for i in counts.indices { counts[i] = 0 }
+        for key in from { counts[Int(truncatingIfNeeded: (key >> shift) & 2047)] += 1 }
+        if counts.contains(count) { continue }
+        var total = 0
+        for i in counts.indices {
+          let c = counts[i]
+          counts[i] = total
+          total += c
         }
-        for i in 0..<count { keys[i] ^= 1 << 31 }
+        for key in from {
+          let digit = Int(truncatingIfNeeded: (key >> shift) & 2047)
+          to[counts[digit]] = key
+          counts[digit] += 1
+        }
+        swap(&from, &to)
+      }
+      if from.baseAddress != keys.baseAddress {
+        keys.baseAddress!.update(from: from.baseAddress!, count: count)
       }
     }
   }
