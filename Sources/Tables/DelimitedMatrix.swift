@@ -46,39 +46,57 @@ enum DelimitedMatrix {
     var fieldCount = 0
     var plain = true
     var rows = 0
-    while plain,
-      try tokenizer.nextRecord(
-        begin: {
-          for c in 0..<width { row[c] = .nan }
-          label.removeAll(keepingCapacity: true)
-          fieldCount = 0
-        },
-        field: { index, bytes in
-          fieldCount = index + 1
-          if index == 0 {
-            label.append(contentsOf: bytes)
-            return
-          }
-          guard index <= width, plain else { return }
-          var low = 0
-          var high = bytes.count
-          while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
-          while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
-          if ColumnInference.isMissing(bytes, low, high) { return }
-          guard let (value, _) = PlainNumber.read(bytes[low..<high]) else {
-            plain = false
-            return
-          }
-          row[index - 1] = value
-        })
-    {
-      if fieldCount == 0 { continue }
-      guard plain, fieldCount >= header.count, rows < maxRows else { return nil }
-      if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
+    func add(_ label: [UInt8]) {
       values.append(contentsOf: row)
       labels.bytes.append(contentsOf: label)
       labels.ends.append(labels.bytes.count)
       rows += 1
+    }
+    records: while plain {
+      // Most records: one pass over their bytes.
+      let plainRecord = try row.withUnsafeMutableBufferPointer { (cells) throws(TableError) in
+        try tokenizer.nextPlainRecord(width: width, row: cells.baseAddress!, label: &label)
+      }
+      switch plainRecord {
+      case .end: break records
+      case .read:
+        guard rows < maxRows else { return nil }
+        if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
+        add(label)
+        continue records
+      case .other: break
+      }
+      // The rest (quoted fields, spaces, missing markers, exponents …) field by field.
+      guard
+        try tokenizer.nextRecord(
+          begin: {
+            for c in 0..<width { row[c] = .nan }
+            label.removeAll(keepingCapacity: true)
+            fieldCount = 0
+          },
+          field: { index, bytes in
+            fieldCount = index + 1
+            if index == 0 {
+              label.append(contentsOf: bytes)
+              return
+            }
+            guard index <= width, plain else { return }
+            var low = 0
+            var high = bytes.count
+            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+            if ColumnInference.isMissing(bytes, low, high) { return }
+            guard let (value, _) = PlainNumber.read(bytes[low..<high]) else {
+              plain = false
+              return
+            }
+            row[index - 1] = value
+          })
+      else { break }
+      if fieldCount == 0 { continue }
+      guard plain, fieldCount >= header.count, rows < maxRows else { return nil }
+      if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
+      add(label)
     }
     guard plain, rows > 0 else { return nil }
     labels.committed = labels.bytes.count

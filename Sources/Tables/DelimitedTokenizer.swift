@@ -111,6 +111,107 @@ struct DelimitedTokenizer: ~Copyable {
     }
   }
 
+  /// What ``nextPlainRecord(width:row:label:)`` found.
+  enum PlainRecord {
+    /// A record of a label and `width` plain numbers or empty fields, read.
+    case read
+    /// Anything else: the cursor did not move; read the record with ``nextRecord(begin:field:)``.
+    case other
+    /// The end of the data.
+    case end
+  }
+
+  /// For a matrix of numbers, a record read in one pass over its bytes when it is the common
+  /// kind: an unquoted label, then exactly `width` fields each empty (NaN in `row`) or a plain
+  /// number as ``PlainNumber`` reads it (an optional `-`, at most 15 digits, at most one
+  /// point), then a line end. The label's bytes go to `label`.
+  mutating func nextPlainRecord(
+    width: Int, row: UnsafeMutablePointer<Double>, label: inout [UInt8]
+  ) throws(TableError) -> PlainRecord {
+    while true {
+      if start >= end {
+        if atEOF { return .end }
+        try fill()
+        continue
+      }
+      let outcome = buffer.withUnsafeBufferPointer { b in
+        plainRecord(b, width: width, row: row, label: &label)
+      }
+      switch outcome {
+      case .some(let next?):
+        start = next
+        return .read
+      case .some(nil):
+        return .other
+      case nil:
+        // The buffer ended inside the record: read more, or let the last record go the
+        // general way.
+        if atEOF { return .other }
+        try fill()
+      }
+    }
+  }
+
+  /// The index after a plain record at `start`; `.some(nil)` when the record is not plain,
+  /// `nil` when the buffer ends first.
+  private func plainRecord(
+    _ b: UnsafeBufferPointer<UInt8>, width: Int, row: UnsafeMutablePointer<Double>,
+    label: inout [UInt8]
+  ) -> Int?? {
+    let delimiter = self.delimiter
+    let base = b.baseAddress!
+    var i = start
+    let end = self.end
+    // The label: unquoted, up to the first delimiter.
+    while i < end, base[i] != delimiter, base[i] != 0x0A, base[i] != 0x0D {
+      if base[i] == UInt8(ascii: "\"") { return .some(nil) }
+      i += 1
+    }
+    guard i < end else { return nil }
+    guard base[i] == delimiter, i > start else { return .some(nil) }
+    label.removeAll(keepingCapacity: true)
+    label.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
+    for c in 0..<width {
+      i += 1  // past the delimiter
+      var mantissa: UInt64 = 0
+      var digits = 0
+      var point = -1
+      let first = i
+      var negative = false
+      if i < end, base[i] == UInt8(ascii: "-") {
+        negative = true
+        i += 1
+      }
+      while i < end {
+        let byte = base[i]
+        let digit = byte &- UInt8(ascii: "0")
+        if digit < 10 {
+          mantissa = mantissa &* 10 &+ UInt64(digit)
+          digits += 1
+        } else if byte == UInt8(ascii: "."), point < 0 {
+          point = digits
+        } else {
+          break
+        }
+        i += 1
+      }
+      guard i < end else { return nil }
+      let stop = base[i]
+      let isLast = c == width - 1
+      guard isLast ? (stop == 0x0A || stop == 0x0D) : stop == delimiter else { return .some(nil) }
+      if i == first {
+        row[c] = .nan
+      } else {
+        guard digits > 0, digits <= 15 else { return .some(nil) }
+        row[c] = PlainNumber.short(mantissa, digits: digits, point: point, negative: negative)
+      }
+    }
+    // The line end: LF or CRLF.
+    if base[i] == 0x0A { return i + 1 }
+    guard i + 1 < end else { return nil }
+    return base[i + 1] == 0x0A ? .some(i + 2) : .some(nil)
+  }
+
   /// Parses the record at `start`; the index after it, or nil when the buffer ends first.
   private mutating func parse(
     _ field: (Int, UnsafeBufferPointer<UInt8>) throws(TableError) -> Void, final: Bool = false

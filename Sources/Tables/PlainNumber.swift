@@ -106,9 +106,16 @@ enum PlainNumber {
       p += 1
     }
     guard digits > 0, digits <= 15 else { return nil }
+    return (short(mantissa, digits: digits, point: point, negative: negative), point < 0)
+  }
+
+  /// The value of at most 15 digits read as `mantissa`, with the point after `point` of them
+  /// (-1: none): one correctly rounded division, as ``read(_:)`` computes it.
+  @inline(__always)
+  static func short(_ mantissa: UInt64, digits: Int, point: Int, negative: Bool) -> Double {
     var value = Double(mantissa)
     if point >= 0, digits > point { value /= powers[digits - point] }
-    return (negative ? -value : value, point < 0)
+    return negative ? -value : value
   }
 
   private static let powers: [Double] = (0...22).map { exponent in

@@ -1,4 +1,5 @@
 import Foundation
+import LumenCore
 import Tables
 import TestSupport
 import Testing
@@ -32,6 +33,9 @@ struct NumberMatrixTests {
       "name,a,b\nr1,1,2,99\nr2,3,4\n",
       "name,a\nr1,1234567890123456789\nr2,-0\nr3,007\n",
       "name,a\n,1\nr2,2\n",
+      "name,a,b\r\nr1,1,2\r\nr2,,-0.5\r\nr3,3,4",
+      "name,a,b\nr1,1,2\nr2,-,5\nr3,+4,5\nr4,1.5e0,6\n",
+      "name,a,b\nr1,1,2\nr2,12345678901234567,3\nr3,-123456789012345,0.000000000000001\n",
     ])
   func sameAsGeneral(text: String) throws {
     let dir = TemporaryDirectory()
@@ -48,6 +52,29 @@ struct NumberMatrixTests {
       })
   }
 
+  @Test("Records across the read buffer's edges (about 3 MB) equal the general reader's")
+  func acrossBuffers() throws {
+    var generator = SplitMix64(seed: 4)
+    var csv = "row," + (0..<120).map { "c\($0)" }.joined(separator: ",") + "\n"
+    for r in 0..<3000 {
+      let cells = (0..<120).map { _ -> String in
+        let n = generator.next() % 10_000
+        return n < 100 ? "" : n < 110 ? " 7 " : "\(Double(Int(n) - 5000) / 1000)"
+      }
+      csv += "r\(r)," + cells.joined(separator: ",") + "\n"
+    }
+    let dir = TemporaryDirectory()
+    let path = dir.write(Array(csv.utf8), to: "m.csv")
+    let matrix = try #require(try TableReader.readNumberMatrix(path: path))
+    let (labels, _, values) = try #require(try Self.general(path))
+    #expect(matrix.rowCount == 3000)
+    #expect(matrix.labels == labels)
+    #expect(
+      zip(matrix.values, values).allSatisfy {
+        $0.bitPattern == $1.bitPattern || ($0.isNaN && $1.isNaN)
+      })
+  }
+
   @Test(
     "Anything the general reader reads differently is left to it",
     arguments: [
@@ -58,6 +85,8 @@ struct NumberMatrixTests {
       "name,user_id\nr1,1\nr2,2\n",  // an identifier column
       "name,a,a\nr1,1,2\n",  // a repeated name
       "name,a\nr1,yes\nr2,2\n",  // text
+      "name,a\nr1,.\nr2,2\n",  // a point alone
+      "name,a\nr1,1.2.3\nr2,2\n",  // two points
       "name,a\nr1,true\nr2,false\n",  // booleans
       "name\nr1\nr2\n",  // one column
       "name,a\n",  // no rows
