@@ -173,28 +173,14 @@ struct DelimitedTokenizer: ~Copyable {
     label.append(contentsOf: UnsafeBufferPointer(start: base + start, count: i - start))
     for c in 0..<width {
       i += 1  // past the delimiter
-      var mantissa: UInt64 = 0
-      var digits = 0
-      var point = -1
       let first = i
       var negative = false
       if i < end, base[i] == UInt8(ascii: "-") {
         negative = true
         i += 1
       }
-      while i < end {
-        let byte = base[i]
-        let digit = byte &- UInt8(ascii: "0")
-        if digit < 10 {
-          mantissa = mantissa &* 10 &+ UInt64(digit)
-          digits += 1
-        } else if byte == UInt8(ascii: "."), point < 0 {
-          point = digits
-        } else {
-          break
-        }
-        i += 1
-      }
+      let (mantissa, digits, point, scanned) = PlainNumber.scanDigits(base + i, base + end)
+      i = scanned - base
       guard i < end else { return nil }
       let stop = base[i]
       let isLast = c == width - 1

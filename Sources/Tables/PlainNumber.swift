@@ -89,6 +89,20 @@ enum PlainNumber {
     let negative = p.pointee == UInt8(ascii: "-")
     if negative { p += 1 }
     guard end - p <= 16, p < end else { return nil }
+    let (mantissa, digits, point, stop) = scanDigits(p, end)
+    guard stop == end else { return nil }
+    guard digits > 0, digits <= 15 else { return nil }
+    return (short(mantissa, digits: digits, point: point, negative: negative), point < 0)
+  }
+
+  /// Digits with at most one point, from `p` up to `end` or the first other byte: the digits
+  /// as one integer (callers keep at most 15 of them, which it holds exactly), how many, after
+  /// how many of them the point came (-1: none), and where the scan stopped.
+  @inline(__always)
+  static func scanDigits(_ p: UnsafePointer<UInt8>, _ end: UnsafePointer<UInt8>) -> (
+    mantissa: UInt64, digits: Int, point: Int, stop: UnsafePointer<UInt8>
+  ) {
+    var p = p
     var mantissa: UInt64 = 0
     var digits = 0
     var point = -1
@@ -101,12 +115,11 @@ enum PlainNumber {
       } else if byte == UInt8(ascii: "."), point < 0 {
         point = digits
       } else {
-        return nil
+        break
       }
       p += 1
     }
-    guard digits > 0, digits <= 15 else { return nil }
-    return (short(mantissa, digits: digits, point: point, negative: negative), point < 0)
+    return (mantissa, digits, point, p)
   }
 
   /// The value of at most 15 digits read as `mantissa`, with the point after `point` of them
