@@ -13,3 +13,12 @@ int cmalloc_limit_arenas(int arenas) {
   return 0;
 #endif
 }
+
+int cmalloc_fix_mmap_threshold(int bytes) {
+#if defined(__GLIBC__)
+  return mallopt(M_MMAP_THRESHOLD, bytes);
+#else
+  (void)bytes;
+  return 0;
+#endif
+}

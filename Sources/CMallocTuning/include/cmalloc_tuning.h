@@ -5,4 +5,9 @@
 /// thread freed). Returns 1 when set, 0 when refused or not glibc.
 int cmalloc_limit_arenas(int arenas);
 
+/// Fixes the size from which glibc's malloc maps a block of its own, returned to the system
+/// when freed (by default the size rises to the largest block freed so far, after which big
+/// blocks stay in the heap once freed). Returns 1 when set, 0 when refused or not glibc.
+int cmalloc_fix_mmap_threshold(int bytes);
+
 #endif
