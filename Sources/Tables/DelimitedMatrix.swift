@@ -32,13 +32,14 @@ enum DelimitedMatrix {
     let width = header.count - 1
     var values: [Double] = []
     // Room for the rows the file likely holds (from the lines in its first 64 KB), so the
-    // array is not copied as it grows: pages never written cost nothing.
+    // array is not copied as it grows: pages never written cost nothing. At most 16 M cells
+    // (128 MB of address space) are reserved; a larger matrix grows as it is read.
     let newlines = head.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
     if newlines > 1,
       let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
     {
       let rows = min(maxRows, size / max(1, head.count / newlines) * 5 / 4 + 16)
-      values.reserveCapacity(min(rows, (1 << 31) / width) * width)
+      values.reserveCapacity(min(rows, (1 << 24) / width) * width)
     }
     var row = [Double](repeating: .nan, count: width)
     var labels = RawColumn()
