@@ -45,7 +45,6 @@ enum HeatmapPage {
     -> (head: String, values: [UInt8], tail: String, rounded: Bool)
   {
     let (values, encoding) = try encodedValues(grid)
-    let data = valuesMarker
     let decimals = encoding.decimals.map { MetaJSON.number(Double($0)) } ?? .null
     let cell = min(960 / Double(grid.columnCount), 640 / Double(grid.rowCount), 40)
     let width = max(1, (cell * Double(grid.columnCount)).rounded())
@@ -116,7 +115,7 @@ enum HeatmapPage {
       </div>
       <div class="tools"><button type="button" class="lumen-heatmap-reset">Reset view</button>wheel to zoom, drag to pan, arrow keys to move</div>
       <script type="application/json" id="lumen-heatmap-data">\(json)</script>
-      <script type="application/octet-stream" id="lumen-heatmap-values">\(data)</script>
+      <script type="application/octet-stream" id="lumen-heatmap-values">\(valuesMarker)</script>
       <script>
       \(script)
       </script>
@@ -124,14 +123,15 @@ enum HeatmapPage {
       </html>
 
       """
-    let split = page.range(of: valuesMarker)!
+    // The last one: only the page's own script follows the values (a title comes before).
+    let split = page.range(of: valuesMarker, options: .backwards)!
     return (
       String(page[..<split.lowerBound]), values, String(page[split.upperBound...]),
       encoding.name == "f32"
     )
   }
 
-  /// Where the values go in the page's text (no label can contain it: labels are escaped).
+  /// Where the values go in the page's text.
   private static let valuesMarker = "\u{0}lumen-values\u{0}"
 
   /// How the values are stored in the page.
@@ -228,7 +228,6 @@ enum HeatmapPage {
   private static func writeCodes(
     _ grid: HeatmapGrid, scale: Double, base64: Bool, into out: UnsafeMutablePointer<UInt8>
   ) -> Bool {
-    let limit = fixedLimit
     let hasBlanks = !grid.blankCells.isEmpty
     return grid.values.withUnsafeBufferPointer { values in
       base64Digits.withUnsafeBufferPointer { digits in
@@ -240,11 +239,7 @@ enum HeatmapPage {
           } else if !v.isFinite {
             code = (1 << 24) - 1
           } else {
-            let scaled = v * scale
-            guard abs(scaled) <= Double(limit) + 1 else { return false }
-            // Nearest integer (a value halfway between two never fits either).
-            let m = Int(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
-            guard abs(m) <= limit, Double(m) / scale == v else { return false }
+            guard let m = fixedInteger(v, scale: scale) else { return false }
             code = m + (1 << 23)
           }
           let b0 = code & 0xFF
@@ -273,19 +268,27 @@ enum HeatmapPage {
   private static func neededDecimals(_ grid: HeatmapGrid, from first: Int, powers: [Double])
     -> Int?
   {
-    let limit = Double(fixedLimit)
     var decimals = first
     guard decimals <= 9 else { return nil }
     for v in grid.values where v.isFinite {
-      while true {
-        let scaled = (v * powers[decimals]).rounded()
-        guard abs(scaled) <= limit else { return nil }
-        if scaled / powers[decimals] == v { break }
+      while fixedInteger(v, scale: powers[decimals]) == nil {
         decimals += 1
         if decimals > 9 { return nil }
       }
     }
     return decimals
+  }
+
+  /// The integer `m` with `m / scale == v` exactly (as doubles) and |m| ≤ ``fixedLimit``, or
+  /// `nil` (`v` finite).
+  @inline(__always)
+  private static func fixedInteger(_ v: Double, scale: Double) -> Int? {
+    let scaled = v * scale
+    guard abs(scaled) <= Double(fixedLimit) + 1 else { return nil }
+    // Nearest integer (a value halfway between two never fits either).
+    let m = Int(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
+    guard abs(m) <= fixedLimit, Double(m) / scale == v else { return nil }
+    return m
   }
 
   /// Raw deflate (what `DecompressionStream("deflate-raw")` reads): the text at zlib's fastest

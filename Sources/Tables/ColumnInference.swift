@@ -47,16 +47,13 @@ enum ColumnInference {
     raw.bytes.withUnsafeBufferPointer { bytes in
       var start = 0
       for row in 0..<count {
-        var low = start
-        var high = raw.ends[row]
-        start = high
-        while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
-        while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
-        if isMissing(bytes, low, high) {
-          missing += 1
+        let end = raw.ends[row]
+        if let span = presentSpan(bytes, start, end) {
+          spans[row] = span
         } else {
-          spans[row] = low..<high
+          missing += 1
         }
+        start = end
       }
     }
     if missing == count {
@@ -148,8 +145,21 @@ enum ColumnInference {
     return column
   }
 
+  /// Bytes `low..<high` without the spaces and tabs around them, or `nil` when they spell a
+  /// missing value.
+  @inline(__always)
+  static func presentSpan(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int)
+    -> Range<Int>?
+  {
+    var low = low
+    var high = high
+    while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+    while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+    return isMissing(bytes, low, high) ? nil : low..<high
+  }
+
   /// Whether bytes `low..<high` spell a missing value (the caller trimmed them).
-  static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int)
+  private static func isMissing(_ bytes: UnsafeBufferPointer<UInt8>, _ low: Int, _ high: Int)
     -> Bool
   {
     switch high - low {

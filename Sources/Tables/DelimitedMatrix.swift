@@ -11,21 +11,12 @@ enum DelimitedMatrix {
   static func read(path: String, head: Data, maxRows: Int, maxColumns: Int) throws(TableError)
     -> NumberMatrix?
   {
-    let sample = String(decoding: head.prefix(16 << 10), as: UTF8.self)
-    let delimiter = UInt8(CSVDelimiter.sniff(sample).value)
-    var tokenizer = try DelimitedTokenizer(path: path, delimiter: delimiter)
-    var header: [String] = []
+    var tokenizer = try DelimitedTokenizer(
+      path: path, delimiter: DelimitedTokenizer.delimiter(sniffing: head))
+    guard let (names, headerReplaced) = try tokenizer.nextHeader() else { return nil }
+    let header = names.map(\.trimmingSpaces)
     var replaced = false
-    guard
-      try tokenizer.nextRecord(
-        begin: { header.removeAll(keepingCapacity: true) },
-        field: { _, bytes in
-          let text = String(decoding: bytes, as: UTF8.self)
-          if text.utf8.count != bytes.count { replaced = true }
-          header.append(text.trimmingSpaces)
-        })
-    else { return nil }
-    guard !replaced, header.count >= 2, header.count <= maxColumns,
+    guard !headerReplaced, header.count >= 2, header.count <= maxColumns,
       header.allSatisfy({ !$0.isEmpty }), Set(header).count == header.count,
       !header.dropFirst().contains(where: ColumnInference.looksLikeIdentifier)
     else { return nil }
@@ -81,13 +72,10 @@ enum DelimitedMatrix {
               label.append(contentsOf: bytes)
               return
             }
-            guard index <= width, plain else { return }
-            var low = 0
-            var high = bytes.count
-            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
-            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
-            if ColumnInference.isMissing(bytes, low, high) { return }
-            guard let (value, _) = PlainNumber.read(bytes[low..<high]) else {
+            guard index <= width, plain,
+              let span = ColumnInference.presentSpan(bytes, 0, bytes.count)
+            else { return }
+            guard let (value, _) = PlainNumber.read(bytes[span]) else {
               plain = false
               return
             }

@@ -9,27 +9,16 @@ enum DelimitedRows {
     throws(TableError)
   {
     let path = source.name
-    let sample = String(decoding: head.prefix(16 << 10), as: UTF8.self)
-    let delimiter = UInt8(CSVDelimiter.sniff(sample).value)
+    let delimiter = DelimitedTokenizer.delimiter(sniffing: head)
     var tokenizer: DelimitedTokenizer
     switch source {
     case .file(let file): tokenizer = try DelimitedTokenizer(path: file, delimiter: delimiter)
     case .memory(let bytes, _): tokenizer = DelimitedTokenizer(bytes: bytes, delimiter: delimiter)
     }
-    var header: [String] = []
-    var replaced = false
-    func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-      let string = String(decoding: bytes, as: UTF8.self)
-      if !replaced, string.utf8.count != bytes.count { replaced = true }
-      return string
-    }
-    guard
-      try tokenizer.nextRecord(
-        begin: { header.removeAll(keepingCapacity: true) },
-        field: { _, bytes in header.append(text(bytes)) })
-    else {
+    guard let (names, replaced) = try tokenizer.nextHeader() else {
       throw .empty("\(path) is empty: expected a header row, then one row per record")
     }
+    var header = names
     if header.allSatisfy({ $0.trimmingSpaces.isEmpty }) {
       throw .empty("\(path) has no header row: expected column names on the first line")
     }

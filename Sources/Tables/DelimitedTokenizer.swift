@@ -1,4 +1,5 @@
 internal import Foundation
+internal import LumenCore
 
 /// Splits delimited text into records and fields straight from the file's bytes, a chunk at a
 /// time: RFC 4180 quoting (a quote inside a quoted field written twice), CRLF, LF or CR line
@@ -42,6 +43,27 @@ struct DelimitedTokenizer: ~Copyable {
   }
 
   deinit { if descriptor >= 0 { close(descriptor) } }
+
+  /// The separator of the text whose first bytes are `head` (`,` `;` tab `|`, sniffed from
+  /// its first 16 KB).
+  static func delimiter(sniffing head: Data) -> UInt8 {
+    UInt8(CSVDelimiter.sniff(String(decoding: head.prefix(16 << 10), as: UTF8.self)).value)
+  }
+
+  /// The first record as text (names as written, not trimmed), and whether bytes that are not
+  /// UTF-8 were replaced; `nil` for empty data.
+  mutating func nextHeader() throws(TableError) -> (names: [String], replaced: Bool)? {
+    var names: [String] = []
+    var replaced = false
+    let found = try nextRecord(
+      begin: { names.removeAll(keepingCapacity: true) },
+      field: { _, bytes in
+        let name = String(decoding: bytes, as: UTF8.self)
+        if name.utf8.count != bytes.count { replaced = true }
+        names.append(name)
+      })
+    return found ? (names, replaced) : nil
+  }
 
   /// Moves the unread bytes to the front and reads more after them.
   private mutating func fill() throws(TableError) {

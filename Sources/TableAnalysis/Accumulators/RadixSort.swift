@@ -10,38 +10,34 @@ enum RadixSort {
   }
 
   static func sort(_ values: inout [Double]) {
-    guard values.count > 256 else {
-      values.sort()
-      return
-    }
-    values.withUnsafeMutableBufferPointer { doubles in
-      doubles.withMemoryRebound(to: UInt64.self) { keys in
-        // Order-preserving keys: flip every bit of negatives, the sign bit of the rest.
-        for i in keys.indices {
-          let bits = keys[i]
-          keys[i] = bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
-        }
-        sortKeys(keys)
-        for i in keys.indices {
-          let key = keys[i]
-          keys[i] = key & (1 << 63) != 0 ? key & ~(1 << 63) : ~key
-        }
-      }
-    }
+    // Order-preserving keys: flip every bit of negatives, the sign bit of the rest.
+    sort(
+      &values, keys: UInt64.self,
+      toKey: { $0 & (1 << 63) != 0 ? ~$0 : $0 | (1 << 63) },
+      fromKey: { $0 & (1 << 63) != 0 ? $0 & ~(1 << 63) : ~$0 })
   }
 
   /// Sorts 32-bit integers the same way.
   static func sort(_ values: inout [Int32]) {
+    // Order-preserving keys: the sign bit flipped.
+    sort(&values, keys: UInt32.self, toKey: { $0 ^ (1 << 31) }, fromKey: { $0 ^ (1 << 31) })
+  }
+
+  /// Sorts values through their bits seen as unsigned keys of the same width, made
+  /// order-preserving by `toKey` and turned back by `fromKey`.
+  @inline(__always)
+  private static func sort<Value: Comparable, Key: FixedWidthInteger & UnsignedInteger>(
+    _ values: inout [Value], keys: Key.Type, toKey: (Key) -> Key, fromKey: (Key) -> Key
+  ) {
     guard values.count > 256 else {
       values.sort()
       return
     }
-    values.withUnsafeMutableBufferPointer { ints in
-      ints.withMemoryRebound(to: UInt32.self) { keys in
-        // Order-preserving keys: the sign bit flipped.
-        for i in keys.indices { keys[i] ^= 1 << 31 }
+    values.withUnsafeMutableBufferPointer { raw in
+      raw.withMemoryRebound(to: Key.self) { keys in
+        for i in keys.indices { keys[i] = toKey(keys[i]) }
         sortKeys(keys)
-        for i in keys.indices { keys[i] ^= 1 << 31 }
+        for i in keys.indices { keys[i] = fromKey(keys[i]) }
       }
     }
   }
