@@ -139,6 +139,7 @@ enum ColumnInference {
     var column = TableColumn(
       name: name, kind: kind, values: .texts(indices.map { $0 < 0 ? nil : strings[$0] }),
       missingCount: missing)
+    column.textCodes = TextCodes(codes: indices, labels: strings)
     if numeric > 0, let firstWord {
       column.firstNonNumber = NonNumber(row: firstWord.row + 1, text: firstWord.text)
     }
@@ -254,8 +255,7 @@ enum ColumnInference {
     }
     let unit = unitCounts.indices.filter { unitCounts[$0] > 0 }
       .max { unitCounts[$0] < unitCounts[$1] }.map { ValueUnit.allCases[$0] }
-    if whole, looksLikeIdentifier(name), present > 1, Set(values.compactMap { $0 }).count == present
-    {
+    if whole, looksLikeIdentifier(name), present > 1, allDistinct(values) {
       if numericIDs {
         return TableColumn(
           name: name, kind: .identifier, values: .numbers(values), missingCount: missing)
@@ -267,6 +267,24 @@ enum ColumnInference {
     return TableColumn(
       name: name, kind: whole ? .integer : .float, values: .numbers(values), unit: unit,
       missingCount: missing)
+  }
+
+  /// Whether the present values are all different: at once when they rise (ids usually do),
+  /// else by sorting a copy.
+  private static func allDistinct(_ values: [Double?]) -> Bool {
+    var previous = -Double.infinity
+    var rising = true
+    for case let value? in values {
+      if value <= previous {
+        rising = false
+        break
+      }
+      previous = value
+    }
+    if rising { return true }
+    let sorted = values.compactMap { $0 }.sorted()
+    for i in sorted.indices.dropFirst() where sorted[i] == sorted[i - 1] { return false }
+    return true
   }
 
   private static func numbers(
@@ -295,9 +313,7 @@ enum ColumnInference {
     let unit = units.filter { $0.key != nil }.max { $0.value < $1.value }?.key ?? nil
     let name = name
     var kind: ColumnKind = whole ? .integer : .float
-    if whole, looksLikeIdentifier(name), Set(values.compactMap { $0 }).count == present.count,
-      present.count > 1
-    {
+    if whole, looksLikeIdentifier(name), present.count > 1, allDistinct(values) {
       kind = .identifier
       return TableColumn(
         name: name, kind: kind,

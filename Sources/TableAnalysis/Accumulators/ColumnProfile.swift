@@ -59,18 +59,9 @@ struct ColumnProfile: Codable, Hashable, Sendable {
       firstOdd = NonNumberRow(row: firstRow + odd.row, text: odd.text)
     }
     switch column.values {
-    case .numbers(let values) where column.kind == .identifier:
-      // Ids as numbers: distinct values only (their mean or quantiles mean nothing).
-      for (row, value) in values.enumerated() {
-        guard let value else {
-          hashes[row] = Self.missingHash
-          continue
-        }
-        let hash = StableHash.number(value)
-        hashes[row] = hash
-        plainTally.add(hash) { .number(value) }
-      }
     case .numbers(let values), .moments(let values):
+      // Ids written as numbers are kept as numbers are (their distinct count then comes
+      // exactly from the sorted values), without moments: their mean means nothing.
       var present: [Double] = []
       present.reserveCapacity(count - column.missingCount)
       for (row, value) in values.enumerated() {
@@ -85,7 +76,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
       if talliesNumbers {
         for value in present { plainTally.add(StableHash.number(value)) { .number(value) } }
       }
-      moments.add(present)
+      if column.kind != .identifier { moments.add(present) }
       sketch.add(present)
     case .booleans(let values):
       var present: [Double] = []
@@ -100,6 +91,8 @@ struct ColumnProfile: Codable, Hashable, Sendable {
         tally.add(hash) { .text(value ? "true" : "false") }
       }
       moments.add(present)
+    case .texts where column.textCodes != nil:
+      addTexts(column.textCodes!, identifier: column.kind == .identifier, hashes: &hashes)
     case .texts(let values):
       var lengthValues: [Double] = []
       lengthValues.reserveCapacity(count)
@@ -115,13 +108,45 @@ struct ColumnProfile: Codable, Hashable, Sendable {
         } else {
           tally.add(hash) { .text(value) }
         }
-        // Characters as Unicode scalars: the UTF-8 bytes that do not continue one.
-        var scalars = 0
-        for byte in value.utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
-        lengthValues.append(Double(scalars))
+        lengthValues.append(Double(Self.characters(value)))
       }
       lengths.add(lengthValues)
     }
+  }
+
+  /// Adds a text column given as codes: each distinct value is hashed, measured and tallied
+  /// once with its count (the tally admits values in the order of their first rows, as row by
+  /// row would).
+  private mutating func addTexts(_ texts: TextCodes, identifier: Bool, hashes: inout [UInt64]) {
+    let labelHashes = texts.labels.map(StableHash.text)
+    let labelLengths = texts.labels.map { Double(Self.characters($0)) }
+    var counts = [Int](repeating: 0, count: texts.labels.count)
+    var lengthValues: [Double] = []
+    lengthValues.reserveCapacity(texts.codes.count)
+    for (row, code) in texts.codes.enumerated() {
+      guard code >= 0 else {
+        hashes[row] = Self.missingHash
+        continue
+      }
+      hashes[row] = labelHashes[code]
+      counts[code] += 1
+      lengthValues.append(labelLengths[code])
+    }
+    for (i, label) in texts.labels.enumerated() where counts[i] > 0 {
+      if identifier {
+        plainTally.add(labelHashes[i], count: counts[i]) { .text(label) }
+      } else {
+        tally.add(labelHashes[i], count: counts[i]) { .text(label) }
+      }
+    }
+    lengths.add(lengthValues)
+  }
+
+  /// Characters as Unicode scalars: the UTF-8 bytes that do not continue one.
+  private static func characters(_ text: String) -> Int {
+    var scalars = 0
+    for byte in text.utf8 where byte & 0xC0 != 0x80 { scalars += 1 }
+    return scalars
   }
 
   /// Sorts the exact values in place, before the statistics read them.

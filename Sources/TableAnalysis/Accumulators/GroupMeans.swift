@@ -35,17 +35,28 @@ struct GroupMeans: Codable, Hashable, Sendable {
     var lows = [Double](repeating: .infinity, count: slots)
     var highs = [Double](repeating: -.infinity, count: slots)
     let shift = values.first { !$0.isNaN } ?? 0
-    for row in groups.indices {
-      let g = groups[row]
-      let v = values[row]
-      guard g >= 0, !v.isNaN else { continue }
-      let target = mapping[g] >= 0 ? mapping[g] : slots - 1
-      let d = v - shift
-      counts[target] += 1
-      sums[target] += d
-      squares[target] += d * d
-      lows[target] = min(lows[target], v)
-      highs[target] = max(highs[target], v)
+    // Each row's slot first (the mapping applied), then the sums over plain buffers.
+    let targets = groups.map { g in g < 0 ? -1 : (mapping[g] >= 0 ? mapping[g] : slots - 1) }
+    counts.withUnsafeMutableBufferPointer { counts in
+      sums.withUnsafeMutableBufferPointer { sums in
+        squares.withUnsafeMutableBufferPointer { squares in
+          lows.withUnsafeMutableBufferPointer { lows in
+            highs.withUnsafeMutableBufferPointer { highs in
+              for row in targets.indices {
+                let target = targets[row]
+                let v = values[row]
+                guard target >= 0, !v.isNaN else { continue }
+                let d = v - shift
+                counts[target] += 1
+                sums[target] += d
+                squares[target] += d * d
+                lows[target] = min(lows[target], v)
+                highs[target] = max(highs[target], v)
+              }
+            }
+          }
+        }
+      }
     }
     for g in 0..<slots where counts[g] > 0 {
       let n = Double(counts[g])

@@ -10,11 +10,40 @@ enum RadixSort {
   }
 
   static func sort(_ values: inout [Double]) {
-    // Order-preserving keys: flip every bit of negatives, the sign bit of the rest.
     sort(
-      &values, keys: UInt64.self,
-      toKey: { $0 & (1 << 63) != 0 ? ~$0 : $0 | (1 << 63) },
+      &values, keys: UInt64.self, toKey: orderKey,
       fromKey: { $0 & (1 << 63) != 0 ? $0 & ~(1 << 63) : ~$0 })
+  }
+
+  /// The positions of `values` in ascending order (equal values keep their order), by the
+  /// same keys and passes as ``sort(_:)``, each pass moving the positions with the keys.
+  static func order(_ values: [Double]) -> [Int] {
+    let count = values.count
+    var keys = values.map { orderKey($0.bitPattern) }
+    var positions = Array(0..<count)
+    var spareKeys = [UInt64](repeating: 0, count: count)
+    var sparePositions = [Int](repeating: 0, count: count)
+    var counts = [Int](repeating: 0, count: 2048)
+    for shift in stride(from: 0, to: 64, by: 11) {
+      guard digitStarts(keys, shift: shift, into: &counts) else { continue }
+      for i in 0..<count {
+        let key = keys[i]
+        let digit = Int(truncatingIfNeeded: (key >> UInt64(shift)) & 2047)
+        spareKeys[counts[digit]] = key
+        sparePositions[counts[digit]] = positions[i]
+        counts[digit] += 1
+      }
+      swap(&keys, &spareKeys)
+      swap(&positions, &sparePositions)
+    }
+    return positions
+  }
+
+  /// A double's bits as an unsigned key in the doubles' order: every bit of a negative
+  /// flipped, the sign bit of the rest.
+  @inline(__always)
+  private static func orderKey(_ bits: UInt64) -> UInt64 {
+    bits & (1 << 63) != 0 ? ~bits : bits | (1 << 63)
   }
 
   /// Sorts 32-bit integers the same way.
@@ -54,15 +83,7 @@ enum RadixSort {
       var to = spare
       var counts = [Int](repeating: 0, count: 2048)
       for shift in stride(from: 0, to: Key.bitWidth, by: 11) {
-        for i in counts.indices { counts[i] = 0 }
-        for key in from { counts[Int(truncatingIfNeeded: (key >> shift) & 2047)] += 1 }
-        if counts.contains(count) { continue }
-        var total = 0
-        for i in counts.indices {
-          let c = counts[i]
-          counts[i] = total
-          total += c
-        }
+        guard digitStarts(from, shift: shift, into: &counts) else { continue }
         for key in from {
           let digit = Int(truncatingIfNeeded: (key >> shift) & 2047)
           to[counts[digit]] = key
@@ -74,5 +95,27 @@ enum RadixSort {
         keys.baseAddress!.update(from: from.baseAddress!, count: count)
       }
     }
+  }
+
+  /// Where each 11-bit digit at `shift` starts in the pass's output (`counts`, 2,048 of them);
+  /// `false` when every key has the same digit (the pass would move nothing).
+  @inline(__always)
+  private static func digitStarts<Keys: Sequence>(
+    _ keys: Keys, shift: Int, into counts: inout [Int]
+  ) -> Bool where Keys.Element: FixedWidthInteger & UnsignedInteger {
+    for i in counts.indices { counts[i] = 0 }
+    var total = 0
+    for key in keys {
+      counts[Int(truncatingIfNeeded: (key >> shift) & 2047)] += 1
+      total += 1
+    }
+    if counts.contains(total) { return false }
+    var start = 0
+    for i in counts.indices {
+      let c = counts[i]
+      counts[i] = start
+      start += c
+    }
+    return true
   }
 }

@@ -131,22 +131,22 @@ struct TableProfile: Codable, Hashable, Sendable {
     for hash in rowHashes { duplicates.add(hash) }
     let byName = Dictionary(
       table.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-    let numbers: [[Double]] = numeric.map { name in
-      byName[name].map { Self.numbers(table.columns[$0]) }
-        ?? Array(repeating: .nan, count: count)
+    // Each column's numbers made once for every part that reads them (NaN when absent).
+    var wanted = Set(numeric).union(groups.map(\.measure))
+    if let series = timeSeries { wanted.formUnion([series.time] + series.measures) }
+    var numbersByName: [String: [Double]] = [:]
+    for name in wanted {
+      if let c = byName[name] { numbersByName[name] = Self.numbers(table.columns[c]) }
     }
+    let absent = [Double](repeating: .nan, count: count)
+    let numbers = numeric.map { numbersByName[$0] ?? absent }
     addPairs(numbers)
     sample.offer(count: count) { row in numbers.map { $0[row] } }
-    if var series = timeSeries, let t = byName[series.time] {
-      let times = Self.numbers(table.columns[t])
-      let values = series.measures.map { name in
-        byName[name].map { Self.numbers(table.columns[$0]) }
-          ?? Array(repeating: .nan, count: count)
-      }
-      series.add(times: times, measures: values)
+    if var series = timeSeries, let times = numbersByName[series.time] {
+      series.add(times: times, measures: series.measures.map { numbersByName[$0] ?? absent })
       timeSeries = series
     }
-    addGroups(table, byName: byName, hashes: cellHashes)
+    addGroups(table, byName: byName, numbers: numbersByName, hashes: cellHashes)
   }
 
   private mutating func addPairs(_ numbers: [[Double]]) {
@@ -167,17 +167,19 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
   }
 
-  private mutating func addGroups(_ table: Table, byName: [String: Int], hashes: [[UInt64]]) {
+  private mutating func addGroups(
+    _ table: Table, byName: [String: Int], numbers: [String: [Double]], hashes: [[UInt64]]
+  ) {
     guard !groups.isEmpty else { return }
     var keysByCategory: [String: (groups: [Int], labels: [String])] = [:]
     for g in groups.indices {
       let name = groups[g].category
-      guard let c = byName[name], let m = byName[groups[g].measure] else { continue }
+      guard let c = byName[name], byName[groups[g].measure] != nil else { continue }
       if keysByCategory[name] == nil {
         keysByCategory[name] = Self.groupKeys(table.columns[c], hashes: hashes[c])
       }
       let (keys, labels) = keysByCategory[name]!
-      groups[g].add(groups: keys, labels: labels, values: Self.numbers(table.columns[m]))
+      groups[g].add(groups: keys, labels: labels, values: numbers[groups[g].measure]!)
     }
   }
 
@@ -186,6 +188,10 @@ struct TableProfile: Codable, Hashable, Sendable {
   private static func groupKeys(_ column: TableColumn, hashes: [UInt64]) -> (
     groups: [Int], labels: [String]
   ) {
+    if let texts = column.textCodes {
+      // Codes already: past 128 values the rest count as missing, as below.
+      return (texts.codes.map { $0 < 128 ? $0 : -1 }, Array(texts.labels.prefix(128)))
+    }
     var labels: [String] = []
     var slots = [Int](repeating: -1, count: 256)
     var slotHashes = [UInt64](repeating: 0, count: 256)

@@ -53,27 +53,46 @@ struct TimeSeries: Codable, Hashable, Sendable {
         widen(to: next)
       }
     }
-    // Rows usually come in time order: the last bucket answers most of them.
-    var lastKey = Int64.min
-    var lastBucket = -1
+    // Rows usually come in time order: a run of rows in one bucket is summed in locals
+    // (in the same order, so the sums are the same) and stored when the bucket changes.
+    let measureCount = values.count
+    var runKey = Int64.min
+    var runBucket = -1
+    var runRows = 0
+    var runSums = [Double](repeating: 0, count: measureCount)
+    var runCounts = [Int](repeating: 0, count: measureCount)
+    func store() {
+      guard runBucket >= 0 else { return }
+      rows[runBucket] += runRows
+      for m in 0..<measureCount {
+        sums[m][runBucket] = runSums[m]
+        counts[m][runBucket] = runCounts[m]
+      }
+    }
     for row in times.indices {
       let t = times[row]
       guard t.isFinite else { continue }
       let key = Int64((t / Double(width)).rounded(.down))
-      if key != lastKey {
-        lastKey = key
-        lastBucket = bucket(key)
+      if key != runKey {
+        store()
+        runKey = key
+        runBucket = bucket(key)
+        runRows = 0
+        for m in 0..<measureCount {
+          runSums[m] = sums[m][runBucket]
+          runCounts[m] = counts[m][runBucket]
+        }
       }
-      let b = lastBucket
-      rows[b] += 1
-      for m in values.indices {
+      runRows += 1
+      for m in 0..<measureCount {
         let v = values[m][row]
         if !v.isNaN {
-          sums[m][b] += v
-          counts[m][b] += 1
+          runSums[m] += v
+          runCounts[m] += 1
         }
       }
     }
+    store()
     while starts.count > Self.maxBuckets, let next = Self.widths.first(where: { $0 > width }) {
       widen(to: next)
     }

@@ -439,8 +439,10 @@ enum StatisticsBuilder {
     return pair.pearson
   }
 
+  /// Each value's average rank (1-based; ties share the mean of their positions). The values
+  /// are not NaN.
   static func ranks(_ values: [Double]) -> [Double] {
-    let order = values.indices.sorted { values[$0] < values[$1] }
+    let order = RadixSort.order(values)
     var ranks = [Double](repeating: 0, count: values.count)
     var i = 0
     while i < order.count {
