@@ -7,8 +7,9 @@ struct ColumnCollector {
   private(set) var header: [String] = []
   private var indices: [Int] = []
   private var cells: [[TableCell]] = []
-  /// Delimited text keeps bytes instead of cells (``beginRawRow()`` … ``endRawRow()``).
-  private var raw: [RawColumn] = []
+  /// Delimited text keeps bytes instead of cells (``beginRawRow()`` … ``endRawRow()``, or
+  /// ``addRawRecord(_:spans:fieldCount:whole:)``).
+  private var raw = RawRows(width: 0)
   private var usesRaw = false
   private(set) var rows = 0
   var warnings: [String] = []
@@ -62,25 +63,54 @@ struct ColumnCollector {
   /// How many columns are kept.
   var wantedCount: Int { indices.count }
 
+  /// Whether every column of the header is kept (a delimited record is then copied whole).
+  var keepsEveryColumn: Bool {
+    Set(indices.filter { $0 >= 0 }).count == header.count
+  }
+
   /// Starts (or starts again) a delimited row: bytes appended since the last complete row
   /// are dropped.
   mutating func beginRawRow() {
-    if !usesRaw {
-      usesRaw = true
-      raw = Array(repeating: RawColumn(), count: indices.count)
-    }
-    for position in raw.indices where raw[position].bytes.count != raw[position].committed {
-      raw[position].bytes.removeSubrange(raw[position].committed...)
-    }
+    startRaw()
+    raw.beginRow()
   }
 
   /// Appends a field's bytes to the kept column at `position`.
-  mutating func appendRaw(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-    raw[position].bytes.append(contentsOf: bytes)
+  mutating func appendRaw(_ position: Int, _ bytes: UnsafeBufferPointer<UInt8>) throws(TableError) {
+    try checkRawBytes(adding: bytes.count)
+    raw.setField(position, bytes)
   }
 
   /// Ends a delimited row (fields not given are empty, so missing).
   mutating func endRawRow() throws(TableError) {
+    try checkRawRow()
+    raw.endRow()
+    try rowAdded()
+  }
+
+  /// Adds a whole delimited record: `spans` holds each of its `fieldCount` fields' start and
+  /// end relative to `record`. With `whole` (``keepsEveryColumn``), its bytes are copied at
+  /// once.
+  mutating func addRawRecord(
+    _ record: UnsafeBufferPointer<UInt8>, spans: UnsafeBufferPointer<Int32>, fieldCount: Int,
+    whole: Bool
+  ) throws(TableError) {
+    startRaw()
+    try checkRawRow()
+    try checkRawBytes(adding: record.count)
+    raw.appendRecord(
+      record, fieldSpans: spans, fieldCount: fieldCount, columns: indices, whole: whole)
+    try rowAdded()
+  }
+
+  private mutating func startRaw() {
+    if !usesRaw {
+      usesRaw = true
+      raw = RawRows(width: indices.count)
+    }
+  }
+
+  private func checkRawRow() throws(TableError) {
     // A cancelled task (a tool call past its timeout) stops within 65,536 rows.
     if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
     guard rows < maxRows else {
@@ -88,10 +118,17 @@ struct ColumnCollector {
         "\(name) has more than \(maxRows) data rows; the limit is \(maxRows) (sample or split the file)"
       )
     }
-    for position in raw.indices {
-      raw[position].ends.append(raw[position].bytes.count)
-      raw[position].committed = raw[position].bytes.count
+  }
+
+  private func checkRawBytes(adding count: Int) throws(TableError) {
+    guard raw.bytes.count + count <= RawRows.maxBytes else {
+      throw .limitExceeded(
+        "\(name)'s cells pass 2 GB in one read; the limit is 2 GB (choose the columns to use, or split the file)"
+      )
     }
+  }
+
+  private mutating func rowAdded() throws(TableError) {
     rows += 1
     if rows - batchStart >= batchRows { try flushBatch() }
   }
@@ -180,8 +217,8 @@ struct ColumnCollector {
       if usesRaw {
         columns.append(
           ColumnInference.column(
-            named: column, raw: raw[position], replaced: &replaced, numericIDs: numericIDs))
-        raw[position] = RawColumn()
+            named: column, rows: raw, column: position, replaced: &replaced,
+            numericIDs: numericIDs))
       } else if position < cells.count {
         columns.append(ColumnInference.column(named: column, cells: cells[position]))
         cells[position] = []
@@ -191,6 +228,7 @@ struct ColumnCollector {
             named: column, cells: Array(repeating: .missing, count: count)))
       }
     }
+    if usesRaw { raw = RawRows(width: indices.count) }
     var notes = lastBatch ? warnings : []
     if replaced {
       notes.append(

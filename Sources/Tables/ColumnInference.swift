@@ -36,24 +36,24 @@ enum ColumnInference {
     return texts(name, present, count, missing)
   }
 
-  /// A delimited column, from its bytes: numbers are read without making strings; the other
-  /// kinds go through the cell rules. `replaced` is set when bytes were not UTF-8.
+  /// A delimited column, from its bytes (`column` of `rows`): numbers are read without making
+  /// strings; the other kinds go through the cell rules. `replaced` is set when bytes were not
+  /// UTF-8.
   static func column(
-    named name: String, raw: RawColumn, replaced: inout Bool, numericIDs: Bool = false
+    named name: String, rows: RawRows, column: Int, replaced: inout Bool,
+    numericIDs: Bool = false
   ) -> TableColumn {
-    let count = raw.count
+    let count = rows.count
     var spans = [Range<Int>?](repeating: nil, count: count)
     var missing = 0
-    raw.bytes.withUnsafeBufferPointer { bytes in
-      var start = 0
+    rows.bytes.withUnsafeBufferPointer { bytes in
       for row in 0..<count {
-        let end = raw.ends[row]
-        if let span = presentSpan(bytes, start, end) {
+        let (low, high) = rows.span(row: row, column: column)
+        if let span = presentSpan(bytes, low, high) {
           spans[row] = span
         } else {
           missing += 1
         }
-        start = end
       }
     }
     if missing == count {
@@ -61,17 +61,18 @@ enum ColumnInference {
         name: name, kind: .text, values: .texts(Array(repeating: nil, count: count)),
         missingCount: missing)
     }
-    if let column = rawNumbers(name, raw, spans, missing, numericIDs: numericIDs) {
+    let bytes = rows.bytes
+    if let column = rawNumbers(name, bytes, spans, missing, numericIDs: numericIDs) {
       return column
     }
-    if let column = rawMoments(name, raw, spans, missing) { return column }
-    return rawWords(name, raw, spans, missing, replaced: &replaced)
+    if let column = rawMoments(name, bytes, spans, missing) { return column }
+    return rawWords(name, bytes, spans, missing, replaced: &replaced)
   }
 
   /// Booleans, categories, text and identifiers from the bytes: each distinct value becomes
   /// one string (a category of 200,000 rows makes a handful), then the rules of ``texts``.
   private static func rawWords(
-    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int,
+    _ name: String, _ bytes: [UInt8], _ spans: [Range<Int>?], _ missing: Int,
     replaced: inout Bool
   ) -> TableColumn {
     let count = spans.count
@@ -80,7 +81,7 @@ enum ColumnInference {
     var occurrences: [Int] = []
     var indices = [Int](repeating: -1, count: count)
     var sawReplacement = false
-    raw.bytes.withUnsafeBufferPointer { base in
+    bytes.withUnsafeBufferPointer { base in
       // Each distinct value's first span, found by a cheap hash of its bytes in an
       // open-addressing table (Swift's seeded hashing per cell was a tenth of reading).
       var interned = ByteTable()
@@ -180,9 +181,9 @@ enum ColumnInference {
   /// Dates and times read from the bytes with one layout for the column (chosen from the first
   /// values, as for cells).
   private static func rawMoments(
-    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int
+    _ name: String, _ bytes: [UInt8], _ spans: [Range<Int>?], _ missing: Int
   ) -> TableColumn? {
-    raw.bytes.withUnsafeBufferPointer { base in
+    bytes.withUnsafeBufferPointer { base in
       rawMoments(name, base, spans, missing)
     }
   }
@@ -221,9 +222,9 @@ enum ColumnInference {
   }
 
   private static func rawNumbers(
-    _ name: String, _ raw: RawColumn, _ spans: [Range<Int>?], _ missing: Int, numericIDs: Bool
+    _ name: String, _ bytes: [UInt8], _ spans: [Range<Int>?], _ missing: Int, numericIDs: Bool
   ) -> TableColumn? {
-    raw.bytes.withUnsafeBufferPointer { base in
+    bytes.withUnsafeBufferPointer { base in
       rawNumbers(name, base, spans, missing, numericIDs: numericIDs)
     }
   }

@@ -33,15 +33,16 @@ enum DelimitedMatrix {
       values.reserveCapacity(min(rows, (1 << 24) / width) * width)
     }
     var row = [Double](repeating: .nan, count: width)
-    var labels = RawColumn()
+    var labels = RawRows(width: 1)
     var label: [UInt8] = []
     var fieldCount = 0
     var plain = true
     var rows = 0
     func add(_ label: [UInt8]) {
       values.append(contentsOf: row)
-      labels.bytes.append(contentsOf: label)
-      labels.ends.append(labels.bytes.count)
+      labels.beginRow()
+      label.withUnsafeBufferPointer { labels.setField(0, $0) }
+      labels.endRow()
       rows += 1
     }
     records: while plain {
@@ -52,7 +53,9 @@ enum DelimitedMatrix {
       switch plainRecord {
       case .end: break records
       case .read:
-        guard rows < maxRows else { return nil }
+        guard rows < maxRows, labels.bytes.count + label.count < RawRows.maxBytes else {
+          return nil
+        }
         if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
         add(label)
         continue records
@@ -83,14 +86,15 @@ enum DelimitedMatrix {
           })
       else { break }
       if fieldCount == 0 { continue }
-      guard plain, fieldCount >= header.count, rows < maxRows else { return nil }
+      guard plain, fieldCount >= header.count, rows < maxRows,
+        labels.bytes.count + label.count < RawRows.maxBytes
+      else { return nil }
       if rows & 0xFFFF == 0xFFFF, Task.isCancelled { throw .cancelled }
       add(label)
     }
     guard plain, rows > 0 else { return nil }
-    labels.committed = labels.bytes.count
     let column = ColumnInference.column(
-      named: header[0], raw: labels, replaced: &replaced, numericIDs: false)
+      named: header[0], rows: labels, column: 0, replaced: &replaced, numericIDs: false)
     guard !replaced else { return nil }
     return NumberMatrix(
       source: path, labels: column, columnNames: Array(header.dropFirst()), values: values,

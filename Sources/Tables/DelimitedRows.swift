@@ -27,21 +27,37 @@ enum DelimitedRows {
     }
     try collector.setHeader(header)
     let positions = collector.positionsByHeaderIndex
+    let whole = collector.keepsEveryColumn
     var fieldCount = 0
     var short = 0
-    // Blank lines are skipped: the collector only ends a row that had fields.
-    while try tokenizer.nextRecord(
-      begin: {
-        collector.beginRawRow()
-        fieldCount = 0
-      },
-      field: { index, bytes in
-        fieldCount = index + 1
-        if index < positions.count, positions[index] >= 0 {
-          collector.appendRaw(positions[index], bytes)
-        }
-      })
-    {
+    var spans: [Int32] = []
+    records: while true {
+      // Most records: one pass, their bytes copied at once.
+      let simple = try tokenizer.nextSimpleRecord(spans: &spans) {
+        (record, fieldSpans, fields) throws(TableError) in
+        if fields < header.count { short += 1 }
+        try collector.addRawRecord(record, spans: fieldSpans, fieldCount: fields, whole: whole)
+      }
+      switch simple {
+      case .read: continue records
+      case .end: break records
+      case .other: break
+      }
+      // The rest (doubled quotes, blank lines, the last record without a line end) field by
+      // field. Blank lines are skipped: the collector only ends a row that had fields.
+      guard
+        try tokenizer.nextRecord(
+          begin: {
+            collector.beginRawRow()
+            fieldCount = 0
+          },
+          field: { (index, bytes) throws(TableError) in
+            fieldCount = index + 1
+            if index < positions.count, positions[index] >= 0 {
+              try collector.appendRaw(positions[index], bytes)
+            }
+          })
+      else { break }
       if fieldCount == 0 { continue }
       if fieldCount < header.count { short += 1 }
       try collector.endRawRow()

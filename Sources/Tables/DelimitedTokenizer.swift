@@ -111,11 +111,7 @@ struct DelimitedTokenizer: ~Copyable {
       if end - start >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { start = 3 }
     }
     while true {
-      if start >= end {
-        if atEOF { return false }
-        try fill()
-        continue
-      }
+      guard try hasBytes() else { return false }
       begin()
       switch try parse(field) {
       case .some(let next):
@@ -133,14 +129,109 @@ struct DelimitedTokenizer: ~Copyable {
     }
   }
 
-  /// What ``nextPlainRecord(width:row:label:)`` found.
+  /// Whether bytes are left at the cursor, reading more when the buffer is used up.
+  private mutating func hasBytes() throws(TableError) -> Bool {
+    while start >= end {
+      if atEOF { return false }
+      try fill()
+    }
+    return true
+  }
+
+  /// What ``nextPlainRecord(width:row:label:)`` or ``nextSimpleRecord(spans:_:)`` found.
   enum PlainRecord {
-    /// A record of a label and `width` plain numbers or empty fields, read.
+    /// A record of the kind asked for, read.
     case read
     /// Anything else: the cursor did not move; read the record with ``nextRecord(begin:field:)``.
     case other
     /// The end of the data.
     case end
+  }
+
+  /// A record read in one pass when each field is unquoted or quoted without a doubled quote
+  /// (then its bytes are those inside the quotes) and it ends with a line end: `body` gets the
+  /// record's bytes and each field's start and end relative to them (two per field, `spans`
+  /// grows as needed) with the field count, before the cursor moves past it. Blank lines,
+  /// doubled quotes and a last record without a line end give ``PlainRecord/other``.
+  mutating func nextSimpleRecord(
+    spans: inout [Int32],
+    _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>, Int) throws(TableError) ->
+      Void
+  ) throws(TableError) -> PlainRecord {
+    guard started else { return .other }
+    while true {
+      guard try hasBytes() else { return .end }
+      let found = buffer.withUnsafeBufferPointer { b in simpleRecord(b, spans: &spans) }
+      switch found {
+      case .some(let record?):
+        try buffer.withUnsafeBufferPointer { (b) throws(TableError) in
+          try spans.withUnsafeBufferPointer { (fieldSpans) throws(TableError) in
+            try body(
+              UnsafeBufferPointer(rebasing: b[start..<record.end]), fieldSpans, record.fields)
+          }
+        }
+        start = record.next
+        return .read
+      case .some(nil):
+        return .other
+      case nil:
+        if atEOF { return .other }
+        try fill()
+      }
+    }
+  }
+
+  /// The record at `start` when it is simple: where its bytes end (before the line end), the
+  /// index after it, and its field count; `.some(nil)` when it is not simple, `nil` when the
+  /// buffer ends first.
+  private func simpleRecord(_ b: UnsafeBufferPointer<UInt8>, spans: inout [Int32]) -> (
+    end: Int, next: Int, fields: Int
+  )?? {
+    let quote = UInt8(ascii: "\"")
+    let delimiter = self.delimiter
+    let base = start
+    let end = self.end
+    var i = start
+    var fields = 0
+    if b[i] == 0x0A || b[i] == 0x0D { return .some(nil) }
+    while true {
+      let low: Int
+      let high: Int
+      if i < end, b[i] == quote {
+        var j = i + 1
+        while j < end, b[j] != quote { j += 1 }
+        // The byte after the closing quote tells a doubled quote from the end of the field.
+        guard j + 1 < end else { return nil }
+        if b[j + 1] == quote { return .some(nil) }
+        low = i + 1
+        high = j
+        i = j + 1
+        // Anything between the closing quote and the delimiter is ignored.
+        while i < end, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
+      } else {
+        var j = i
+        while j < end, b[j] != delimiter, b[j] != 0x0A, b[j] != 0x0D { j += 1 }
+        low = i
+        high = j
+        i = j
+      }
+      guard i < end else { return nil }
+      if spans.count < 2 * fields + 2 { spans.append(contentsOf: [0, 0]) }
+      spans[2 * fields] = Int32(truncatingIfNeeded: low - base)
+      spans[2 * fields + 1] = Int32(truncatingIfNeeded: high - base)
+      fields += 1
+      if b[i] == delimiter {
+        i += 1
+        guard i < end else { return nil }
+        continue
+      }
+      // A line end: CRLF counts as one.
+      if b[i] == 0x0D {
+        guard i + 1 < end else { return nil }
+        return .some((i, b[i + 1] == 0x0A ? i + 2 : i + 1, fields))
+      }
+      return .some((i, i + 1, fields))
+    }
   }
 
   /// For a matrix of numbers, a record read in one pass over its bytes when it is the common
@@ -151,11 +242,7 @@ struct DelimitedTokenizer: ~Copyable {
     width: Int, row: UnsafeMutablePointer<Double>, label: inout [UInt8]
   ) throws(TableError) -> PlainRecord {
     while true {
-      if start >= end {
-        if atEOF { return .end }
-        try fill()
-        continue
-      }
+      guard try hasBytes() else { return .end }
       let outcome = buffer.withUnsafeBufferPointer { b in
         plainRecord(b, width: width, row: row, label: &label)
       }

@@ -51,6 +51,51 @@ struct DelimitedTextTests {
     #expect(table.column("word")?.values.text(at: 119_999) == "w119999, \"q\"")
   }
 
+  @Test(
+    "Records read whole and records read field by field give the same cells, across buffer edges",
+    arguments: [nil, ["value", "word", "id"]])
+  func mixedRecords(columns: [String]?) throws {
+    // Every fifth record has a doubled quote, every seventh a blank line before it, every
+    // eleventh text after a closing quote, every thirteenth a short row; CRLF in between.
+    var text = "id,word,value,extra\n"
+    var words: [String?] = []
+    var values: [Double?] = []
+    for i in 0..<100_000 {
+      if i % 7 == 3 { text += "\n" }
+      let value = Double(i % 991) / 8
+      let word: String
+      if i % 5 == 0 {
+        word = "say \"w\(i)\""
+        text += "\(i),\"say \"\"w\(i)\"\"\",\(value),x"
+      } else if i % 11 == 0 {
+        word = "q\(i)"
+        text += "\(i),\"q\(i)\"junk,\(value),x"
+      } else {
+        word = "w\(i)"
+        text += "\(i),w\(i),\(value),\"x, y\""
+      }
+      if i % 13 == 0 {
+        text += "\n\(i + 1_000_000),short"
+        words += [word, "short"]
+        values += [value, nil]
+      } else {
+        words.append(word)
+        values.append(value)
+      }
+      text += i % 2 == 0 ? "\r\n" : "\n"
+    }
+    text += "7,last,1.5,x"
+    words.append("last")
+    values.append(1.5)
+    #expect(text.utf8.count > 2 << 20)
+    let table = try read(text, columns: columns)
+    #expect(table.rowCount == words.count)
+    #expect(table.column("value")?.numbers! == values)
+    let word = try #require(table.column("word"))
+    #expect((0..<table.rowCount).map { word.values.text(at: $0) } == words)
+    #expect(table.warnings.contains { $0.contains("fewer fields") })
+  }
+
   @Test("A quote that never closes is an error, not a hang")
   func unclosedQuote() throws {
     #expect(throws: TableError.self) { try read("a,b\n1,\"never\n2,3\n") }
