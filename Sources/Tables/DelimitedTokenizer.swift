@@ -181,6 +181,17 @@ struct DelimitedTokenizer: ~Copyable {
     }
   }
 
+  /// A mask of `word`'s bytes (little-endian) equal to `a`, `b` or `c`: the lowest set bit is
+  /// the high bit of the first such byte (a bit above it may be set wrongly, by the borrow).
+  @inline(__always)
+  static func bytes(in word: UInt64, equalTo a: UInt8, _ b: UInt8, _ c: UInt8) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+    return zeros(word ^ (ones &* UInt64(a))) | zeros(word ^ (ones &* UInt64(b)))
+      | zeros(word ^ (ones &* UInt64(c)))
+  }
+
   /// The record at `start` when it is simple: where its bytes end (before the line end), the
   /// index after it, and its field count; `.some(nil)` when it is not simple, `nil` when the
   /// buffer ends first.
@@ -210,6 +221,17 @@ struct DelimitedTokenizer: ~Copyable {
         while i < end, b[i] != delimiter, b[i] != 0x0A, b[i] != 0x0D { i += 1 }
       } else {
         var j = i
+        // Eight bytes at a time to the first delimiter or line end, then byte by byte.
+        while j + 8 <= end {
+          let word = UInt64(
+            littleEndian: UnsafeRawPointer(b.baseAddress! + j).loadUnaligned(as: UInt64.self))
+          let found = Self.bytes(in: word, equalTo: delimiter, 0x0A, 0x0D)
+          if found != 0 {
+            j += found.trailingZeroBitCount >> 3
+            break
+          }
+          j += 8
+        }
         while j < end, b[j] != delimiter, b[j] != 0x0A, b[j] != 0x0D { j += 1 }
         low = i
         high = j

@@ -1,4 +1,5 @@
 import Foundation
+import LumenCore
 import TestSupport
 import Testing
 
@@ -52,6 +53,19 @@ struct BatchReadingTests {
       _ = try TableReader.read(path: path, limits: limits)
     } throws: { error in
       (error as? TableError)?.category == .limitExceeded && "\(error)".contains("read whole")
+    }
+  }
+
+  @Test("The eight-byte scan finds the first delimiter or line end, as the byte loop does")
+  func wordScan() {
+    var generator = SplitMix64(seed: 31)
+    let alphabet: [UInt8] = Array("ab,\n\r;\"0".utf8) + [0x80, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C]
+    for _ in 0..<20_000 {
+      let bytes = (0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+      let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+      let mask = DelimitedTokenizer.bytes(in: word, equalTo: UInt8(ascii: ","), 0x0A, 0x0D)
+      let first = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == 0x0A || $0 == 0x0D }
+      #expect((mask == 0 ? nil : mask.trailingZeroBitCount >> 3) == first)
     }
   }
 }
