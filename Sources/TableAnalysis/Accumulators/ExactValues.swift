@@ -37,17 +37,34 @@ struct ExactValues: Hashable, Sendable {
       // Grow by half, not double: the slack of a doubled array is a third of it.
       codes.reserveCapacity(max(codes.count + values.count, codes.count * 3 / 2))
     }
-    for v in values {
+    // The usual case first: every value a code at the current decimals, written straight
+    // into the reserved room; the loop below takes over from the first value that is not.
+    var done = 0
+    let current = decimals
+    let start = codes.count
+    codes.append(contentsOf: repeatElement(0, count: values.count))
+    var high = largest
+    codes.withUnsafeMutableBufferPointer { out in
+      for v in values {
+        guard let m = Self.code(v, current) else { break }
+        out[start + done] = m
+        high = max(high, abs(Int64(m)))
+        done += 1
+      }
+    }
+    largest = high
+    codes.removeLast(values.count - done)
+    for v in values.dropFirst(done) {
       if doubles != nil {
         doubles!.append(v)
         continue
       }
-      if let code = code(v, decimals) {
+      if let code = Self.code(v, decimals) {
         codes.append(code)
         largest = max(largest, abs(Int64(code)))
         continue
       }
-      if let more = fewestDecimals(v), rescale(to: more), let code = code(v, decimals) {
+      if let more = fewestDecimals(v), rescale(to: more), let code = Self.code(v, decimals) {
         codes.append(code)
         largest = max(largest, abs(Int64(code)))
         continue
@@ -82,7 +99,7 @@ struct ExactValues: Hashable, Sendable {
 
   /// The code of `v` over `10^k`, when it is exactly that.
   @inline(__always)
-  private func code(_ v: Double, _ k: Int) -> Int32? {
+  private static func code(_ v: Double, _ k: Int) -> Int32? {
     let scale = Self.powers[k]
     let scaled = v * scale
     guard abs(scaled) < 2_147_483_647.5 else { return nil }
@@ -94,7 +111,7 @@ struct ExactValues: Hashable, Sendable {
   /// The fewest decimals above the current ones that `v` fits.
   private func fewestDecimals(_ v: Double) -> Int? {
     guard decimals < 9 else { return nil }
-    return (decimals + 1...9).first { code(v, $0) != nil }
+    return (decimals + 1...9).first { Self.code(v, $0) != nil }
   }
 
   /// Moves the codes to `k` decimals, when the largest still fits.

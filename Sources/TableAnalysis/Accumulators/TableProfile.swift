@@ -125,8 +125,12 @@ struct TableProfile: Codable, Hashable, Sendable {
       }
     }
     var rowHashes = [UInt64](repeating: 0x51ed_270b_2711_4ad7, count: count)
-    for column in cellHashes {
-      for row in 0..<count { rowHashes[row] = StableHash.combine(rowHashes[row], column[row]) }
+    rowHashes.withUnsafeMutableBufferPointer { rows in
+      for column in cellHashes {
+        column.withUnsafeBufferPointer { cells in
+          for row in 0..<count { rows[row] = StableHash.combine(rows[row], cells[row]) }
+        }
+      }
     }
     for hash in rowHashes { duplicates.add(hash) }
     let byName = Dictionary(
