@@ -27,7 +27,7 @@ enum ColumnInference {
     let count = cells.count
     if present.isEmpty {
       return TableColumn(
-        name: name, kind: .text, values: .texts(Array(repeating: nil, count: count)),
+        name: name, kind: .text, values: .texts(TextValues(Array(repeating: nil, count: count))),
         missingCount: missing)
     }
     if let column = numbers(name, present, count, missing) { return column }
@@ -58,7 +58,7 @@ enum ColumnInference {
     }
     if missing == count {
       return TableColumn(
-        name: name, kind: .text, values: .texts(Array(repeating: nil, count: count)),
+        name: name, kind: .text, values: .texts(TextValues(Array(repeating: nil, count: count))),
         missingCount: missing)
     }
     let bytes = rows.bytes
@@ -79,7 +79,7 @@ enum ColumnInference {
     var strings: [String] = []
     var firstRows: [Int] = []
     var occurrences: [Int] = []
-    var indices = [Int](repeating: -1, count: count)
+    var indices = [Int32](repeating: -1, count: count)
     var sawReplacement = false
     bytes.withUnsafeBufferPointer { base in
       // Each distinct value's first span, found by a cheap hash of its bytes in an
@@ -95,14 +95,14 @@ enum ColumnInference {
             && memcmp(base.baseAddress! + first.lowerBound, bytes.baseAddress!, span.count) == 0
         }
         if let known {
-          indices[row] = known
+          indices[row] = Int32(truncatingIfNeeded: known)
           occurrences[known] += 1
           continue
         }
         let text = String(decoding: bytes, as: UTF8.self)
         if !sawReplacement, text.utf8.count != span.count { sawReplacement = true }
         interned.insert(bytes, index: strings.count)
-        indices[row] = strings.count
+        indices[row] = Int32(truncatingIfNeeded: strings.count)
         strings.append(text)
         firstRows.append(row)
         firstSpans.append(span)
@@ -114,7 +114,7 @@ enum ColumnInference {
     if lowered.allSatisfy({ $0 == "true" || $0 == "false" }) {
       return TableColumn(
         name: name, kind: .boolean,
-        values: .booleans(indices.map { $0 < 0 ? nil : lowered[$0] == "true" }),
+        values: .booleans(indices.map { $0 < 0 ? nil : lowered[Int($0)] == "true" }),
         missingCount: missing)
     }
     let present = count - missing
@@ -138,9 +138,9 @@ enum ColumnInference {
         .text
       }
     var column = TableColumn(
-      name: name, kind: kind, values: .texts(indices.map { $0 < 0 ? nil : strings[$0] }),
+      name: name, kind: kind,
+      values: .texts(TextValues(codes: indices, labels: strings)),
       missingCount: missing)
-    column.textCodes = TextCodes(codes: indices, labels: strings)
     if numeric > 0, let firstWord {
       column.firstNonNumber = NonNumber(row: firstWord.row + 1, text: firstWord.text)
     }
@@ -263,7 +263,8 @@ enum ColumnInference {
       }
       return TableColumn(
         name: name, kind: .identifier,
-        values: .texts(values.map { $0.map { NumberText.plain($0) } }), missingCount: missing)
+        values: .texts(TextValues(values.map { $0.map { NumberText.plain($0) } })),
+        missingCount: missing)
     }
     return TableColumn(
       name: name, kind: whole ? .integer : .float, values: .numbers(values), unit: unit,
@@ -318,7 +319,8 @@ enum ColumnInference {
       kind = .identifier
       return TableColumn(
         name: name, kind: kind,
-        values: .texts(values.map { $0.map { NumberText.plain($0) } }), missingCount: missing)
+        values: .texts(TextValues(values.map { $0.map { NumberText.plain($0) } })),
+        missingCount: missing)
     }
     return TableColumn(
       name: name, kind: kind, values: .numbers(values), unit: unit, missingCount: missing)
@@ -420,7 +422,7 @@ enum ColumnInference {
         .text
       }
     var column = TableColumn(
-      name: name, kind: kind, values: .texts(values), missingCount: missing)
+      name: name, kind: kind, values: .texts(TextValues(values)), missingCount: missing)
     if numeric > 0, let firstWord {
       column.firstNonNumber = NonNumber(row: firstWord.row + 1, text: firstWord.text)
     }

@@ -7,7 +7,7 @@ public enum ColumnValues: Sendable, Hashable {
   /// Date and datetime columns, in seconds since 1970-01-01 00:00 UTC (local times as if UTC).
   case moments([Double?])
   /// Category, text and identifier columns.
-  case texts([String?])
+  case texts(TextValues)
 
   /// The number of rows.
   public var count: Int {

@@ -15,9 +15,6 @@ public struct TableColumn: Sendable, Hashable {
   public var dateLayout: String?
   /// For a text column whose other values are numbers: the first value that is not one.
   public var firstNonNumber: NonNumber?
-  /// For a text column read from delimited bytes: the same values as codes into its distinct
-  /// values. Derived from ``values``, so not part of equality.
-  public var textCodes: TextCodes?
 
   /// Creates a column.
   public init(
@@ -30,24 +27,6 @@ public struct TableColumn: Sendable, Hashable {
     self.unit = unit
     self.missingCount = missingCount
     self.dateLayout = dateLayout
-  }
-
-  /// Whether two columns hold the same values (``textCodes`` aside: they are derived).
-  public static func == (a: TableColumn, b: TableColumn) -> Bool {
-    a.name == b.name && a.kind == b.kind && a.values == b.values && a.unit == b.unit
-      && a.missingCount == b.missingCount && a.dateLayout == b.dateLayout
-      && a.firstNonNumber == b.firstNonNumber
-  }
-
-  /// Hashes what ``==`` compares.
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(name)
-    hasher.combine(kind)
-    hasher.combine(values)
-    hasher.combine(unit)
-    hasher.combine(missingCount)
-    hasher.combine(dateLayout)
-    hasher.combine(firstNonNumber)
   }
 
   /// The numbers of a numeric column, or of a date column (seconds), or `nil`.

@@ -91,8 +91,9 @@ struct ColumnProfile: Codable, Hashable, Sendable {
         tally.add(hash) { .text(value ? "true" : "false") }
       }
       moments.add(present)
-    case .texts where column.textCodes != nil:
-      addTexts(column.textCodes!, identifier: column.kind == .identifier, hashes: &hashes)
+    case .texts(let values) where values.codes != nil:
+      let (codes, labels) = values.codes!
+      addTexts(codes, labels, identifier: column.kind == .identifier, hashes: &hashes)
     case .texts(let values):
       var lengthValues: [Double] = []
       lengthValues.reserveCapacity(count)
@@ -117,22 +118,25 @@ struct ColumnProfile: Codable, Hashable, Sendable {
   /// Adds a text column given as codes: each distinct value is hashed, measured and tallied
   /// once with its count (the tally admits values in the order of their first rows, as row by
   /// row would).
-  private mutating func addTexts(_ texts: TextCodes, identifier: Bool, hashes: inout [UInt64]) {
-    let labelHashes = texts.labels.map(StableHash.text)
-    let labelLengths = texts.labels.map { Double(Self.characters($0)) }
-    var counts = [Int](repeating: 0, count: texts.labels.count)
+  private mutating func addTexts(
+    _ codes: [Int32], _ labels: [String], identifier: Bool, hashes: inout [UInt64]
+  ) {
+    let labelHashes = labels.map(StableHash.text)
+    let labelLengths = labels.map { Double(Self.characters($0)) }
+    var counts = [Int](repeating: 0, count: labels.count)
     var lengthValues: [Double] = []
-    lengthValues.reserveCapacity(texts.codes.count)
-    for (row, code) in texts.codes.enumerated() {
+    lengthValues.reserveCapacity(codes.count)
+    for (row, code) in codes.enumerated() {
       guard code >= 0 else {
         hashes[row] = Self.missingHash
         continue
       }
-      hashes[row] = labelHashes[code]
-      counts[code] += 1
-      lengthValues.append(labelLengths[code])
+      let label = Int(code)
+      hashes[row] = labelHashes[label]
+      counts[label] += 1
+      lengthValues.append(labelLengths[label])
     }
-    for (i, label) in texts.labels.enumerated() where counts[i] > 0 {
+    for (i, label) in labels.enumerated() where counts[i] > 0 {
       if identifier {
         plainTally.add(labelHashes[i], count: counts[i]) { .text(label) }
       } else {

@@ -77,12 +77,20 @@ struct ExactValues: Hashable, Sendable {
     }
   }
 
-  /// Sorts the values (codes keep the order of the values they stand for).
+  /// Sorts the values (codes keep the order of the values they stand for); values already in
+  /// order (ids and times of a log usually are) are only checked.
   mutating func sort() {
     if doubles != nil {
-      RadixSort.sort(&doubles!)
+      if !Self.isSorted(doubles!) { RadixSort.sort(&doubles!) }
     } else {
-      RadixSort.sort(&codes)
+      if !Self.isSorted(codes) { RadixSort.sort(&codes) }
+    }
+  }
+
+  private static func isSorted<T: Comparable>(_ values: [T]) -> Bool {
+    values.withUnsafeBufferPointer { v in
+      for i in v.indices.dropFirst() where v[i] < v[i - 1] { return false }
+      return true
     }
   }
 

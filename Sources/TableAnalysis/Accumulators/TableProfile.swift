@@ -192,9 +192,9 @@ struct TableProfile: Codable, Hashable, Sendable {
   private static func groupKeys(_ column: TableColumn, hashes: [UInt64]) -> (
     groups: [Int], labels: [String]
   ) {
-    if let texts = column.textCodes {
+    if case .texts(let texts) = column.values, let (codes, labels) = texts.codes {
       // Codes already: past 128 values the rest count as missing, as below.
-      return (texts.codes.map { $0 < 128 ? $0 : -1 }, Array(texts.labels.prefix(128)))
+      return (codes.map { $0 < 128 ? Int($0) : -1 }, Array(labels.prefix(128)))
     }
     var labels: [String] = []
     var slots = [Int](repeating: -1, count: 256)

@@ -162,8 +162,8 @@ enum ChartRules {
       why: "\(correlations.columns.count) numeric columns: how each pair moves together",
       source: .table(
         table([
-          TableColumn(name: "column", kind: .category, values: .texts(a)),
-          TableColumn(name: "against", kind: .category, values: .texts(b)),
+          TableColumn(name: "column", kind: .category, values: .texts(TextValues(a))),
+          TableColumn(name: "against", kind: .category, values: .texts(TextValues(b))),
           TableColumn(name: "r", kind: .float, values: .numbers(r)),
         ]), options))
   }
@@ -201,7 +201,8 @@ enum ChartRules {
             "\(group.category) is a category and \(group.measure) a measure: the groups explain \(StatisticsBuilder.percent(eta)) of its variance (η²)",
           source: .table(
             table([
-              TableColumn(name: group.category, kind: .category, values: .texts(group.labels)),
+              TableColumn(
+                name: group.category, kind: .category, values: .texts(TextValues(group.labels))),
               values,
             ]), options)))
     }
@@ -227,7 +228,7 @@ enum ChartRules {
         "\(column.name) is a \(column.kind.rawValue) with \(column.distinct) values: rows per value\(rest)",
       source: .table(
         table([
-          TableColumn(name: column.name, kind: .category, values: .texts(labels)),
+          TableColumn(name: column.name, kind: .category, values: .texts(TextValues(labels))),
           TableColumn(name: "rows", kind: .integer, values: .numbers(counts)),
         ]), options))
   }
@@ -241,7 +242,7 @@ enum ChartRules {
     var options = options(.bar, x: column.name, y: ["rows"], title: title, yTitle: "rows")
     options.aggregation = .sum
     var labels = TableColumn(
-      name: column.name, kind: .category, values: .texts(ordered.map(\.value)))
+      name: column.name, kind: .category, values: .texts(TextValues(ordered.map(\.value))))
     labels.unit = column.unit.flatMap(ValueUnit.init(rawValue:))
     return PlannedChart(
       kind: "bar", title: title, columns: [column.name],
