@@ -228,7 +228,7 @@ struct ColumnCollector {
             named: column, cells: Array(repeating: .missing, count: count)))
       }
     }
-    if usesRaw { raw = RawRows(width: indices.count) }
+    if usesRaw { raw.removeAll() }
     var notes = lastBatch ? warnings : []
     if replaced {
       notes.append(

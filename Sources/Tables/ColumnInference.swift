@@ -47,8 +47,7 @@ enum ColumnInference {
     var spans = [Range<Int>?](repeating: nil, count: count)
     var missing = 0
     rows.bytes.withUnsafeBufferPointer { bytes in
-      for row in 0..<count {
-        let (low, high) = rows.span(row: row, column: column)
+      rows.forEachSpan(column: column) { row, low, high in
         if let span = presentSpan(bytes, low, high) {
           spans[row] = span
         } else {

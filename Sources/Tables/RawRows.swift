@@ -7,30 +7,67 @@ struct RawRows {
   /// Fields per row.
   let width: Int
   private(set) var bytes: [UInt8] = []
-  /// Per row, per column: the field's start and end in ``bytes`` (equal for an empty field).
-  private(set) var spans: [Int32] = []
+  /// Column by column, room for ``rowCapacity`` rows each: a field's start and end in
+  /// ``bytes`` (equal for an empty field), so a column's fields are read in one sweep.
+  private var spans: [Int32] = []
+  private var rowCapacity = 0
   /// Complete rows.
   private(set) var count = 0
   /// `bytes.count` after the last complete row (a row begun again drops what came after).
   private var committed = 0
 
-  init(width: Int) { self.width = width }
+  /// Rows of `width` fields; room for up to 1,024 rows is made at once (at most a million
+  /// spans), more as needed.
+  init(width: Int) {
+    self.width = width
+    rowCapacity = max(1, min(1024, (1 << 20) / max(1, width)))
+    spans = [Int32](repeating: 0, count: 2 * width * rowCapacity)
+  }
+
+  /// Drops every row, keeping the room made (the next batch of rows fills it again).
+  mutating func removeAll() {
+    bytes.removeAll(keepingCapacity: true)
+    count = 0
+    committed = 0
+  }
+
+  @inline(__always)
+  private func slot(_ row: Int, _ column: Int) -> Int { 2 * (column * rowCapacity + row) }
 
   /// Starts a row whose fields are empty until set; a row begun again (a record read again
   /// after a buffer refill) drops what the unfinished one added.
   mutating func beginRow() {
     if bytes.count != committed { bytes.removeSubrange(committed...) }
-    let rowSpans = count * 2 * width
-    if spans.count != rowSpans { spans.removeSubrange(rowSpans...) }
-    spans.append(contentsOf: repeatElement(0, count: 2 * width))
+    if count == rowCapacity { grow() }
+    let row = count
+    spans.withUnsafeMutableBufferPointer { spans in
+      for column in 0..<width {
+        let at = 2 * (column * rowCapacity + row)
+        spans[at] = 0
+        spans[at + 1] = 0
+      }
+    }
+  }
+
+  /// Twice the room per column, the spans moved to their new places.
+  private mutating func grow() {
+    let capacity = rowCapacity * 2
+    var wider = [Int32](repeating: 0, count: 2 * width * capacity)
+    for column in 0..<width {
+      let from = 2 * column * rowCapacity
+      let to = 2 * column * capacity
+      wider[to..<(to + 2 * count)] = spans[from..<(from + 2 * count)]
+    }
+    spans = wider
+    rowCapacity = capacity
   }
 
   /// Sets the begun row's field at `column`.
   mutating func setField(_ column: Int, _ field: UnsafeBufferPointer<UInt8>) {
-    let slot = count * 2 * width + 2 * column
-    spans[slot] = Int32(truncatingIfNeeded: bytes.count)
+    let at = slot(count, column)
+    spans[at] = Int32(truncatingIfNeeded: bytes.count)
     bytes.append(contentsOf: field)
-    spans[slot + 1] = Int32(truncatingIfNeeded: bytes.count)
+    spans[at + 1] = Int32(truncatingIfNeeded: bytes.count)
   }
 
   /// Ends the begun row.
@@ -51,11 +88,13 @@ struct RawRows {
     if whole {
       let base = Int32(truncatingIfNeeded: bytes.count)
       bytes.append(contentsOf: record)
+      let row = count
+      let capacity = rowCapacity
       spans.withUnsafeMutableBufferPointer { spans in
-        let row = count * 2 * width
         for (column, field) in columns.enumerated() where field >= 0 && field < fieldCount {
-          spans[row + 2 * column] = base + fieldSpans[2 * field]
-          spans[row + 2 * column + 1] = base + fieldSpans[2 * field + 1]
+          let at = 2 * (column * capacity + row)
+          spans[at] = base + fieldSpans[2 * field]
+          spans[at + 1] = base + fieldSpans[2 * field + 1]
         }
       }
     } else {
@@ -68,10 +107,14 @@ struct RawRows {
     endRow()
   }
 
-  /// The bytes of `row`'s field at `column`, as offsets into ``bytes``.
+  /// Calls `body` with each row's field at `column` as offsets into ``bytes``, row by row.
   @inline(__always)
-  func span(row: Int, column: Int) -> (low: Int, high: Int) {
-    let slot = row * 2 * width + 2 * column
-    return (Int(spans[slot]), Int(spans[slot + 1]))
+  func forEachSpan(column: Int, _ body: (_ row: Int, _ low: Int, _ high: Int) -> Void) {
+    spans.withUnsafeBufferPointer { spans in
+      let first = slot(0, column)
+      for row in 0..<count {
+        body(row, Int(spans[first + 2 * row]), Int(spans[first + 2 * row + 1]))
+      }
+    }
   }
 }

@@ -68,4 +68,30 @@ struct BatchReadingTests {
       #expect((mask == 0 ? nil : mask.trailingZeroBitCount >> 3) == first)
     }
   }
+
+  @Test("Raw rows keep every field through the growth of their room, narrow and wide")
+  func rawRowsGrow() {
+    for width in [1, 3, 3000] {
+      var rows = RawRows(width: width)
+      let count = width == 3000 ? 700 : 5000
+      for round in 0..<2 {
+        for row in 0..<count {
+          rows.beginRow()
+          for column in stride(from: row % 2, to: width, by: 2) {
+            Array("\(row):\(column)".utf8).withUnsafeBufferPointer { rows.setField(column, $0) }
+          }
+          rows.endRow()
+        }
+        #expect(rows.count == count)
+        for column in [0, width / 2, width - 1] {
+          var texts: [String] = []
+          rows.forEachSpan(column: column) { _, low, high in
+            texts.append(String(decoding: rows.bytes[low..<high], as: UTF8.self))
+          }
+          #expect(texts == (0..<count).map { (column - $0) % 2 == 0 ? "\($0):\(column)" : "" })
+        }
+        if round == 0 { rows.removeAll() }
+      }
+    }
+  }
 }

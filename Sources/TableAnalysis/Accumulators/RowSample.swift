@@ -21,14 +21,17 @@ struct RowSample: Codable, Hashable, Sendable {
     return z ^ (z >> 31)
   }
 
-  /// Offers `count` rows whose values `row(i)` gives.
-  mutating func offer(count: Int, row: (Int) -> [Double]) {
+  /// Offers `count` rows, the values of each chosen column in `columns` (a row that replaces
+  /// a sampled one is written over it, not allocated).
+  mutating func offer(count: Int, columns: [[Double]]) {
     for i in 0..<count {
       if rows.count < capacity {
-        rows.append(row(i))
+        rows.append(columns.map { $0[i] })
       } else {
         let j = Int(next() % UInt64(seen + 1))
-        if j < capacity { rows[j] = row(i) }
+        if j < capacity {
+          for c in columns.indices { rows[j][c] = columns[c][i] }
+        }
       }
       seen += 1
     }

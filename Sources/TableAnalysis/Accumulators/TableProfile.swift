@@ -145,7 +145,7 @@ struct TableProfile: Codable, Hashable, Sendable {
     let absent = [Double](repeating: .nan, count: count)
     let numbers = numeric.map { numbersByName[$0] ?? absent }
     addPairs(numbers)
-    sample.offer(count: count) { row in numbers.map { $0[row] } }
+    sample.offer(count: count, columns: numbers)
     if var series = timeSeries, let times = numbersByName[series.time] {
       series.add(times: times, measures: series.measures.map { numbersByName[$0] ?? absent })
       timeSeries = series
