@@ -30,7 +30,9 @@ struct RowSample: Codable, Hashable, Sendable {
       } else {
         let j = Int(next() % UInt64(seen + 1))
         if j < capacity {
-          for c in columns.indices { rows[j][c] = columns[c][i] }
+          rows[j].withUnsafeMutableBufferPointer { row in
+            for c in columns.indices { row[c] = columns[c][i] }
+          }
         }
       }
       seen += 1

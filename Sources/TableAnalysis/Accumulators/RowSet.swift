@@ -15,29 +15,47 @@ struct RowSet: Codable, Hashable, Sendable {
   /// Rows past the limit, not checked.
   private(set) var overflow = 0
 
-  mutating func add(_ hash: UInt64) {
-    let key = hash == 0 ? 1 : hash
-    let capacity = keys.count
-    var slot = HashSlots.home(key, capacity)
-    while true {
-      let k = keys[slot]
-      if k == key {
-        duplicates += 1
-        checked += 1
-        return
+  mutating func add(_ hash: UInt64) { add(contentsOf: CollectionOfOne(hash)) }
+
+  /// Adds rows by their hashes, probing a plain buffer between the table's growths.
+  mutating func add<Hashes: RandomAccessCollection>(contentsOf hashes: Hashes)
+  where Hashes.Element == UInt64, Hashes.Index == Int {
+    var next = hashes.startIndex
+    while next < hashes.endIndex {
+      var full = false
+      let capacity = keys.count
+      keys.withUnsafeMutableBufferPointer { keys in
+        while next < hashes.endIndex, !full {
+          let hash = hashes[next]
+          next += 1
+          let key = hash == 0 ? 1 : hash
+          var slot = HashSlots.home(key, capacity)
+          var found = false
+          while true {
+            let k = keys[slot]
+            if k == key {
+              found = true
+              break
+            }
+            if k == 0 { break }
+            slot += 1
+            if slot == capacity { slot = 0 }
+          }
+          if found {
+            duplicates += 1
+            checked += 1
+          } else if size < limit {
+            checked += 1
+            keys[slot] = key
+            size += 1
+            full = HashSlots.isFull(size, capacity)
+          } else {
+            overflow += 1
+          }
+        }
       }
-      if k == 0 { break }
-      slot += 1
-      if slot == capacity { slot = 0 }
+      if full { grow() }
     }
-    guard size < limit else {
-      overflow += 1
-      return
-    }
-    checked += 1
-    keys[slot] = key
-    size += 1
-    if HashSlots.isFull(size, capacity) { grow() }
   }
 
   private mutating func grow() {

@@ -132,7 +132,7 @@ struct TableProfile: Codable, Hashable, Sendable {
         }
       }
     }
-    for hash in rowHashes { duplicates.add(hash) }
+    duplicates.add(contentsOf: rowHashes)
     let byName = Dictionary(
       table.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     // Each column's numbers made once for every part that reads them (NaN when absent).
