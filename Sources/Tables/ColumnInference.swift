@@ -44,11 +44,22 @@ enum ColumnInference {
     numericIDs: Bool = false
   ) -> TableColumn {
     let count = rows.count
+    let bytes = rows.bytes
+    // Numbers first, straight from the spans (most columns are numbers: no array of spans).
+    let numbers = bytes.withUnsafeBufferPointer { base in
+      rawNumbers(
+        name, base,
+        (0..<count).lazy.map { row in
+          let (low, high) = rows.span(row: row, column: column)
+          return presentSpan(base, low, high)
+        }, numericIDs: numericIDs)
+    }
+    if let numbers { return numbers }
     var spans = [Range<Int>?](repeating: nil, count: count)
     var missing = 0
-    rows.bytes.withUnsafeBufferPointer { bytes in
+    bytes.withUnsafeBufferPointer { base in
       rows.forEachSpan(column: column) { row, low, high in
-        if let span = presentSpan(bytes, low, high) {
+        if let span = presentSpan(base, low, high) {
           spans[row] = span
         } else {
           missing += 1
@@ -59,10 +70,6 @@ enum ColumnInference {
       return TableColumn(
         name: name, kind: .text, values: .texts(TextValues(Array(repeating: nil, count: count))),
         missingCount: missing)
-    }
-    let bytes = rows.bytes
-    if let column = rawNumbers(name, bytes, spans, missing, numericIDs: numericIDs) {
-      return column
     }
     if let column = rawMoments(name, bytes, spans, missing) { return column }
     return rawWords(name, bytes, spans, missing, replaced: &replaced)
@@ -220,18 +227,10 @@ enum ColumnInference {
     return nil
   }
 
-  private static func rawNumbers(
-    _ name: String, _ bytes: [UInt8], _ spans: [Range<Int>?], _ missing: Int, numericIDs: Bool
-  ) -> TableColumn? {
-    bytes.withUnsafeBufferPointer { base in
-      rawNumbers(name, base, spans, missing, numericIDs: numericIDs)
-    }
-  }
-
-  private static func rawNumbers(
-    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: [Range<Int>?], _ missing: Int,
-    numericIDs: Bool
-  ) -> TableColumn? {
+  /// A column of numbers; `nil` when a present value is not a number, or none is present.
+  private static func rawNumbers<Spans: RandomAccessCollection>(
+    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: Spans, numericIDs: Bool
+  ) -> TableColumn? where Spans.Element == Range<Int>?, Spans.Index == Int {
     var values = [Double?](repeating: nil, count: spans.count)
     var whole = true
     var unitCounts = [Int](repeating: 0, count: ValueUnit.allCases.count)
@@ -253,6 +252,8 @@ enum ColumnInference {
       }
       if let unit = reading.unit { unitCounts[ValueUnit.allCases.firstIndex(of: unit)!] += 1 }
     }
+    guard present > 0 else { return nil }
+    let missing = spans.count - present
     let unit = unitCounts.indices.filter { unitCounts[$0] > 0 }
       .max { unitCounts[$0] < unitCounts[$1] }.map { ValueUnit.allCases[$0] }
     if whole, looksLikeIdentifier(name), present > 1, allDistinct(values) {

@@ -107,6 +107,13 @@ struct RawRows {
     endRow()
   }
 
+  /// The bytes of `row`'s field at `column`, as offsets into ``bytes``.
+  @inline(__always)
+  func span(row: Int, column: Int) -> (low: Int, high: Int) {
+    let at = slot(row, column)
+    return (Int(spans[at]), Int(spans[at + 1]))
+  }
+
   /// Calls `body` with each row's field at `column` as offsets into ``bytes``, row by row.
   @inline(__always)
   func forEachSpan(column: Int, _ body: (_ row: Int, _ low: Int, _ high: Int) -> Void) {
