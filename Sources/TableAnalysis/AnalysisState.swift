@@ -5,7 +5,9 @@ internal import Foundation
 struct AnalysisState: Codable, Sendable {
   static let kind = "lumen-analysis-state"
   /// 2: a column's kept values stored apart from the sketch's levels (`exact`).
-  static let currentVersion = 2
+  /// 3: ids written as numbers kept as numbers are (in the sketch, not the plain tally), so a
+  /// version-2 shard would count them twice when merged with a version-3 one.
+  static let currentVersion = 3
   var kind = AnalysisState.kind
   var version = AnalysisState.currentVersion
   var sources: [String]

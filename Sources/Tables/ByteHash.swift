@@ -11,12 +11,13 @@ package enum ByteHash {
       h ^= h >> 29
       i += 8
     }
+    // The last 0–7 bytes as a little-endian word (one copy, not a loop of shifts).
     var tail: UInt64 = 0
-    var shift: UInt64 = 0
-    while i < raw.count {
-      tail |= UInt64(raw[i]) << shift
-      shift += 8
-      i += 1
+    if i < raw.count, let base = raw.baseAddress {
+      withUnsafeMutableBytes(of: &tail) { word in
+        word.baseAddress!.copyMemory(from: base + i, byteCount: raw.count - i)
+      }
+      tail = UInt64(littleEndian: tail)
     }
     h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
     return h ^ (h >> 32)

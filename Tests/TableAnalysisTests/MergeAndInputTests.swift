@@ -194,6 +194,17 @@ struct MergeAndInputTests {
       }
     }
     #expect(!FileManager.default.fileExists(atPath: folder.file("out")))
+    // A state of an earlier version (ids were tallied then, so a merge would count them
+    // twice) is refused by its version.
+    root = try #require(try JSONSerialization.jsonObject(with: bytes) as? [String: Any])
+    root["version"] = 2
+    let old = folder.write(
+      Array(try JSONSerialization.data(withJSONObject: root)), to: "old.state")
+    #expect {
+      _ = try TableAnalysis.merge(states: [state, old], output: folder.file("out"))
+    } throws: { error in
+      "\(error)".contains("version 2; this lumen reads version 3")
+    }
   }
 
   @Test("Numbers at the ends of the double range: binned without a crash (FuzzAnalysis found it)")

@@ -94,4 +94,31 @@ struct BatchReadingTests {
       }
     }
   }
+
+  @Test("Byte hashes stay what partial states hold: equal to the byte-by-byte definition")
+  func byteHashUnchanged() {
+    // The definition the states were written with: words of eight, then the tail byte by byte.
+    func reference(_ bytes: [UInt8]) -> UInt64 {
+      var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+      var i = 0
+      while i + 8 <= bytes.count {
+        var word: UInt64 = 0
+        for k in 0..<8 { word |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+        h = (h ^ word) &* 0x9e37_79b9_7f4a_7c15
+        h ^= h >> 29
+        i += 8
+      }
+      var tail: UInt64 = 0
+      for k in 0..<(bytes.count - i) { tail |= UInt64(bytes[i + k]) << (8 * UInt64(k)) }
+      h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
+      return h ^ (h >> 32)
+    }
+    var generator = SplitMix64(seed: 77)
+    for length in 0..<41 {
+      for _ in 0..<20 {
+        let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        #expect(bytes.withUnsafeBufferPointer { ByteHash.of($0) } == reference(bytes))
+      }
+    }
+  }
 }
