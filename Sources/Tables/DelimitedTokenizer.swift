@@ -159,18 +159,34 @@ struct DelimitedTokenizer: ~Copyable {
       Void
   ) throws(TableError) -> PlainRecord {
     guard started else { return .other }
+    return try nextRecord { (tokenizer, b) throws(TableError) -> Int?? in
+      guard let found = tokenizer.simpleRecord(b, spans: &spans) else { return nil }
+      guard let record = found else { return .some(nil) }
+      try spans.withUnsafeBufferPointer { (fieldSpans) throws(TableError) in
+        try body(
+          UnsafeBufferPointer(rebasing: b[tokenizer.start..<record.end]), fieldSpans,
+          record.fields)
+      }
+      return record.next
+    }
+  }
+
+  /// One record read in one pass by `parse`, which gives the index after it, `.some(nil)` for
+  /// a record of another kind (the cursor stays), or `nil` when the buffer ends first: then
+  /// more is read, or at the end of the data the record is left to ``nextRecord(begin:field:)``.
+  @inline(__always)
+  private mutating func nextRecord(
+    parsedBy parse: (borrowing DelimitedTokenizer, UnsafeBufferPointer<UInt8>) throws(TableError)
+      -> Int??
+  ) throws(TableError) -> PlainRecord {
     while true {
       guard try hasBytes() else { return .end }
-      let found = buffer.withUnsafeBufferPointer { b in simpleRecord(b, spans: &spans) }
+      let found = try buffer.withUnsafeBufferPointer { (b) throws(TableError) in
+        try parse(self, b)
+      }
       switch found {
-      case .some(let record?):
-        try buffer.withUnsafeBufferPointer { (b) throws(TableError) in
-          try spans.withUnsafeBufferPointer { (fieldSpans) throws(TableError) in
-            try body(
-              UnsafeBufferPointer(rebasing: b[start..<record.end]), fieldSpans, record.fields)
-          }
-        }
-        start = record.next
+      case .some(let next?):
+        start = next
         return .read
       case .some(nil):
         return .other
@@ -263,23 +279,8 @@ struct DelimitedTokenizer: ~Copyable {
   mutating func nextPlainRecord(
     width: Int, row: UnsafeMutablePointer<Double>, label: inout [UInt8]
   ) throws(TableError) -> PlainRecord {
-    while true {
-      guard try hasBytes() else { return .end }
-      let outcome = buffer.withUnsafeBufferPointer { b in
-        plainRecord(b, width: width, row: row, label: &label)
-      }
-      switch outcome {
-      case .some(let next?):
-        start = next
-        return .read
-      case .some(nil):
-        return .other
-      case nil:
-        // The buffer ended inside the record: read more, or let the last record go the
-        // general way.
-        if atEOF { return .other }
-        try fill()
-      }
+    try nextRecord { tokenizer, b in
+      tokenizer.plainRecord(b, width: width, row: row, label: &label)
     }
   }
 

@@ -91,10 +91,11 @@ struct ColumnProfile: Codable, Hashable, Sendable {
         tally.add(hash) { .text(value ? "true" : "false") }
       }
       moments.add(present)
-    case .texts(let values) where values.codes != nil:
-      let (codes, labels) = values.codes!
-      addTexts(codes, labels, identifier: column.kind == .identifier, hashes: &hashes)
     case .texts(let values):
+      if let (codes, labels) = values.codes {
+        addTexts(codes, labels, identifier: column.kind == .identifier, hashes: &hashes)
+        return
+      }
       var lengthValues: [Double] = []
       lengthValues.reserveCapacity(count)
       for (row, value) in values.enumerated() {
