@@ -4,6 +4,7 @@
 #include <png.h>
 #include <setjmp.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct {
@@ -37,10 +38,12 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   png_structp volatile png =
       png_create_write_struct(PNG_LIBPNG_VER_STRING, &state, cpng_writer_error, cpng_writer_warning);
   png_infop volatile info = png ? png_create_info_struct(png) : NULL;
-  if (!png || !info) {
+  uint8_t *volatile row = malloc((size_t)width * 3);
+  if (!png || !info || !row) {
     png_structp p = png;
     png_infop i = info;
     png_destroy_write_struct(&p, &i);
+    free(row);
     fclose(file);
     copy_message("out of memory", message, message_size);
     return CPNG_WRITER_NO_MEMORY;
@@ -49,6 +52,7 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
     png_structp p = png;
     png_infop i = info;
     png_destroy_write_struct(&p, &i);
+    free(row);
     fclose(file);
     copy_message(state.message, message, message_size);
     return CPNG_WRITER_LIBPNG_ERROR;
@@ -57,17 +61,23 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level(png, level);
-  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_UP);
+  png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_write_info(png, info);
-  png_set_bgr(png);
-  png_set_filler(png, 0, PNG_FILLER_AFTER);
   for (uint32_t y = 0; y < height; y++) {
-    png_write_row(png, (png_const_bytep)(pixels + (size_t)y * stride));
+    const uint8_t *in = pixels + (size_t)y * stride;
+    uint8_t *out = row;
+    for (uint32_t x = 0; x < width; x++, in += 4, out += 3) {
+      out[0] = in[2];
+      out[1] = in[1];
+      out[2] = in[0];
+    }
+    png_write_row(png, row);
   }
   png_write_end(png, info);
   png_structp p = png;
   png_infop i = info;
   png_destroy_write_struct(&p, &i);
+  free(row);
   if (fclose(file) != 0) {
     copy_message(strerror(errno), message, message_size);
     return CPNG_WRITER_OPEN_FAILED;

@@ -52,8 +52,7 @@ public enum Chart {
     let file = try OutputFile(destination: output, inputs: [data], overwrite: overwrite)
     do {
       if format == .html {
-        try Data(HTMLPage.html(scene, theme: options.theme).utf8).write(
-          to: URL(fileURLWithPath: file.temporaryPath))
+        try FileContents.write(HTMLPage.html(scene, theme: options.theme), to: file.temporaryPath)
       } else {
         try SceneFile.write(scene, format: format, to: file.temporaryPath, scale: options.scale)
       }

@@ -97,13 +97,29 @@ package enum SVGWriter {
 
   /// Up to two decimals, no trailing zeros.
   static func number(_ value: Double) -> String {
-    let rounded = (value * 100).rounded() / 100
-    if rounded == rounded.rounded() { return String(Int(rounded)) }
-    return String(rounded)
+    let hundredths = (value * 100).rounded()
+    // Below 10^15 hundredths the digits are written from the integer: the same text as the
+    // double's own description (a scatter's SVG has thousands of these).
+    guard abs(hundredths) < 1e15 else {
+      let rounded = hundredths / 100
+      if rounded == rounded.rounded() { return String(Int(rounded)) }
+      return String(rounded)
+    }
+    let m = Int(hundredths)
+    let whole = m.magnitude / 100
+    let fraction = Int(m.magnitude % 100)
+    if fraction == 0 { return String(m / 100) }
+    let sign = m < 0 ? "-" : ""
+    let tens = Character(Unicode.Scalar(UInt8(48 + fraction / 10)))
+    if fraction % 10 == 0 { return "\(sign)\(whole).\(tens)" }
+    let ones = Character(Unicode.Scalar(UInt8(48 + fraction % 10)))
+    return "\(sign)\(whole).\(tens)\(ones)"
   }
 
   /// Text with `&`, `<`, `>` and `"` escaped for XML and HTML.
   package static func escape(_ text: String) -> String {
+    guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 })
+    else { return text }
     var out = ""
     for c in text {
       switch c {

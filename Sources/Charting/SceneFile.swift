@@ -12,7 +12,7 @@ package enum SceneFile {
   ) throws {
     switch format {
     case .svg, .html:
-      try Data(SVGWriter.svg(scene).utf8).write(to: URL(fileURLWithPath: path))
+      try FileContents.write(SVGWriter.svg(scene), to: path)
     case .png:
       let canvas = try draw(scene, scale: scale)
       // The background is opaque, so cairo's premultiplied pixels are the colours.

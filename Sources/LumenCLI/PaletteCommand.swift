@@ -140,7 +140,7 @@ extension Root {
     private func write(_ bytes: [UInt8], to output: String) throws {
       let file = try OutputFile(
         destination: output, inputs: [image], overwrite: outputOptions.overwrite)
-      try Data(bytes).write(to: URL(fileURLWithPath: file.temporaryPath))
+      try bytes.withUnsafeBytes { try FileContents.write($0, to: file.temporaryPath) }
       try file.commit()
     }
 

@@ -60,9 +60,9 @@ public enum PNGFile {
   }
 
   /// Writes an opaque picture held as 4-byte B, G, R, X pixels (cairo's ARGB32 on a
-  /// little-endian machine) as an 8-bit RGB PNG, straight from that memory: no RGBA copy, and
-  /// a fast compression that suits flat graphics: zlib level 1 (against level 3: about 1 ms
-  /// less for a line chart, 2–5 % more bytes) and the UP filter on every row.
+  /// little-endian machine) as an 8-bit RGB PNG, a row at a time: no RGBA copy, and a fast
+  /// compression that suits flat graphics: zlib level 1 (against level 3: about 1 ms less for
+  /// a line chart, 2–5 % more bytes) and no row filter (see `cpng_write_bgrx`).
   ///
   /// The corresponding C function is `cpng_write_bgrx` (libpng's full writing API).
   ///

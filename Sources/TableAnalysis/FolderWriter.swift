@@ -87,7 +87,12 @@ struct FolderWriter {
       if parent != writer.folder, parent + "/" != writer.folder { try makeFolder(parent) }
       let file = try OutputFile(
         destination: destination, inputs: writer.inputs, overwrite: writer.overwrite)
-      try body(file.temporaryPath)
+      do {
+        try body(file.temporaryPath)
+      } catch var failure as OutputFile.Failure {
+        failure.path = destination  // the file the user asked for, not its temporary name
+        throw failure
+      }
       pending.append(Pending(file))
       written.append(destination)
     }

@@ -48,7 +48,9 @@ public enum TableAnalysis {
     let state = AnalysisState(
       sources: [data], format: summary.format.phrase, profile: profile)
     do {
-      try state.encoded().write(to: URL(fileURLWithPath: file.temporaryPath))
+      try state.encoded().withUnsafeBytes { try FileContents.write($0, to: file.temporaryPath) }
+    } catch let failure as OutputFile.Failure {
+      throw AnalysisError.outputFailed("cannot write \(output): \(failure.reason)")
     } catch {
       throw AnalysisError.outputFailed("cannot write \(output): \(error.localizedDescription)")
     }
@@ -142,7 +144,7 @@ public enum TableAnalysis {
         }
         let svgText = ChartScenes.svgFile(scene)
         try session.write(svg) { path in
-          try Data(svgText.utf8).write(to: URL(fileURLWithPath: path))
+          try FileContents.write(svgText, to: path)
         }
         let choice = ChartChoice(
           id: id, kind: chart.kind, title: chart.title, columns: chart.columns, why: chart.why,
@@ -154,11 +156,11 @@ public enum TableAnalysis {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       let json = try encoder.encode(stats)
       try session.write("stats.json") { path in
-        try json.write(to: URL(fileURLWithPath: path))
+        try json.withUnsafeBytes { try FileContents.write($0, to: path) }
       }
       let page = ReportPage.html(stats, charts: drawn)
       try session.write("report.html") { path in
-        try Data(page.utf8).write(to: URL(fileURLWithPath: path))
+        try FileContents.write(page, to: path)
       }
       try session.done()
     } catch {

@@ -97,3 +97,26 @@ import Testing
     }
   }
 }
+
+@Suite struct FileContentsTests {
+  @Test func writesTextAndBytesWhole() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.file("a.txt")
+    let text = String(repeating: "ligne été 東京\n", count: 20_000)
+    try FileContents.write(text, to: path)
+    #expect(FileManager.default.contents(atPath: path) == Data(text.utf8))
+    let bytes: [UInt8] = [0, 1, 2, 255]
+    try bytes.withUnsafeBytes { try FileContents.write($0, to: path) }
+    #expect(FileManager.default.contents(atPath: path) == Data(bytes))
+  }
+
+  @Test func namesThePathWhenItCannotWrite() {
+    let folder = TemporaryDirectory()
+    let path = folder.file("missing/a.txt")
+    let failure = #expect(throws: OutputFile.Failure.self) {
+      try FileContents.write("x", to: path)
+    }
+    #expect(failure?.description.contains(path) == true)
+    #expect(failure?.description.contains("No such file") == true)
+  }
+}

@@ -15,6 +15,38 @@ import Testing
     #expect(try PNGFile.read(path: path) == image)
   }
 
+  /// Cairo's opaque B, G, R, X rows (with padding past each row) come back as the same colours,
+  /// opaque: the writer turns each row into R, G, B itself.
+  @Test func writesOpaqueBGRXRowsAsTheirColours() throws {
+    let width = 37
+    let height = 5
+    let stride = width * 4 + 12
+    var pixels = [UInt8](repeating: 0xEE, count: stride * height)
+    var expected = RGBAImage(width: width, height: height)
+    for y in 0..<height {
+      for x in 0..<width {
+        let (r, g, b) = (UInt8((x * 7) & 255), UInt8((y * 50 + x) & 255), UInt8((x * y * 3) & 255))
+        pixels[y * stride + x * 4] = b
+        pixels[y * stride + x * 4 + 1] = g
+        pixels[y * stride + x * 4 + 2] = r
+        pixels[y * stride + x * 4 + 3] = 0x55  // ignored: the picture is opaque
+        expected[x, y] = RGBAPixel(red: r, green: g, blue: b)
+      }
+    }
+    let folder = TemporaryDirectory()
+    let path = folder.file("opaque.png")
+    try pixels.withUnsafeBytes { bytes in
+      try PNGFile.writeOpaque(bgrx: bytes, width: width, height: height, stride: stride, to: path)
+    }
+    #expect(try PNGFile.read(path: path) == expected)
+    #expect(throws: PNGError.self) {
+      try pixels.withUnsafeBytes { bytes in
+        try PNGFile.writeOpaque(
+          bgrx: bytes, width: width, height: height + 1, stride: stride, to: path)
+      }
+    }
+  }
+
   @Test func refusesImagesBeyondTheLimits() throws {
     let folder = TemporaryDirectory()
     let path = folder.file("wide.png")

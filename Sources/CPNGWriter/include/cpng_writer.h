@@ -16,9 +16,10 @@ enum {
 };
 
 /* Writes an 8-bit RGB PNG from rows of 4-byte B, G, R, X pixels `stride` bytes apart. `level`
-   is zlib's (1 fastest … 9 smallest). Every row uses the UP filter: on charts it gave files
-   1–2 % smaller than libpng's adaptive choice among NONE, SUB and UP (and 25 % smaller than
-   SUB), without the per-row trial. */
+   is zlib's (1 fastest … 9 smallest). Each row is turned into R, G, B here and written without
+   a filter (NONE): on the twelve charts of an analysis zlib takes the same time either way,
+   the files are 3.6 % larger than with UP, and libpng's byte-by-byte UP filter and its B, G, R,
+   X transforms (about 0.9 ms a chart, 800×500) are gone. */
 int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uint8_t *pixels,
                     size_t stride, int level, char *message, size_t message_size);
 
