@@ -97,6 +97,21 @@ struct ExactValues: Hashable, Sendable {
   /// The values as doubles, in the order held.
   func values() -> [Double] { doubles ?? values(ofCodes: codes) }
 
+  /// The values as doubles, in the order held: codes are decoded into `scratch`'s room (which
+  /// then holds them too).
+  func values(reusing scratch: inout [Double]) -> [Double] {
+    if let doubles { return doubles }
+    let scale = Self.powers[decimals]
+    scratch.removeAll(keepingCapacity: true)
+    scratch.append(contentsOf: repeatElement(0, count: codes.count))
+    scratch.withUnsafeMutableBufferPointer { out in
+      codes.withUnsafeBufferPointer { codes in
+        for i in codes.indices { out[i] = Double(codes[i]) / scale }
+      }
+    }
+    return scratch
+  }
+
   private func values(ofCodes codes: [Int32]) -> [Double] {
     let scale = Self.powers[decimals]
     return [Double](unsafeUninitializedCapacity: codes.count) { out, initialized in

@@ -107,11 +107,19 @@ struct QuantileSketch: Codable, Hashable, Sendable {
 
   /// The values sorted (exact mode only), as doubles.
   func sortedValues() -> [Double]? {
+    var scratch: [Double] = []
+    return sortedValues(reusing: &scratch)
+  }
+
+  /// ``sortedValues()``, decoded into `scratch`'s room when the values are held as codes (the
+  /// statistics of several columns then reuse two buffers rather than map and fault a new one
+  /// each).
+  func sortedValues(reusing scratch: inout [Double]) -> [Double]? {
     guard isExact else { return nil }
-    if sorted { return exact.values() }
+    if sorted { return exact.values(reusing: &scratch) }
     var copy = exact
     copy.sort()
-    return copy.values()
+    return copy.values(reusing: &scratch)
   }
 
   /// Sorts the exact values where they are (no second copy of them at the peak of memory).

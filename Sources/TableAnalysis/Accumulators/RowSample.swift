@@ -28,7 +28,8 @@ struct RowSample: Codable, Hashable, Sendable {
       if rows.count < capacity {
         rows.append(columns.map { $0[i] })
       } else {
-        let j = Int(next() % UInt64(seen + 1))
+        // The slot from the high half of a 128-bit product (no 64-bit division per row).
+        let j = Int(next().multipliedFullWidth(by: UInt64(seen + 1)).high)
         if j < capacity {
           rows[j].withUnsafeMutableBufferPointer { row in
             for c in columns.indices { row[c] = columns[c][i] }

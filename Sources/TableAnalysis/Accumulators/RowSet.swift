@@ -62,13 +62,17 @@ struct RowSet: Codable, Hashable, Sendable {
     let old = keys
     keys = [UInt64](repeating: 0, count: HashSlots.grown(old.count))
     let capacity = keys.count
-    for key in old where key != 0 {
-      var slot = HashSlots.home(key, capacity)
-      while keys[slot] != 0 {
-        slot += 1
-        if slot == capacity { slot = 0 }
+    keys.withUnsafeMutableBufferPointer { keys in
+      old.withUnsafeBufferPointer { old in
+        for key in old where key != 0 {
+          var slot = HashSlots.home(key, capacity)
+          while keys[slot] != 0 {
+            slot += 1
+            if slot == capacity { slot = 0 }
+          }
+          keys[slot] = key
+        }
       }
-      keys[slot] = key
     }
   }
 

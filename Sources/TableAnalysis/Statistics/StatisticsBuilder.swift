@@ -23,8 +23,12 @@ enum StatisticsBuilder {
     let rows = profile.rows
     let results = Locked(
       [(ColumnStatistics, [AnalysisWarning])?](repeating: nil, count: profiles.count))
+    // One decoding buffer per worker, reused from column to column.
+    let buffers = Locked<[[Double]]>([])
     DispatchQueue.concurrentPerform(iterations: profiles.count) { c in
-      let result = self.column(profiles[c], rows: rows)
+      var scratch = buffers.withLock { $0.popLast() } ?? []
+      let result = self.column(profiles[c], rows: rows, scratch: &scratch)
+      buffers.withLock { $0.append(scratch) }
       results.withLock { $0[c] = result }
     }
     let done = results.withLock { $0.map { $0! } }
@@ -131,11 +135,11 @@ enum StatisticsBuilder {
     )
   }
 
-  private static func column(_ column: ColumnProfile, rows: Int) -> (
+  private static func column(_ column: ColumnProfile, rows: Int, scratch: inout [Double]) -> (
     ColumnStatistics, [AnalysisWarning]
   ) {
     // Sorted once: exact quantiles, outliers, date steps and the distinct numbers.
-    let sorted = column.sketch.sortedValues()
+    let sorted = column.sketch.sortedValues(reusing: &scratch)
     let (distinct, distinctExact) = column.distinct(sorted: sorted)
     let (kind, reason, mixedFrom) = self.kind(
       column, distinct: distinct, distinctExact: distinctExact)
