@@ -74,7 +74,8 @@ let package = Package(
     .target(name: "FFmpegIO", dependencies: ["LumenCore", "Locking", "CFFmpeg", "CFFmpegLoader"]),
     .target(name: "JPEGCodec", dependencies: ["LumenCore", "CTurboJPEG"]),
     .target(
-      name: "Drawing", dependencies: ["LumenCore", "CCairo", "CCairoLoader", "CPangoLoader"]),
+      name: "Drawing",
+      dependencies: ["LumenCore", "CCairo", "CCairoLoader", "CPangoLoader", "Locking"]),
     // Any image file to RGBA pixels (PNG, GIF, JPEG by Lumen's wrappers, the rest by FFmpeg),
     // shared by the operations that read images.
     .target(

@@ -48,6 +48,7 @@ static const char *const soname = "libcairo.so.2";
   X(cairo_surface_destroy)                                                                         \
   X(cairo_surface_finish)                                                                          \
   X(cairo_surface_flush)                                                                           \
+  X(cairo_surface_mark_dirty)                                                                      \
   X(cairo_surface_status)                                                                          \
   X(cairo_text_extents)                                                                            \
   X(cairo_translate)
@@ -155,6 +156,7 @@ void cairo_stroke(cairo_t *cr) { CALL(cairo_stroke)(cr); }
 void cairo_surface_destroy(cairo_surface_t *surface) { CALL(cairo_surface_destroy)(surface); }
 void cairo_surface_finish(cairo_surface_t *surface) { CALL(cairo_surface_finish)(surface); }
 void cairo_surface_flush(cairo_surface_t *surface) { CALL(cairo_surface_flush)(surface); }
+void cairo_surface_mark_dirty(cairo_surface_t *surface) { CALL(cairo_surface_mark_dirty)(surface); }
 cairo_status_t cairo_surface_status(cairo_surface_t *surface) {
   return CALL(cairo_surface_status)(surface);
 }

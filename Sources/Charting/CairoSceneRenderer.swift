@@ -4,7 +4,26 @@ internal import LumenCore
 /// Draws a scene with cairo (and Pango for text) on a canvas: a PNG's pixels or a PDF page.
 enum CairoSceneRenderer {
   static func draw(_ scene: ChartScene, on canvas: borrowing Canvas, scale: Double) {
-    for item in scene.items { draw(item, on: canvas, scale: scale) }
+    let items = scene.items
+    var i = 0
+    while i < items.count {
+      // A run of filled circles alike (a scatter's markers) is stamped in one call.
+      if case .circle(_, let radius, let fill, nil, _) = items[i], fill.alpha > 0 {
+        var centers: [Point] = []
+        var j = i
+        while j < items.count, case .circle(let center, radius, fill, nil, _) = items[j] {
+          centers.append(Point(x: center.x * scale, y: center.y * scale))
+          j += 1
+        }
+        if centers.count >= 16 {
+          canvas.fillDiscs(centers: centers, radius: radius * scale, color: fill)
+          i = j
+          continue
+        }
+      }
+      draw(items[i], on: canvas, scale: scale)
+      i += 1
+    }
   }
 
   private static func draw(_ item: SceneItem, on canvas: borrowing Canvas, scale s: Double) {

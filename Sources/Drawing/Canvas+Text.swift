@@ -8,10 +8,15 @@ extension Canvas {
   /// - Throws: ``CairoError`` when Pango is not installed.
   public func loadText() throws(CairoError) { try PangoLibrary.load() }
 
-  /// The room `text` takes (Pango, with font fallback for any script). Call ``loadText()``
-  /// once first.
+  /// The room `text` takes (Pango, with font fallback for any script), measured once per
+  /// text, size and weight in a process. Call ``loadText()`` once first.
   public func measure(_ text: String, sizePixels: Double, bold: Bool = false) -> TextMetrics {
-    TextLayout(context: context, text: text, sizePixels: sizePixels, bold: bold).metrics
+    let key = MeasuredText.Key(
+      text: text, sizePixels: sizePixels, bold: bold, document: isDocument)
+    let context = self.context
+    return MeasuredText.metrics(key) {
+      TextLayout(context: context, text: text, sizePixels: sizePixels, bold: bold).metrics
+    }
   }
 
   /// Draws one line of text with its baseline through `point`, placed by `anchor` (0 the
