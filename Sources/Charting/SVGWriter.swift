@@ -47,9 +47,18 @@ package enum SVGWriter {
       out +=
         "<polygon points=\"\(path(points))\"\(paint("fill", fill))\(series.map { " data-series=\"\(escape($0))\"" } ?? "")/>\n"
     case .circle(let center, let radius, let fill, let stroke, let mark):
-      let strokeAttribute = stroke.map { paint("stroke", $0) } ?? ""
-      out +=
-        "<circle cx=\"\(number(center.x))\" cy=\"\(number(center.y))\" r=\"\(number(radius))\"\(paint("fill", fill))\(strokeAttribute)\(attributes(mark))/>\n"
+      // Piece by piece into the text (a scatter writes thousands of these).
+      out += "<circle cx=\""
+      out += number(center.x)
+      out += "\" cy=\""
+      out += number(center.y)
+      out += "\" r=\""
+      out += number(radius)
+      out += "\""
+      out += paint("fill", fill)
+      if let stroke { out += paint("stroke", stroke) }
+      out += attributes(mark)
+      out += "/>\n"
     case .wedge(let center, let radius, let start, let end, let fill, let mark):
       let large = end - start > Double.pi ? 1 : 0
       let a = Point(x: center.x + radius * cos(start), y: center.y + radius * sin(start))

@@ -37,13 +37,15 @@ public struct RGBColor: Sendable, Hashable, Codable, CustomStringConvertible {
 
   /// The colour as `#rrggbb` in lower case.
   public var hex: String {
-    let digits = Array("0123456789abcdef")
-    var text = "#"
-    for byte in [red, green, blue] {
-      text.append(digits[Int(byte >> 4)])
-      text.append(digits[Int(byte & 0xF)])
+    @inline(__always) func digit(_ v: UInt8) -> UInt8 { v < 10 ? 0x30 + v : 0x57 + v }
+    return String(unsafeUninitializedCapacity: 7) { text in
+      text[0] = UInt8(ascii: "#")
+      for (i, byte) in [red, green, blue].enumerated() {
+        text[1 + 2 * i] = digit(byte >> 4)
+        text[2 + 2 * i] = digit(byte & 0xF)
+      }
+      return 7
     }
-    return text
   }
 
   public var description: String { hex }

@@ -1,3 +1,4 @@
+import Charting
 import Foundation
 import LumenCore
 import TestSupport
@@ -88,5 +89,48 @@ struct AccumulatorTests {
     #expect(tally.distinct == counts.count)
     #expect(tally.isExact && tally.isWellFormed)
     #expect(tally.top(1).first?.count == counts.values.max())
+  }
+
+  /// Times to the second over spans from minutes to years, in batches: each period's mean and
+  /// rows equal the same computed straight from the rows (UTC periods), whatever width the
+  /// buckets widened to, and the unit is the finest that gives at most 400 points.
+  @Test(
+    "The line over time: each period's rows and mean equal a direct computation",
+    arguments: [
+      (300.0, "second"), (20_000.0, "minute"), (1_000_000.0, "hour"),
+      (7_000_000.0, "day"), (63_000_000.0, "week"),
+    ])
+  func timeSeriesPeriodsEqualADirectComputation(span: Double, unit: String) throws {
+    var generator = SplitMix64(seed: 7)
+    let start = 1_672_531_200.0  // 2023-01-01
+    let times = (0..<6_000).map { i in
+      (start + Double(i) * span / 6_000 + Double(generator.next() % 3)).rounded(.down)
+    }
+    let values = times.indices.map { Double(($0 * 7919) % 1000) / 10 }
+    var series = TimeSeries(time: "t", measures: ["v"], datesOnly: false)
+    for batch in stride(from: 0, to: times.count, by: 1_024) {
+      let end = min(batch + 1_024, times.count)
+      series.add(times: Array(times[batch..<end]), measures: [Array(values[batch..<end])])
+    }
+    let resampled = try #require(series.resampled())
+    #expect(resampled.unit == unit)
+    #expect(resampled.starts.count <= 400)
+    let size: [String: Double] = ["second": 1, "minute": 60, "hour": 3_600, "day": 86_400]
+    var rows: [Double: Int] = [:]
+    var sums: [Double: Double] = [:]
+    for (t, v) in zip(times, values) {
+      let period =
+        unit == "week"
+        ? TimeUnit.week.start(of: t)
+        : (t / size[unit]!).rounded(.down) * size[unit]!
+      rows[period, default: 0] += 1
+      sums[period, default: 0] += v
+    }
+    #expect(resampled.starts == rows.keys.sorted())
+    for (i, period) in resampled.starts.enumerated() {
+      #expect(resampled.rows[i] == rows[period])
+      let mean = sums[period]! / Double(rows[period]!)
+      #expect(abs(resampled.means[0][i] - mean) <= 1e-9 * max(1, abs(mean)))
+    }
   }
 }
