@@ -20,6 +20,9 @@ struct ColumnCollector {
   /// When set, every `batchRows` rows become a ``Table`` handed to `batchHandler` and are
   /// dropped (``TableReader/readBatches(path:columns:sheet:limits:batchRows:_:)``).
   var batchRows = Int.max
+  /// How far the reader is through its source, in bytes, when it says (for
+  /// ``Table/sourceShare``).
+  var sourceBytes = (read: 0, total: 0)
   var batchHandler: ((Table) throws(TableError) -> Void)?
   /// The first row of the batch being gathered.
   private var batchStart = 0
@@ -235,9 +238,13 @@ struct ColumnCollector {
         "\(name) is not valid UTF-8; undecodable bytes were replaced with U+FFFD (save it as UTF-8)"
       )
     }
-    return Table(
+    var table = Table(
       source: name, format: format, header: header, columns: columns, rowCount: count,
       sheet: sheet, warnings: notes, firstRow: batchStart)
+    if sourceBytes.total > 0 {
+      table.sourceShare = min(1, Double(sourceBytes.read) / Double(sourceBytes.total))
+    }
+    return table
   }
 }
 

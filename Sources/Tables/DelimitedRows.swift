@@ -28,6 +28,7 @@ enum DelimitedRows {
     try collector.setHeader(header)
     let positions = collector.positionsByHeaderIndex
     let whole = collector.keepsEveryColumn
+    collector.sourceBytes.total = tokenizer.totalBytes
     var fieldCount = 0
     var short = 0
     var spans: [Int32] = []
@@ -38,6 +39,7 @@ enum DelimitedRows {
         if fields < header.count { short += 1 }
         try collector.addRawRecord(record, spans: fieldSpans, fieldCount: fields, whole: whole)
       }
+      collector.sourceBytes.read = tokenizer.consumedBytes
       switch simple {
       case .read: continue records
       case .end: break records

@@ -20,6 +20,12 @@ struct DelimitedTokenizer: ~Copyable {
   private var scratch: [UInt8] = []
   /// The largest record accepted (a quote that never closes would otherwise read the file).
   private let maxRecordBytes: Int
+  /// Bytes of the source moved out of the buffer before `start`.
+  private var shifted = 0
+  /// The source's size in bytes (0 when the file system does not say).
+  let totalBytes: Int
+  /// Bytes of the source read past so far (up to the next record).
+  var consumedBytes: Int { shifted + start }
 
   init(path: String, delimiter: UInt8, maxRecordBytes: Int = 64 << 20) throws(TableError) {
     let opened = open(path, O_RDONLY | O_CLOEXEC)
@@ -29,6 +35,8 @@ struct DelimitedTokenizer: ~Copyable {
     descriptor = opened
     self.delimiter = delimiter
     self.maxRecordBytes = maxRecordBytes
+    var status = stat()
+    totalBytes = fstat(opened, &status) == 0 ? Int(status.st_size) : 0
     buffer = [UInt8](repeating: 0, count: 1 << 20)
   }
 
@@ -39,6 +47,7 @@ struct DelimitedTokenizer: ~Copyable {
     maxRecordBytes = max(bytes.count, 1)
     buffer = bytes
     end = bytes.count
+    totalBytes = bytes.count
     atEOF = true
   }
 
@@ -79,6 +88,7 @@ struct DelimitedTokenizer: ~Copyable {
         }
       }
       end = remaining
+      shifted += start
       start = 0
     }
     if end == buffer.count {

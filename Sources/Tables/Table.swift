@@ -22,6 +22,9 @@ public struct Table: Sendable {
   /// The index of the first row, counted from 0 after the header: 0 unless the table is a
   /// later batch of ``TableReader/readBatches(path:columns:sheet:limits:batchRows:_:)``.
   public var firstRow: Int
+  /// The share of the source's bytes read by the end of this batch, when the reader knows it
+  /// (delimited text): with ``firstRow`` and ``rowCount``, an estimate of the rows to come.
+  public var sourceShare: Double?
 
   /// Creates a table.
   public init(

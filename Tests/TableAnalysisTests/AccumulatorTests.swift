@@ -76,6 +76,22 @@ struct AccumulatorTests {
     #expect(set.isWellFormed)
   }
 
+  @Test("The duplicate-row table counts the same, sized ahead or grown, estimate short or long")
+  func rowSetSizedAheadCountsTheSame() {
+    var generator = SplitMix64(seed: 11)
+    let hashes = (0..<50_000).map { _ in 2 + generator.next() % 40_000 }  // 0 and 1 share a key
+    let duplicates = hashes.count - Set(hashes).count
+    for estimate in [0, 10_000, 50_000, 80_000] {
+      var rows = RowSet(limit: 1_000_000)
+      rows.reserve(rows: estimate)
+      for start in stride(from: 0, to: hashes.count, by: 4_096) {
+        rows.add(contentsOf: hashes[start..<min(start + 4_096, hashes.count)])
+      }
+      #expect(rows.duplicates == duplicates)
+      #expect(rows.isComplete && rows.isWellFormed)
+    }
+  }
+
   @Test("Distinct values and counts are exact through the tally's growth")
   func tallyCounts() {
     var generator = SplitMix64(seed: 17)

@@ -24,6 +24,31 @@ struct BatchReadingTests {
     #expect(summary.rowCount == 10 && summary.header == ["n", "word"])
   }
 
+  /// A batch says how far through the file it ends: its share of the bytes, from which the
+  /// analysis sizes its tables after the first batch.
+  @Test("Each batch of a delimited file states the share of the file read")
+  func batchesStateTheShareRead() throws {
+    let folder = TemporaryDirectory()
+    var csv = "n,word\n"
+    for i in 0..<1_000 { csv += "\(i),w\(i % 7)\n" }
+    let path = folder.write(Array(csv.utf8), to: "t.csv")
+    var shares: [Double] = []
+    var ends: [Int] = []
+    _ = try TableReader.readBatches(path: path, batchRows: 300) { table in
+      shares.append(table.sourceShare ?? -1)
+      ends.append(table.firstRow + table.rowCount)
+    }
+    #expect(ends == [300, 600, 900, 1_000])
+    // Each share within a row of the bytes up to that batch's last row.
+    let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
+    for (share, end) in zip(shares, ends) {
+      let bytes = lines[0...end].reduce(0) { $0 + $1.utf8.count + 1 }
+      let row = Double(lines[end].utf8.count + 1) / Double(csv.utf8.count)
+      #expect(abs(share - Double(bytes) / Double(csv.utf8.count)) <= row + 1e-9, "\(share)")
+    }
+    #expect(shares.last! > 0.99)
+  }
+
   @Test("JSON Lines with keys that appear late are batched too")
   func jsonLinesBatches() throws {
     let folder = TemporaryDirectory()

@@ -46,6 +46,9 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     plainTally = ValueTally(limit: distinctLimit, labelled: false)
   }
 
+  /// Makes room for the values of `rows` rows, before the first is added.
+  mutating func reserve(rows: Int) { sketch.reserve(rows) }
+
   /// Adds one batch of the column; writes each row's cell hash into `hashes`.
   mutating func add(_ column: TableColumn, firstRow: Int, hashes: inout [UInt64]) {
     let count = column.values.count

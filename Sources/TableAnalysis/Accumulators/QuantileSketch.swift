@@ -27,6 +27,13 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   /// Whether every value is still held.
   var isExact: Bool { levels.count == 1 }
 
+  /// Makes room at once for `rows` values (up to the exact limit) in the empty exact store,
+  /// rather than growing it by half on the way.
+  mutating func reserve(_ rows: Int) {
+    guard isExact, exact.isEmpty, rows > 0 else { return }
+    exact.reserveCapacity(min(rows, exactLimit))
+  }
+
   /// The rank error bound as a share of the values (0 while exact).
   var rankError: Double { count == 0 ? 0 : Double(errorWeight) / Double(count) }
 

@@ -17,6 +17,16 @@ struct RowSet: Codable, Hashable, Sendable {
 
   mutating func add(_ hash: UInt64) { add(contentsOf: CollectionOfOne(hash)) }
 
+  /// Sizes the empty table for `rows` rows (up to the limit) at once: the size its growth
+  /// would reach, without the 14 growths on the way to 200,000 rows.
+  mutating func reserve(rows: Int) {
+    guard size == 0 else { return }
+    let wanted = min(rows, limit) * 4 / 3 + 1
+    var capacity = keys.count
+    while capacity < wanted { capacity = HashSlots.grown(capacity) }
+    if capacity > keys.count { keys = [UInt64](repeating: 0, count: capacity) }
+  }
+
   /// Adds rows by their hashes, probing a plain buffer between the table's growths.
   mutating func add<Hashes: RandomAccessCollection>(contentsOf hashes: Hashes)
   where Hashes.Element == UInt64, Hashes.Index == Int {

@@ -72,6 +72,23 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
   }
 
+  /// Sizes the duplicate-row table and the numbers' exact stores for the rows the first
+  /// batch foretells (its rows over the share of the file they took), when the reader knows
+  /// that share.
+  private mutating func reserve(for table: Table) {
+    guard table.firstRow == 0, let share = table.sourceShare, share > 0, share < 1 else {
+      return
+    }
+    let expected = Int((Double(table.rowCount) / share).rounded(.up))
+    duplicates.reserve(rows: expected)
+    for (i, column) in table.columns.enumerated() where i < columns.count {
+      switch column.values {
+      case .numbers, .moments: columns[i].reserve(rows: expected)
+      case .booleans, .texts: break
+      }
+    }
+  }
+
   /// Sorts every column's exact values in place (one column per task).
   mutating func sortValues() {
     columns.withUnsafeMutableBufferPointer { buffer in
@@ -94,7 +111,10 @@ struct TableProfile: Codable, Hashable, Sendable {
 
   /// Adds a batch of rows (the columns in the same order every time).
   mutating func add(_ table: Table) {
-    if columns.isEmpty { plan(table) }
+    if columns.isEmpty {
+      plan(table)
+      reserve(for: table)
+    }
     // JSON Lines may name a new key in a later batch: its column was missing until now.
     while columns.count < table.columns.count {
       var column = ColumnProfile(
