@@ -115,9 +115,10 @@ enum ChartRules {
     var xs: [Double?] = []
     var ys: [Double?] = []
     // The sample is in random order: its first points are a sample too.
-    for row in profile.sample.rows where !row[i].isNaN && !row[j].isNaN {
-      xs.append(row[i])
-      ys.append(row[j])
+    let (x, y) = (profile.sample.column(i), profile.sample.column(j))
+    for r in x.indices where !x[r].isNaN && !y[r].isNaN {
+      xs.append(x[r])
+      ys.append(y[r])
       if xs.count == maxScatterPoints { break }
     }
     guard xs.count >= 2 else { return nil }
@@ -125,7 +126,7 @@ enum ChartRules {
     let sampled =
       profile.sample.isComplete
       ? "every row"
-      : "a seeded sample of \(NumberFormat.grouped(Int64(profile.sample.rows.count))) rows"
+      : "a seeded sample of \(NumberFormat.grouped(Int64(profile.sample.count))) rows"
     return PlannedChart(
       kind: "scatter", title: title, columns: [pair.a, pair.b],
       why:

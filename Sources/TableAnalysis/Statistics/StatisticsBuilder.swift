@@ -387,12 +387,13 @@ enum StatisticsBuilder {
     }
     var pearson = Array(repeating: [Double?](repeating: nil, count: keep.count), count: keep.count)
     var spearman = pearson
-    let sample = profile.sample.rows
+    var sampled: [Int: [Double]] = [:]
+    for i in keep { sampled[i] = profile.sample.column(i) }
     // Ranks once per column when its sampled values are all present (the usual case); a pair
     // with gaps ranks its complete rows itself (pairwise complete, as pandas).
     var fullRanks: [Int: [Double]] = [:]
-    for i in keep where sample.allSatisfy({ !$0[i].isNaN }) {
-      fullRanks[i] = ranks(sample.map { $0[i] })
+    for i in keep where sampled[i]!.allSatisfy({ !$0.isNaN }) {
+      fullRanks[i] = ranks(sampled[i]!)
     }
     for (a, i) in keep.enumerated() {
       pearson[a][a] = 1
@@ -407,9 +408,10 @@ enum StatisticsBuilder {
         } else {
           var xs: [Double] = []
           var ys: [Double] = []
-          for row in sample where !row[i].isNaN && !row[j].isNaN {
-            xs.append(row[i])
-            ys.append(row[j])
+          let (x, y) = (sampled[i]!, sampled[j]!)
+          for r in x.indices where !x[r].isNaN && !y[r].isNaN {
+            xs.append(x[r])
+            ys.append(y[r])
           }
           rho = rankCorrelation(xs, ys)
         }
