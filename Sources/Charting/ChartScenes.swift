@@ -36,6 +36,20 @@ package enum ChartScenes {
       values.count, low: low, high: high, bins: bins, value: { values[$0] }, weight: { _ in 1 })
   }
 
+  /// ``bins(_:low:high:count:)`` of values in ascending order (infinities at the ends): the
+  /// same edges and counts, from two binary searches per bin.
+  package static func bins(sorted values: [Double], low: Double, high: Double, count bins: Int)
+    -> (edges: [Double], counts: [Int])
+  {
+    var first = 0
+    while first < values.count, values[first] == -.infinity { first += 1 }
+    var end = values.count
+    while end > first, values[end - 1] == .infinity { end -= 1 }
+    return binned(
+      values.count, low: low, high: high, bins: bins, value: { values[$0] }, weight: { _ in 1 },
+      sortedFinite: first..<end)
+  }
+
   /// Equal-width bins as for plain values above, each value counted `weight` times.
   package static func bins(
     _ items: [(value: Double, weight: Int)], low: Double, high: Double, count bins: Int
@@ -51,7 +65,7 @@ package enum ChartScenes {
   @inline(__always)
   private static func binned(
     _ count: Int, low: Double, high: Double, bins: Int, value: (Int) -> Double,
-    weight: (Int) -> Int
+    weight: (Int) -> Int, sortedFinite: Range<Int>? = nil
   ) -> (edges: [Double], counts: [Int]) {
     var (a, b) = (low, high)
     if !(b > a) {
@@ -69,21 +83,45 @@ package enum ChartScenes {
     }
     let edges = (0...bins).map { a + Double($0) * width }
     var counts = Array(repeating: 0, count: bins)
+    if let sortedFinite {
+      // In order: each bin's values found by two binary searches (the bin of a value never
+      // decreases as the value grows), not one division per value.
+      var start = sortedFinite.lowerBound
+      let end = sortedFinite.upperBound
+      for k in 0..<bins {
+        var low = start
+        var high = end
+        while low < high {
+          let mid = (low + high) / 2
+          if bin(value(mid), a, width, edges) > k { high = mid } else { low = mid + 1 }
+        }
+        counts[k] = low - start
+        start = low
+      }
+      return (edges, counts)
+    }
     for index in 0..<count {
       let v = value(index)
       guard v.isFinite else { continue }
-      var i = Int((v - a) / width)
-      if i >= bins { i = bins - 1 }
-      if i < 0 { i = 0 }
-      // Floating error at an edge: move to the bin whose edges hold the value.
-      if v < edges[i], i > 0 {
-        i -= 1
-      } else if i + 1 < bins, v >= edges[i + 1] {
-        i += 1
-      }
-      counts[i] += weight(index)
+      counts[bin(v, a, width, edges)] += weight(index)
     }
     return (edges, counts)
+  }
+
+  /// The bin of a finite `v`: its place from the lowest edge `a` in bin widths, moved by one
+  /// when floating error put it beside the bin whose edges hold it.
+  @inline(__always)
+  private static func bin(_ v: Double, _ a: Double, _ width: Double, _ edges: [Double]) -> Int {
+    let bins = edges.count - 1
+    var i = Int((v - a) / width)
+    if i >= bins { i = bins - 1 }
+    if i < 0 { i = 0 }
+    if v < edges[i], i > 0 {
+      i -= 1
+    } else if i + 1 < bins, v >= edges[i + 1] {
+      i += 1
+    }
+    return i
   }
 
   /// The scene as an SVG file's text.

@@ -27,44 +27,49 @@ struct GroupMeans: Codable, Hashable, Sendable {
         mapping[i] = labels.count - 1
       }
     }
-    // One pass of shifted sums per group (no array of values per group), then merged.
+    // One pass of shifted sums per group (no array of values per group), then merged: each
+    // group's five sums side by side, over plain buffers.
     let slots = labels.count + 1  // the last: rows past the first maxGroups values
-    var counts = [Int](repeating: 0, count: slots)
-    var sums = [Double](repeating: 0, count: slots)
-    var squares = [Double](repeating: 0, count: slots)
-    var lows = [Double](repeating: .infinity, count: slots)
-    var highs = [Double](repeating: -.infinity, count: slots)
+    var sums = [Sums](repeating: Sums(), count: slots)
     let shift = values.first { !$0.isNaN } ?? 0
-    // Each row's slot first (the mapping applied), then the sums over plain buffers.
-    let targets = groups.map { g in g < 0 ? -1 : (mapping[g] >= 0 ? mapping[g] : slots - 1) }
-    counts.withUnsafeMutableBufferPointer { counts in
-      sums.withUnsafeMutableBufferPointer { sums in
-        squares.withUnsafeMutableBufferPointer { squares in
-          lows.withUnsafeMutableBufferPointer { lows in
-            highs.withUnsafeMutableBufferPointer { highs in
-              for row in targets.indices {
-                let target = targets[row]
-                let v = values[row]
-                guard target >= 0, !v.isNaN else { continue }
-                let d = v - shift
-                counts[target] += 1
-                sums[target] += d
-                squares[target] += d * d
-                lows[target] = min(lows[target], v)
-                highs[target] = max(highs[target], v)
-              }
+    sums.withUnsafeMutableBufferPointer { sums in
+      mapping.withUnsafeBufferPointer { mapping in
+        groups.withUnsafeBufferPointer { groups in
+          values.withUnsafeBufferPointer { values in
+            for row in 0..<min(groups.count, values.count) {
+              let g = groups[row]
+              let v = values[row]
+              guard g >= 0, g < mapping.count, !v.isNaN else { continue }
+              let target = mapping[g] >= 0 ? mapping[g] : slots - 1
+              let d = v - shift
+              sums[target].count += 1
+              sums[target].sum += d
+              sums[target].squares += d * d
+              sums[target].low = min(sums[target].low, v)
+              sums[target].high = max(sums[target].high, v)
             }
           }
         }
       }
     }
+    let counts = sums.map(\.count)
     for g in 0..<slots where counts[g] > 0 {
       let n = Double(counts[g])
+      let s = sums[g]
       let batch = Moments(
-        count: counts[g], mean: shift + sums[g] / n,
-        m2: max(0, squares[g] - sums[g] * sums[g] / n), minimum: lows[g], maximum: highs[g])
+        count: s.count, mean: shift + s.sum / n, m2: max(0, s.squares - s.sum * s.sum / n),
+        minimum: s.low, maximum: s.high)
       if g == slots - 1 { overflow.merge(batch) } else { moments[g].merge(batch) }
     }
+  }
+
+  /// A group's shifted sums within a batch.
+  private struct Sums {
+    var count = 0
+    var sum = 0.0
+    var squares = 0.0
+    var low = Double.infinity
+    var high = -Double.infinity
   }
 
   mutating func merge(_ other: GroupMeans) {

@@ -216,7 +216,7 @@ enum StatisticsBuilder {
         if let sorted {
           histogram(
             ChartScenes.bins(
-              sorted, low: moments.minimum, high: moments.maximum, count: binCount(count)))
+              sorted: sorted, low: moments.minimum, high: moments.maximum, count: binCount(count)))
         } else {
           histogram(
             ChartScenes.bins(
