@@ -65,16 +65,24 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     case .numbers(let values), .moments(let values):
       // Ids written as numbers are kept as numbers are (their distinct count then comes
       // exactly from the sorted values), without moments: their mean means nothing.
-      var present: [Double] = []
-      present.reserveCapacity(count - column.missingCount)
-      for (row, value) in values.enumerated() {
-        guard let value else {
-          hashes[row] = Self.missingHash
-          continue
+      var present = [Double](repeating: 0, count: count)
+      var kept = 0
+      present.withUnsafeMutableBufferPointer { present in
+        hashes.withUnsafeMutableBufferPointer { hashes in
+          values.withUnsafeBufferPointer { values in
+            for row in 0..<min(values.count, hashes.count) {
+              guard let value = values[row] else {
+                hashes[row] = Self.missingHash
+                continue
+              }
+              present[kept] = value
+              kept += 1
+              hashes[row] = StableHash.number(value)
+            }
+          }
         }
-        present.append(value)
-        hashes[row] = StableHash.number(value)
       }
+      present.removeLast(count - kept)
       if !talliesNumbers, sketch.count + present.count > sketch.exactLimit { tallyNumbers() }
       if talliesNumbers {
         for value in present { plainTally.add(StableHash.number(value)) { .number(value) } }

@@ -44,9 +44,16 @@ struct ExactValues: Hashable, Sendable {
     let start = codes.count
     codes.append(contentsOf: repeatElement(0, count: values.count))
     var high = largest
+    // code(v, current) with the scale read once (a static array's element per value went
+    // through its lazy initialiser's check) and no division for whole numbers.
+    let scale = Self.powers[current]
     codes.withUnsafeMutableBufferPointer { out in
       for v in values {
-        guard let m = Self.code(v, current) else { break }
+        let scaled = v * scale
+        guard abs(scaled) < 2_147_483_647.5 else { break }
+        let m = Int32(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
+        let back = current == 0 ? Double(m) : Double(m) / scale
+        guard back == v, v != 0 || v.sign == .plus else { break }
         out[start + done] = m
         high = max(high, abs(Int64(m)))
         done += 1
