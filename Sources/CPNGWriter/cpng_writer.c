@@ -61,6 +61,7 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   png_set_IHDR(png, info, width, height, 8, PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE,
                PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
   png_set_compression_level(png, level);
+  png_set_compression_mem_level(png, 6);
   png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
   png_write_info(png, info);
   for (uint32_t y = 0; y < height; y++) {

@@ -19,7 +19,8 @@ enum {
    is zlib's (1 fastest … 9 smallest). Each row is turned into R, G, B here and written without
    a filter (NONE): on the twelve charts of an analysis zlib takes the same time either way,
    the files are 3.6 % larger than with UP, and libpng's byte-by-byte UP filter and its B, G, R,
-   X transforms (about 0.9 ms a chart, 800×500) are gone. */
+   X transforms (about 0.9 ms a chart, 800×500) are gone. zlib's memory level is 6, not 8: its
+   smaller hash tables stay in the caches (10 % less time on those charts, 1 % fewer bytes). */
 int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uint8_t *pixels,
                     size_t stride, int level, char *message, size_t message_size);
 
