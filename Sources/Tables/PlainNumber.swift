@@ -127,8 +127,23 @@ enum PlainNumber {
   @inline(__always)
   static func short(_ mantissa: UInt64, digits: Int, point: Int, negative: Bool) -> Double {
     var value = Double(mantissa)
-    if point >= 0, digits > point { value /= powers[digits - point] }
+    if point >= 0, digits > point { value /= power(digits - point) }
     return negative ? -value : value
+  }
+
+  /// 10^`exponent` (0…22, exact): the usual few as constants, with no look-up of the static
+  /// table (whose every read checks that it was made).
+  @inline(__always)
+  private static func power(_ exponent: Int) -> Double {
+    switch exponent {
+    case 1: 10
+    case 2: 100
+    case 3: 1_000
+    case 4: 10_000
+    case 5: 100_000
+    case 6: 1_000_000
+    default: powers[exponent]
+    }
   }
 
   private static let powers: [Double] = (0...22).map { exponent in

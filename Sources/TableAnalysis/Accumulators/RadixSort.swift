@@ -23,18 +23,49 @@ enum RadixSort {
     var positions = Array(0..<count)
     var spareKeys = [UInt64](repeating: 0, count: count)
     var sparePositions = [Int](repeating: 0, count: count)
-    var counts = [Int](repeating: 0, count: 2048)
-    for shift in stride(from: 0, to: 64, by: 11) {
-      guard digitStarts(keys, shift: shift, into: &counts) else { continue }
-      for i in 0..<count {
-        let key = keys[i]
-        let digit = Int(truncatingIfNeeded: (key >> UInt64(shift)) & 2047)
-        spareKeys[counts[digit]] = key
-        sparePositions[counts[digit]] = positions[i]
-        counts[digit] += 1
+    let passes = 6
+    // Every pass's digit counts in one read of the keys, as in `sortKeys`.
+    var histograms = [Int](repeating: 0, count: passes * 2048)
+    histograms.withUnsafeMutableBufferPointer { counts in
+      for key in keys {
+        for pass in 0..<passes {
+          counts[pass * 2048 + Int(truncatingIfNeeded: (key >> UInt64(pass * 11)) & 2047)] += 1
+        }
       }
-      swap(&keys, &spareKeys)
-      swap(&positions, &sparePositions)
+    }
+    for pass in 0..<passes {
+      let moved = histograms.withUnsafeMutableBufferPointer { histograms in
+        let counts = UnsafeMutableBufferPointer(
+          rebasing: histograms[pass * 2048..<(pass + 1) * 2048])
+        if counts.contains(count) { return false }
+        var start = 0
+        for i in counts.indices {
+          let c = counts[i]
+          counts[i] = start
+          start += c
+        }
+        let shift = UInt64(pass * 11)
+        keys.withUnsafeBufferPointer { keys in
+          positions.withUnsafeBufferPointer { positions in
+            spareKeys.withUnsafeMutableBufferPointer { spareKeys in
+              sparePositions.withUnsafeMutableBufferPointer { sparePositions in
+                for i in 0..<count {
+                  let key = keys[i]
+                  let digit = Int(truncatingIfNeeded: (key >> shift) & 2047)
+                  spareKeys[counts[digit]] = key
+                  sparePositions[counts[digit]] = positions[i]
+                  counts[digit] += 1
+                }
+              }
+            }
+          }
+        }
+        return true
+      }
+      if moved {
+        swap(&keys, &spareKeys)
+        swap(&positions, &sparePositions)
+      }
     }
     return positions
   }
@@ -77,45 +108,44 @@ enum RadixSort {
     _ keys: UnsafeMutableBufferPointer<Key>
   ) {
     let count = keys.count
+    let passes = (Key.bitWidth + 10) / 11
+    // Every pass's digit counts in one read of the keys (a pass moves keys, not their digits).
+    var histograms = [Int](repeating: 0, count: passes * 2048)
+    histograms.withUnsafeMutableBufferPointer { counts in
+      for key in keys {
+        for pass in 0..<passes {
+          counts[pass * 2048 + Int(truncatingIfNeeded: (key >> (pass * 11)) & 2047)] += 1
+        }
+      }
+    }
     var scratch = [Key](repeating: 0, count: count)
     scratch.withUnsafeMutableBufferPointer { spare in
-      var from = keys
-      var to = spare
-      var counts = [Int](repeating: 0, count: 2048)
-      for shift in stride(from: 0, to: Key.bitWidth, by: 11) {
-        guard digitStarts(from, shift: shift, into: &counts) else { continue }
-        for key in from {
-          let digit = Int(truncatingIfNeeded: (key >> shift) & 2047)
-          to[counts[digit]] = key
-          counts[digit] += 1
+      histograms.withUnsafeMutableBufferPointer { histograms in
+        var from = keys
+        var to = spare
+        for pass in 0..<passes {
+          let counts = UnsafeMutableBufferPointer(
+            rebasing: histograms[pass * 2048..<(pass + 1) * 2048])
+          // A digit every key shares: the pass would move nothing.
+          if counts.contains(count) { continue }
+          var start = 0
+          for i in counts.indices {
+            let c = counts[i]
+            counts[i] = start
+            start += c
+          }
+          let shift = pass * 11
+          for key in from {
+            let digit = Int(truncatingIfNeeded: (key >> shift) & 2047)
+            to[counts[digit]] = key
+            counts[digit] += 1
+          }
+          swap(&from, &to)
         }
-        swap(&from, &to)
+        if from.baseAddress != keys.baseAddress {
+          keys.baseAddress!.update(from: from.baseAddress!, count: count)
+        }
       }
-      if from.baseAddress != keys.baseAddress {
-        keys.baseAddress!.update(from: from.baseAddress!, count: count)
-      }
     }
-  }
-
-  /// Where each 11-bit digit at `shift` starts in the pass's output (`counts`, 2,048 of them);
-  /// `false` when every key has the same digit (the pass would move nothing).
-  @inline(__always)
-  private static func digitStarts<Keys: Sequence>(
-    _ keys: Keys, shift: Int, into counts: inout [Int]
-  ) -> Bool where Keys.Element: FixedWidthInteger & UnsignedInteger {
-    for i in counts.indices { counts[i] = 0 }
-    var total = 0
-    for key in keys {
-      counts[Int(truncatingIfNeeded: (key >> shift) & 2047)] += 1
-      total += 1
-    }
-    if counts.contains(total) { return false }
-    var start = 0
-    for i in counts.indices {
-      let c = counts[i]
-      counts[i] = start
-      start += c
-    }
-    return true
   }
 }

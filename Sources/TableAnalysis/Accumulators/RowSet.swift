@@ -31,40 +31,55 @@ struct RowSet: Codable, Hashable, Sendable {
   mutating func add<Hashes: RandomAccessCollection>(contentsOf hashes: Hashes)
   where Hashes.Element == UInt64, Hashes.Index == Int {
     var next = hashes.startIndex
-    while next < hashes.endIndex {
-      var full = false
-      let capacity = keys.count
-      keys.withUnsafeMutableBufferPointer { keys in
-        while next < hashes.endIndex, !full {
-          let hash = hashes[next]
-          next += 1
-          let key = hash == 0 ? 1 : hash
-          var slot = HashSlots.home(key, capacity)
-          var found = false
-          while true {
-            let k = keys[slot]
-            if k == key {
-              found = true
-              break
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { early in
+      while next < hashes.endIndex {
+        var full = false
+        let capacity = keys.count
+        keys.withUnsafeMutableBufferPointer { keys in
+          var chunkStart = next
+          var chunkEnd = next
+          while next < hashes.endIndex, !full {
+            // The home slots of the next 16 rows are read first, independently of one
+            // another, so that their cache misses overlap; a row whose key was already home
+            // is a duplicate at once (keys are never removed), the others probe as usual.
+            if next == chunkEnd {
+              chunkStart = next
+              chunkEnd = min(next + 16, hashes.endIndex)
+              for i in chunkStart..<chunkEnd {
+                let hash = hashes[i]
+                early[i - chunkStart] = keys[HashSlots.home(hash == 0 ? 1 : hash, capacity)]
+              }
             }
-            if k == 0 { break }
-            slot += 1
-            if slot == capacity { slot = 0 }
-          }
-          if found {
-            duplicates += 1
-            checked += 1
-          } else if size < limit {
-            checked += 1
-            keys[slot] = key
-            size += 1
-            full = HashSlots.isFull(size, capacity)
-          } else {
-            overflow += 1
+            let hash = hashes[next]
+            let key = hash == 0 ? 1 : hash
+            var slot = HashSlots.home(key, capacity)
+            var found = early[next - chunkStart] == key
+            next += 1
+            while !found {
+              let k = keys[slot]
+              if k == key {
+                found = true
+                break
+              }
+              if k == 0 { break }
+              slot += 1
+              if slot == capacity { slot = 0 }
+            }
+            if found {
+              duplicates += 1
+              checked += 1
+            } else if size < limit {
+              checked += 1
+              keys[slot] = key
+              size += 1
+              full = HashSlots.isFull(size, capacity)
+            } else {
+              overflow += 1
+            }
           }
         }
+        if full { grow() }
       }
-      if full { grow() }
     }
   }
 
