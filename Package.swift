@@ -57,7 +57,7 @@ let package = Package(
     .target(name: "CPNGReader", dependencies: ["CPNG"]),
     // The same for writing, where the simplified API cannot set the compression or take
     // cairo's B, G, R, X pixels as they are.
-    .target(name: "CPNGWriter", dependencies: ["CPNG"]),
+    .target(name: "CPNGWriter", dependencies: ["CZStream"]),
     .systemLibrary(
       name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
       providers: [.apt(["libturbojpeg0-dev"])]),
@@ -194,7 +194,8 @@ let package = Package(
 
     .testTarget(name: "LumenCoreTests", dependencies: ["LumenCore", "Locking", "TestSupport"]),
     .testTarget(name: "GIFCodecTests", dependencies: ["GIFCodec", "FFmpegIO", "TestSupport"]),
-    .testTarget(name: "PNGCodecTests", dependencies: ["PNGCodec", "TestSupport"]),
+    .testTarget(
+      name: "PNGCodecTests", dependencies: ["PNGCodec", "TestSupport", "CPNGWriter", "CZStream"]),
     .testTarget(name: "DrawingTests", dependencies: ["Drawing", "TestSupport"]),
     .testTarget(name: "FFmpegIOTests", dependencies: ["FFmpegIO", "TestSupport"]),
     .testTarget(

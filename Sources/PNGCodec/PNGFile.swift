@@ -7,7 +7,8 @@ public import LumenCore
 /// Any PNG libpng reads (grey, grey+alpha, palette with tRNS, RGB, RGBA, 16-bit, Adam7) comes
 /// back as straight-alpha RGBA with its stored values (gamma chunks are not applied, as in
 /// Pillow and FFmpeg); 16-bit samples are scaled to 8 bits, not clipped. Writing uses libpng's
-/// simplified API.
+/// simplified API, except opaque pictures from cairo (charts, heatmaps), which
+/// ``writeOpaque(bgrx:width:height:stride:to:level:)`` deflates through zlib itself.
 ///
 /// ```swift
 /// let image = try PNGFile.read(path: "in.png")
@@ -64,7 +65,7 @@ public enum PNGFile {
   /// compression that suits flat graphics: zlib level 1 (against level 3: about 1 ms less for
   /// a line chart, 2–5 % more bytes) and no row filter (see `cpng_write_bgrx`).
   ///
-  /// The corresponding C function is `cpng_write_bgrx` (libpng's full writing API).
+  /// The corresponding C function is `cpng_write_bgrx` (the PNG written through zlib).
   ///
   /// - Throws: ``PNGError`` when the file cannot be written.
   public static func writeOpaque(
