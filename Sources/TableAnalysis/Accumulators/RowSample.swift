@@ -46,7 +46,12 @@ struct RowSample: Hashable, Sendable {
   /// Offers `count` rows, the values of each chosen column in `columns` (a row that replaces
   /// a sampled one is written over it).
   mutating func offer(count rowsOffered: Int, columns: [[Double]]) {
-    if width == 0, count == 0 { width = columns.count }
+    if width == 0, count == 0 {
+      width = columns.count
+      // Room for the whole sample at once (untouched room costs no memory): no copies as
+      // it fills.
+      values.reserveCapacity(capacity * width)
+    }
     guard columns.count == width else { return }
     let w = width
     var i = 0
