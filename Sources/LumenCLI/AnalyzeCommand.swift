@@ -113,6 +113,8 @@ extension Root {
           Report.print(AnalysisSummary(report: report, statistics: statistics), json: true) {
             _ in ""
           }
+        } else if let bytes = report.statisticsJSON {
+          print(String(decoding: bytes, as: UTF8.self))  // stats.json's bytes, not encoded again
         } else {
           Report.print(statistics, json: true) { _ in "" }
         }

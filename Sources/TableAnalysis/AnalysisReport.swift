@@ -14,6 +14,9 @@ public struct AnalysisReport: Sendable, Codable, Hashable {
   public var statistics: TableStatistics?
   /// Seconds of the whole analysis.
   public var seconds: Double
+  /// `stats.json`'s bytes as written (pretty, keys sorted), for a caller that prints them
+  /// rather than encoding ``statistics`` again; not part of the report's own JSON.
+  public var statisticsJSON: [UInt8]?
 
   /// One line for people.
   public var summary: String {

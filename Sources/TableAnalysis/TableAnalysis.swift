@@ -123,6 +123,7 @@ public enum TableAnalysis {
     let planned = ChartRules.plan(stats, profile, maxCharts: options.maxCharts)
     var drawn: [(ChartChoice, String)] = []
     var session = writer.session()
+    var json = Data()
     do {
       for (index, chart) in planned.enumerated() {
         try Task.checkCancellation()
@@ -154,7 +155,7 @@ public enum TableAnalysis {
       stats.charts = drawn.map(\.0)
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      let json = try encoder.encode(stats)
+      json = try encoder.encode(stats)
       try session.write("stats.json") { path in
         try json.withUnsafeBytes { try FileContents.write($0, to: path) }
       }
@@ -167,11 +168,13 @@ public enum TableAnalysis {
       session.undo()
       throw error
     }
-    return AnalysisReport(
+    var report = AnalysisReport(
       output: writer.folder, files: ["stats.json", "report.html"].map(writer.path),
       charts: drawn.flatMap { [writer.path($0.0.png), writer.path($0.0.svg)] },
       rows: stats.rows, columns: stats.columnCount, warnings: stats.warnings.map(\.message),
       statistics: stats, seconds: seconds(since: started))
+    report.statisticsJSON = [UInt8](json)
+    return report
   }
 
   static func seconds(since start: DispatchTime) -> Double {
