@@ -11,13 +11,21 @@ package enum ByteHash {
       h ^= h >> 29
       i += 8
     }
-    // The last 0–7 bytes as a little-endian word (one copy, not a loop of shifts).
+    // The last 0–7 bytes as a little-endian word: from the word that ends the bytes, shifted
+    // (no copy) when there are eight bytes to read; copied when there are fewer.
     var tail: UInt64 = 0
-    if i < raw.count, let base = raw.baseAddress {
-      withUnsafeMutableBytes(of: &tail) { word in
-        word.baseAddress!.copyMemory(from: base + i, byteCount: raw.count - i)
+    let rest = raw.count - i
+    if rest > 0, let base = raw.baseAddress {
+      if raw.count >= 8 {
+        let last = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: raw.count - 8, as: UInt64.self))
+        tail = last >> UInt64(8 * (8 - rest))
+      } else {
+        withUnsafeMutableBytes(of: &tail) { word in
+          word.baseAddress!.copyMemory(from: base + i, byteCount: rest)
+        }
+        tail = UInt64(littleEndian: tail)
       }
-      tail = UInt64(littleEndian: tail)
     }
     h = (h ^ tail) &* 0xff51_afd7_ed55_8ccd
     return h ^ (h >> 32)

@@ -120,6 +120,26 @@ struct BatchReadingTests {
     }
   }
 
+  @Test("Equal bytes are found as memcmp finds them, whatever the length and the difference")
+  func sameBytesAgreesWithMemcmp() {
+    var generator = SplitMix64(seed: 3)
+    let bytes = (0..<64).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+    bytes.withUnsafeBufferPointer { a in
+      for count in 0...40 {
+        #expect(ColumnInference.sameBytes(a.baseAddress!, a.baseAddress!, count))
+        for at in 0..<count {
+          var other = Array(a[0..<count])
+          other[at] ^= 0x20
+          other.withUnsafeBufferPointer { b in
+            let ours = ColumnInference.sameBytes(a.baseAddress!, b.baseAddress!, count)
+            #expect(ours == (memcmp(a.baseAddress!, b.baseAddress!, count) == 0))
+            #expect(!ours, "\(count) bytes differing at \(at)")
+          }
+        }
+      }
+    }
+  }
+
   @Test("Byte hashes stay what partial states hold: equal to the byte-by-byte definition")
   func byteHashUnchanged() {
     // The definition the states were written with: words of eight, then the tail byte by byte.
