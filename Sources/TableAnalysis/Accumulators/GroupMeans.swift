@@ -30,7 +30,9 @@ struct GroupMeans: Codable, Hashable, Sendable {
     // One pass of shifted sums per group (no array of values per group), then merged: each
     // group's five sums side by side, over plain buffers.
     let slots = labels.count + 1  // the last: rows past the first maxGroups values
-    var sums = [Sums](repeating: Sums(), count: slots)
+    // Two sets of sums, for even and odd rows, added at the end: a category of two or three
+    // values (yes/no) otherwise makes every row wait for the previous row's addition.
+    var sums = [Sums](repeating: Sums(), count: 2 * slots)
     let shift = values.first { !$0.isNaN } ?? 0
     sums.withUnsafeMutableBufferPointer { sums in
       mapping.withUnsafeBufferPointer { mapping in
@@ -40,7 +42,7 @@ struct GroupMeans: Codable, Hashable, Sendable {
               let g = groups[row]
               let v = values[row]
               guard g >= 0, g < mapping.count, !v.isNaN else { continue }
-              let target = mapping[g] >= 0 ? mapping[g] : slots - 1
+              let target = 2 * (mapping[g] >= 0 ? mapping[g] : slots - 1) + (row & 1)
               let d = v - shift
               sums[target].count += 1
               sums[target].sum += d
@@ -51,6 +53,12 @@ struct GroupMeans: Codable, Hashable, Sendable {
           }
         }
       }
+    }
+    sums = (0..<slots).map { g in
+      let (a, b) = (sums[2 * g], sums[2 * g + 1])
+      return Sums(
+        count: a.count + b.count, sum: a.sum + b.sum, squares: a.squares + b.squares,
+        low: min(a.low, b.low), high: max(a.high, b.high))
     }
     let counts = sums.map(\.count)
     for g in 0..<slots where counts[g] > 0 {
