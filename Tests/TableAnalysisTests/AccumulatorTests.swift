@@ -92,6 +92,33 @@ struct AccumulatorTests {
     }
   }
 
+  /// Decimals summed as doubles drift (0.1 + 0.2 …); their codes sum exactly, so the mean is
+  /// the double nearest the true mean, as one division of integers gives it.
+  @Test("The mean of values held as codes is the double nearest the true mean")
+  func exactMeanOfCodes() {
+    var generator = SplitMix64(seed: 5)
+    var values = ExactValues()
+    var cents: Int64 = 0
+    var batch: [Double] = []
+    for i in 0..<100_003 {
+      let c = Int64(generator.next() % 100_000) - 20_000
+      cents += c
+      batch.append(Double(c) / 100)
+      if batch.count == 4_096 || i == 100_002 {
+        values.append(contentsOf: batch)
+        batch.removeAll()
+      }
+    }
+    #expect(values.isCompact)
+    #expect(values.exactMean == Double(cents) / (100_003 * 100))
+    var floating = Moments()
+    floating.add(values.values())
+    #expect(abs(floating.mean - values.exactMean!) < 1e-9)
+    var doubles = ExactValues()
+    doubles.append(contentsOf: [0.1, Double.pi])  // π has no code: held as doubles
+    #expect(doubles.exactMean == nil)
+  }
+
   @Test("Distinct values and counts are exact through the tally's growth")
   func tallyCounts() {
     var generator = SplitMix64(seed: 17)

@@ -104,6 +104,20 @@ struct ExactValues: Hashable, Sendable {
   /// The values as doubles, in the order held.
   func values() -> [Double] { doubles ?? values(ofCodes: codes) }
 
+  /// The mean exactly, when the values are held as codes: their sum as an integer, then one
+  /// correctly rounded division (the double nearest the true mean, whatever order the values
+  /// came in: 58.02665615, not 58.026656149999994).
+  var exactMean: Double? {
+    guard doubles == nil, !codes.isEmpty, codes.count <= 1 << 22 else { return nil }
+    let sum = codes.withUnsafeBufferPointer { codes in
+      var sum: Int64 = 0
+      for code in codes { sum += Int64(code) }
+      return sum
+    }
+    // |sum| < 2^22 × 2^31 and count × 10^k ≤ 2^22 × 10^9 are exact doubles.
+    return Double(sum) / (Double(codes.count) * Self.powers[decimals])
+  }
+
   /// The values as doubles, in the order held: codes are decoded into `scratch`'s room (which
   /// then holds them too).
   func values(reusing scratch: inout [Double]) -> [Double] {

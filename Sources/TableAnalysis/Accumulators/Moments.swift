@@ -28,6 +28,9 @@ struct Moments: Codable, Hashable, Sendable {
   /// Adds a batch of values: its moments two-pass (mean, then centred sums), then merged.
   mutating func add<C: Collection>(_ values: C) where C.Element == Double {
     guard !values.isEmpty else { return }
+    if let done: Void = values.withContiguousStorageIfAvailable({ add(buffer: $0) }) {
+      return done
+    }
     var batch = Moments()
     var sum = 0.0
     for v in values {
@@ -52,6 +55,65 @@ struct Moments: Codable, Hashable, Sendable {
     batch.mean = mean + correction / Double(values.count)
     batch.m2 = m2 - correction * correction / Double(values.count)
     batch.m3 = m3
+    merge(batch)
+  }
+
+  /// ``add(_:)`` over contiguous values: each sum in two chains, even and odd values, added at
+  /// the end (twice the additions in flight).
+  private mutating func add(buffer values: UnsafeBufferPointer<Double>) {
+    var batch = Moments()
+    let n = values.count
+    var (s0, s1) = (0.0, 0.0)
+    var (low, high) = (Double.infinity, -Double.infinity)
+    var (zeros, negatives) = (0, 0)
+    var i = 0
+    while i + 1 < n {
+      let (a, b) = (values[i], values[i + 1])
+      s0 += a
+      s1 += b
+      low = min(low, min(a, b))
+      high = max(high, max(a, b))
+      zeros += (a == 0 ? 1 : 0) + (b == 0 ? 1 : 0)
+      negatives += (a < 0 ? 1 : 0) + (b < 0 ? 1 : 0)
+      i += 2
+    }
+    if i < n {
+      let a = values[i]
+      s0 += a
+      low = min(low, a)
+      high = max(high, a)
+      zeros += a == 0 ? 1 : 0
+      negatives += a < 0 ? 1 : 0
+    }
+    batch.count = n
+    batch.minimum = low
+    batch.maximum = high
+    batch.zeros = zeros
+    batch.negatives = negatives
+    let mean = (s0 + s1) / Double(n)
+    var (c0, c1, q0, q1, k0, k1) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    i = 0
+    while i + 1 < n {
+      let (d, e) = (values[i] - mean, values[i + 1] - mean)
+      c0 += d
+      c1 += e
+      let (d2, e2) = (d * d, e * e)
+      q0 += d2
+      q1 += e2
+      k0 += d2 * d
+      k1 += e2 * e
+      i += 2
+    }
+    if i < n {
+      let d = values[i] - mean
+      c0 += d
+      q0 += d * d
+      k0 += d * d * d
+    }
+    let correction = c0 + c1
+    batch.mean = mean + correction / Double(n)
+    batch.m2 = (q0 + q1) - correction * correction / Double(n)
+    batch.m3 = k0 + k1
     merge(batch)
   }
 

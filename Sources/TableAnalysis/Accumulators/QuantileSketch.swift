@@ -27,6 +27,10 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   /// Whether every value is still held.
   var isExact: Bool { levels.count == 1 }
 
+  /// The values' mean computed exactly from the held codes (``ExactValues/exactMean``), while
+  /// every value is held.
+  var exactMean: Double? { isExact ? exact.exactMean : nil }
+
   /// Makes room at once for `rows` values (up to the exact limit) in the empty exact store,
   /// rather than growing it by half on the way.
   mutating func reserve(_ rows: Int) {

@@ -167,7 +167,8 @@ enum StatisticsBuilder {
         kind.isTemporal
           ? .text(CivilDate.text(seconds: v, withTime: kind == .datetime)) : .number(v)
       }
-      stats.mean = value(moments.mean)
+      // Exact from the kept codes when it can be (the moments' mean is summed in floating point).
+      stats.mean = value(column.sketch.exactMean ?? moments.mean)
       stats.min = value(moments.minimum)
       stats.p25 = value(quartiles.0)
       stats.p50 = value(quartiles.1)
