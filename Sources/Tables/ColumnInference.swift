@@ -260,24 +260,33 @@ enum ColumnInference {
     var whole = true
     var unitCounts = [Int](repeating: 0, count: ValueUnit.allCases.count)
     var present = 0
-    for (row, span) in spans.enumerated() {
-      guard let span else { continue }
-      present += 1
-      let field = base[span]
-      if let (value, isWhole) = PlainNumber.read(field) {
-        values[row] = value
-        if !isWhole { whole = false }
-        continue
+    var notNumber = false
+    // Written through a plain buffer (an array element set per cell checked the array's
+    // uniqueness each time).
+    values.withUnsafeMutableBufferPointer { values in
+      for (row, span) in spans.enumerated() {
+        guard let span else { continue }
+        present += 1
+        let field = base[span]
+        if let (value, isWhole) = PlainNumber.read(field) {
+          values[row] = value
+          if !isWhole { whole = false }
+          continue
+        }
+        let text = String(decoding: field, as: UTF8.self)
+        guard let reading = NumberText.read(text[...]) else {
+          notNumber = true
+          return
+        }
+        values[row] = reading.value
+        if !reading.isWhole || reading.unit == .percent && reading.value != reading.value.rounded()
+        {
+          whole = false
+        }
+        if let unit = reading.unit { unitCounts[ValueUnit.allCases.firstIndex(of: unit)!] += 1 }
       }
-      let text = String(decoding: field, as: UTF8.self)
-      guard let reading = NumberText.read(text[...]) else { return nil }
-      values[row] = reading.value
-      if !reading.isWhole || reading.unit == .percent && reading.value != reading.value.rounded() {
-        whole = false
-      }
-      if let unit = reading.unit { unitCounts[ValueUnit.allCases.firstIndex(of: unit)!] += 1 }
     }
-    guard present > 0 else { return nil }
+    guard !notNumber, present > 0 else { return nil }
     let missing = spans.count - present
     let unit = unitCounts.indices.filter { unitCounts[$0] > 0 }
       .max { unitCounts[$0] < unitCounts[$1] }.map { ValueUnit.allCases[$0] }
