@@ -234,14 +234,16 @@ enum ColumnInference {
       var values = [Double?](repeating: nil, count: spans.count)
       var hasTime = false
       var ok = true
-      for (row, span) in spans.enumerated() {
-        guard let span else { continue }
-        guard let reading = DateText.read(bytes: base[span], layout: layout) else {
-          ok = false
-          break
+      values.withUnsafeMutableBufferPointer { values in
+        for (row, span) in spans.enumerated() {
+          guard let span else { continue }
+          guard let reading = DateText.read(bytes: base[span], layout: layout) else {
+            ok = false
+            break
+          }
+          values[row] = reading.seconds
+          if reading.hasTime { hasTime = true }
         }
-        values[row] = reading.seconds
-        if reading.hasTime { hasTime = true }
       }
       if ok {
         return TableColumn(

@@ -224,6 +224,24 @@ struct DelimitedTokenizer: ~Copyable {
   private func simpleRecord(_ b: UnsafeBufferPointer<UInt8>, spans: inout [Int32]) -> (
     end: Int, next: Int, fields: Int
   )?? {
+    // The spans are written through a plain buffer (an array element set per field checked
+    // the array's uniqueness each time); a record with more fields than room grows it and is
+    // read again.
+    while true {
+      var needsRoom = false
+      let found = spans.withUnsafeMutableBufferPointer { spans in
+        simpleRecord(b, spans: spans, needsRoom: &needsRoom)
+      }
+      if !needsRoom { return found }
+      spans.append(contentsOf: repeatElement(0, count: max(16, spans.count)))
+    }
+  }
+
+  @inline(__always)
+  private func simpleRecord(
+    _ b: UnsafeBufferPointer<UInt8>, spans: UnsafeMutableBufferPointer<Int32>,
+    needsRoom: inout Bool
+  ) -> (end: Int, next: Int, fields: Int)?? {
     let quote = UInt8(ascii: "\"")
     let delimiter = self.delimiter
     let base = start
@@ -264,7 +282,10 @@ struct DelimitedTokenizer: ~Copyable {
         i = j
       }
       guard i < end else { return nil }
-      if spans.count < 2 * fields + 2 { spans.append(contentsOf: [0, 0]) }
+      if spans.count < 2 * fields + 2 {
+        needsRoom = true
+        return .some(nil)
+      }
       spans[2 * fields] = Int32(truncatingIfNeeded: low - base)
       spans[2 * fields + 1] = Int32(truncatingIfNeeded: high - base)
       fields += 1

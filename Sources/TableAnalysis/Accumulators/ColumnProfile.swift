@@ -90,16 +90,37 @@ struct ColumnProfile: Codable, Hashable, Sendable {
       if column.kind != .identifier { moments.add(present) }
       sketch.add(present)
     case .booleans(let values):
-      var present: [Double] = []
-      for (row, value) in values.enumerated() {
-        guard let value else {
-          hashes[row] = Self.missingHash
-          continue
+      // Counted, then tallied once per value in the order of their first rows (as row by
+      // row would), over plain buffers.
+      var present = [Double](repeating: 0, count: count)
+      var (kept, trues, falses) = (0, 0, 0)
+      var trueFirst = false
+      present.withUnsafeMutableBufferPointer { present in
+        hashes.withUnsafeMutableBufferPointer { hashes in
+          for (row, value) in values.enumerated() where row < hashes.count {
+            guard let value else {
+              hashes[row] = Self.missingHash
+              continue
+            }
+            present[kept] = value ? 1 : 0
+            kept += 1
+            hashes[row] = value ? Self.trueHash : Self.falseHash
+            if value {
+              if trues == 0, falses == 0 { trueFirst = true }
+              trues += 1
+            } else {
+              falses += 1
+            }
+          }
         }
-        present.append(value ? 1 : 0)
-        let hash = value ? Self.trueHash : Self.falseHash
-        hashes[row] = hash
-        tally.add(hash) { .text(value ? "true" : "false") }
+      }
+      present.removeLast(count - kept)
+      for value in trueFirst ? [true, false] : [false, true] {
+        let n = value ? trues : falses
+        guard n > 0 else { continue }
+        tally.add(value ? Self.trueHash : Self.falseHash, count: n) {
+          .text(value ? "true" : "false")
+        }
       }
       moments.add(present)
     case .texts(let values):
@@ -136,18 +157,31 @@ struct ColumnProfile: Codable, Hashable, Sendable {
     let labelHashes = labels.map(StableHash.text)
     let labelLengths = labels.map { Double(Self.characters($0)) }
     var counts = [Int](repeating: 0, count: labels.count)
-    var lengthValues: [Double] = []
-    lengthValues.reserveCapacity(codes.count)
-    for (row, code) in codes.enumerated() {
-      guard code >= 0 else {
-        hashes[row] = Self.missingHash
-        continue
+    var lengthValues = [Double](repeating: 0, count: codes.count)
+    var present = 0
+    // Over plain buffers: an array element set per cell checks the array's uniqueness.
+    counts.withUnsafeMutableBufferPointer { counts in
+      hashes.withUnsafeMutableBufferPointer { hashes in
+        lengthValues.withUnsafeMutableBufferPointer { lengthValues in
+          labelHashes.withUnsafeBufferPointer { labelHashes in
+            labelLengths.withUnsafeBufferPointer { labelLengths in
+              for (row, code) in codes.enumerated() where row < hashes.count {
+                guard code >= 0, Int(code) < counts.count else {
+                  hashes[row] = Self.missingHash
+                  continue
+                }
+                let label = Int(code)
+                hashes[row] = labelHashes[label]
+                counts[label] += 1
+                lengthValues[present] = labelLengths[label]
+                present += 1
+              }
+            }
+          }
+        }
       }
-      let label = Int(code)
-      hashes[row] = labelHashes[label]
-      counts[label] += 1
-      lengthValues.append(labelLengths[label])
     }
+    lengthValues.removeLast(codes.count - present)
     for (i, label) in labels.enumerated() where counts[i] > 0 {
       if identifier {
         plainTally.add(labelHashes[i], count: counts[i]) { .text(label) }
