@@ -22,3 +22,12 @@ int cmalloc_fix_mmap_threshold(int bytes) {
   return 0;
 #endif
 }
+
+int cmalloc_fix_trim_threshold(int bytes) {
+#if defined(__GLIBC__)
+  return mallopt(M_TRIM_THRESHOLD, bytes);
+#else
+  (void)bytes;
+  return 0;
+#endif
+}

@@ -10,4 +10,9 @@ int cmalloc_limit_arenas(int arenas);
 /// blocks stay in the heap once freed). Returns 1 when set, 0 when refused or not glibc.
 int cmalloc_fix_mmap_threshold(int bytes);
 
+/// Fixes how much free memory at the top of glibc's heap is kept rather than given back (128 KB
+/// by default once the mmap threshold is fixed). Returns 1 when set, 0 when refused or not
+/// glibc.
+int cmalloc_fix_trim_threshold(int bytes);
+
 #endif
