@@ -90,34 +90,51 @@ uint32_t cpng_adler32(uint32_t adler, const uint8_t *bytes, size_t length) {
   return (s2 << 16) | s1;
 }
 
-/* The zlib stream's output so far, written as IDAT chunks of at most `capacity` bytes. */
+/* The zlib stream's output so far, written as IDAT chunks of at most `capacity` bytes; the
+   first failure is kept: a write's errno, or the zlib function and its status. */
 typedef struct {
   FILE *file;
   z_stream stream;
   uint8_t *out;
   uInt capacity;
+  int write_errno;
+  const char *zlib_function;
+  int zlib_status;
 } idat_writer;
 
-static int flush_idat(idat_writer *w) {
+static int failed(const idat_writer *w) { return w->write_errno != 0 || w->zlib_function; }
+
+static void write_failed(idat_writer *w) {
+  if (!failed(w)) w->write_errno = errno ? errno : EIO;
+}
+
+/* Writes the buffered output as one IDAT chunk and empties the buffer (also on failure, so a
+   caller never writes past it). */
+static void flush_idat(idat_writer *w) {
   uInt used = w->capacity - w->stream.avail_out;
-  if (used > 0 && write_chunk(w->file, "IDAT", w->out, used) != 0) return -1;
+  if (used > 0 && !failed(w) && write_chunk(w->file, "IDAT", w->out, used) != 0) {
+    write_failed(w);
+  }
   w->stream.next_out = w->out;
   w->stream.avail_out = w->capacity;
-  return 0;
 }
 
 /* Deflates `length` bytes (or finishes the stream), writing full buffers as IDAT chunks. */
-static int deflate_into(idat_writer *w, const uint8_t *bytes, size_t length, int flush) {
+static void deflate_into(idat_writer *w, const uint8_t *bytes, size_t length, int flush) {
   w->stream.next_in = (Bytef *)bytes;
   w->stream.avail_in = (uInt)length;
-  for (;;) {
+  while (!failed(w)) {
     int status = deflate(&w->stream, flush);
-    if (status == Z_STREAM_ERROR) return -1;
+    if (status == Z_STREAM_ERROR) {
+      w->zlib_function = "deflate";
+      w->zlib_status = status;
+      return;
+    }
     if (w->stream.avail_out == 0) {
-      if (flush_idat(w) != 0) return -1;
+      flush_idat(w);
       continue;
     }
-    if (flush == Z_FINISH ? status == Z_STREAM_END : w->stream.avail_in == 0) return 0;
+    if (flush == Z_FINISH ? status == Z_STREAM_END : w->stream.avail_in == 0) return;
   }
 }
 
@@ -152,12 +169,12 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
     fclose(file);
     free(row);
     free(out);
-    copy_message(status == Z_MEM_ERROR ? "out of memory" : "zlib refused the settings", message,
-                 message_size);
+    char text[96];
+    snprintf(text, sizeof text, "deflateInit2 returned %d (%s)", status,
+             status == Z_MEM_ERROR ? "out of memory" : "settings refused");
+    copy_message(text, message, message_size);
     return status == Z_MEM_ERROR ? CPNG_WRITER_NO_MEMORY : CPNG_WRITER_ZLIB_ERROR;
   }
-  w.stream.next_out = out;
-  w.stream.avail_out = capacity;
 
   static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
   uint8_t header[13];
@@ -168,7 +185,10 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   header[10] = 0; /* deflate */
   header[11] = 0; /* adaptive filters (each row says which: here NONE) */
   header[12] = 0; /* not interlaced */
-  int failed = fwrite(signature, 1, 8, file) != 8 || write_chunk(file, "IHDR", header, 13) != 0;
+  errno = 0;
+  if (fwrite(signature, 1, 8, file) != 8 || write_chunk(file, "IHDR", header, 13) != 0) {
+    write_failed(&w);
+  }
   /* The zlib header: deflate with a 32 KB window (0x78), fastest (0x01, a multiple of 31). */
   out[0] = 0x78;
   out[1] = 0x01;
@@ -176,7 +196,7 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   w.stream.avail_out = capacity - 2;
   uint32_t adler = 1;
   row[0] = 0; /* filter NONE */
-  for (uint32_t y = 0; y < height && !failed; y++) {
+  for (uint32_t y = 0; y < height && !failed(&w); y++) {
     const uint8_t *in = pixels + (size_t)y * stride;
     uint8_t *rgb = row + 1;
     uint32_t x = 0;
@@ -198,25 +218,28 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
       rgb[2] = in[0];
     }
     adler = cpng_adler32(adler, row, row_bytes);
-    failed = deflate_into(&w, row, row_bytes, Z_NO_FLUSH) != 0;
+    deflate_into(&w, row, row_bytes, Z_NO_FLUSH);
   }
-  if (!failed) failed = deflate_into(&w, NULL, 0, Z_FINISH) != 0;
-  if (!failed) {
-    uint8_t trailer[4];
-    put32(trailer, adler);
-    for (int i = 0; i < 4 && !failed; i++) {
-      if (w.stream.avail_out == 0) failed = flush_idat(&w) != 0;
-      *w.stream.next_out++ = trailer[i];
-      w.stream.avail_out--;
-    }
-  }
-  if (!failed) failed = flush_idat(&w) != 0 || write_chunk(file, "IEND", NULL, 0) != 0;
+  deflate_into(&w, NULL, 0, Z_FINISH);
+  /* The Adler-32 trailer, in a buffer emptied first when it has no room for four bytes. */
+  if (w.stream.avail_out < 4) flush_idat(&w);
+  put32(w.stream.next_out, adler);
+  w.stream.next_out += 4;
+  w.stream.avail_out -= 4;
+  flush_idat(&w);
+  if (!failed(&w) && write_chunk(file, "IEND", NULL, 0) != 0) write_failed(&w);
   deflateEnd(&w.stream);
   free(row);
   free(out);
-  if (fclose(file) != 0 || failed) {
-    copy_message(errno ? strerror(errno) : "the file could not be written", message,
-                  message_size);
+  if (fclose(file) != 0) write_failed(&w);
+  if (w.zlib_function) {
+    char text[96];
+    snprintf(text, sizeof text, "%s returned %d", w.zlib_function, w.zlib_status);
+    copy_message(text, message, message_size);
+    return CPNG_WRITER_ZLIB_ERROR;
+  }
+  if (w.write_errno) {
+    copy_message(strerror(w.write_errno), message, message_size);
     return CPNG_WRITER_OPEN_FAILED;
   }
   return CPNG_WRITER_OK;

@@ -11,14 +11,15 @@ extension Canvas {
   /// ``fillCircle(centerX:centerY:radius:color:)`` draws it.
   public func fillDiscs(centers: [Point], radius: Double, color: RGBAPixel) {
     guard !isDocument, radius > 0, radius <= 64, color.alpha > 0, centers.count > 1 else {
-      for c in centers { fillCircle(centerX: c.x, centerY: c.y, radius: radius, color: color) }
-      return
+      return fillCirclePaths(centers, radius: radius, color: color)
     }
     let origin = Int(radius.rounded(.up)) + 1
     let side = 2 * origin + 1
     var stamps = [[UInt32]?](repeating: nil, count: 16)
     cairo_surface_flush(surface)
-    guard let data = cairo_image_surface_get_data(surface) else { return }
+    guard let data = cairo_image_surface_get_data(surface) else {
+      return fillCirclePaths(centers, radius: radius, color: color)
+    }
     let pixels = UnsafeMutableRawPointer(data)
     let stride = Int(cairo_image_surface_get_stride(surface))
     let (width, height) = (size.width, size.height)
@@ -32,7 +33,13 @@ extension Canvas {
         let offset = Point(x: Double(x4 & 3) / 4, y: Double(y4 & 3) / 4)
         stamps[phase] = Self.disc(side: side, origin: origin, offset: offset, radius, color)
       }
-      guard let stamp = stamps[phase], !stamp.isEmpty else { continue }
+      guard let stamp = stamps[phase], !stamp.isEmpty else {
+        // No stamp (cairo could not make its small picture): this disc as a path.
+        cairo_surface_mark_dirty(surface)
+        fillCircle(centerX: center.x, centerY: center.y, radius: radius, color: color)
+        cairo_surface_flush(surface)
+        continue
+      }
       // The stamp's pixel (u, v) lands on the canvas' (left + u, top + v).
       let left = (x4 >> 2) - origin
       let top = (y4 >> 2) - origin
@@ -63,6 +70,10 @@ extension Canvas {
       }
     }
     cairo_surface_mark_dirty(surface)
+  }
+
+  private func fillCirclePaths(_ centers: [Point], radius: Double, color: RGBAPixel) {
+    for c in centers { fillCircle(centerX: c.x, centerY: c.y, radius: radius, color: color) }
   }
 
   /// One disc on a transparent `side`² picture, centred at `origin + offset`, as premultiplied

@@ -20,6 +20,8 @@ struct DelimitedTokenizer: ~Copyable {
   private var scratch: [UInt8] = []
   /// The largest record accepted (a quote that never closes would otherwise read the file).
   private let maxRecordBytes: Int
+  /// The most fields a record read in one pass has room for (8 bytes of spans each).
+  static let maxSimpleFields = 1 << 20
   /// Bytes of the source moved out of the buffer before `start`.
   private var shifted = 0
   /// The source's size in bytes (0 when the file system does not say).
@@ -233,6 +235,9 @@ struct DelimitedTokenizer: ~Copyable {
         simpleRecord(b, spans: spans, needsRoom: &needsRoom)
       }
       if !needsRoom { return found }
+      // Past a million fields the record goes field by field (no span per field is kept:
+      // the fields past the header are dropped anyway).
+      guard spans.count < Self.maxSimpleFields * 2 else { return .some(nil) }
       spans.append(contentsOf: repeatElement(0, count: max(16, spans.count)))
     }
   }

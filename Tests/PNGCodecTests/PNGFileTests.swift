@@ -1,3 +1,4 @@
+import Foundation
 import LumenCore
 import PNGCodec
 import TestSupport
@@ -45,6 +46,22 @@ import Testing
           bgrx: bytes, width: width, height: height + 1, stride: stride, to: path)
       }
     }
+  }
+
+  /// A full disk (`/dev/full`) is an error naming the reason, not a crash or a short file
+  /// taken for a PNG.
+  @Test func aWriteThatFailsIsAnError() throws {
+    try #require(FileManager.default.fileExists(atPath: "/dev/full"))
+    // Noise: the deflated rows pass zlib's 64 KB output buffer, so IDAT writes fail mid-way.
+    var generator = SystemRandomNumberGenerator()
+    let pixels = (0..<400 * 300 * 4).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    let failure = #expect(throws: PNGError.self) {
+      try pixels.withUnsafeBytes { bytes in
+        try PNGFile.writeOpaque(
+          bgrx: bytes, width: 400, height: 300, stride: 1_600, to: "/dev/full")
+      }
+    }
+    #expect(failure?.message.contains("No space") == true)
   }
 
   @Test func refusesImagesBeyondTheLimits() throws {

@@ -35,6 +35,17 @@ struct DelimitedTextTests {
     #expect(table.column("b")?.missingCount == 2)
   }
 
+  /// A data row far wider than the header (1.2 million fields, past the one-pass reader's
+  /// room) is read field by field: its header's fields are kept, the rest dropped.
+  @Test("A row of a million extra fields is read, its extra fields dropped")
+  func millionFieldRow() throws {
+    let extra = String(repeating: ",", count: 1_200_000)
+    let table = try read("a,b\n1,2\n3,4\(extra)\n5,6\n")
+    #expect(table.rowCount == 3)
+    #expect(table.column("a")?.numbers! == [1, 3, 5])
+    #expect(table.column("b")?.numbers! == [2, 4, 6])
+  }
+
   @Test("Records across the read buffer's edge (a 3 MB file) are read whole")
   func bufferEdges() throws {
     var text = "id,word,value\n"

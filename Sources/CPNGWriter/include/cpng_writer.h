@@ -11,8 +11,8 @@
 
 enum {
   CPNG_WRITER_OK = 0,
-  CPNG_WRITER_OPEN_FAILED = 1,
-  CPNG_WRITER_ZLIB_ERROR = 2,
+  CPNG_WRITER_OPEN_FAILED = 1, /* the file could not be opened or written (errno's text) */
+  CPNG_WRITER_ZLIB_ERROR = 2,  /* a zlib function failed (its name and status) */
   CPNG_WRITER_NO_MEMORY = 3,
   CPNG_WRITER_BAD_SIZE = 4
 };

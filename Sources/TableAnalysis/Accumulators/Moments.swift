@@ -25,41 +25,15 @@ struct Moments: Codable, Hashable, Sendable {
     self.maximum = maximum
   }
 
-  /// Adds a batch of values: its moments two-pass (mean, then centred sums), then merged.
-  mutating func add<C: Collection>(_ values: C) where C.Element == Double {
+  /// Adds a batch of values: its moments two-pass (mean, then centred sums, with one
+  /// correction step), then merged.
+  mutating func add(_ values: [Double]) {
     guard !values.isEmpty else { return }
-    if let done: Void = values.withContiguousStorageIfAvailable({ add(buffer: $0) }) {
-      return done
-    }
-    var batch = Moments()
-    var sum = 0.0
-    for v in values {
-      sum += v
-      if v < batch.minimum { batch.minimum = v }
-      if v > batch.maximum { batch.maximum = v }
-      if v == 0 { batch.zeros += 1 } else if v < 0 { batch.negatives += 1 }
-    }
-    batch.count = values.count
-    let mean = sum / Double(values.count)
-    var correction = 0.0
-    var m2 = 0.0
-    var m3 = 0.0
-    for v in values {
-      let d = v - mean
-      correction += d
-      let d2 = d * d
-      m2 += d2
-      m3 += d2 * d
-    }
-    // One correction step (the sum of deviations should be zero).
-    batch.mean = mean + correction / Double(values.count)
-    batch.m2 = m2 - correction * correction / Double(values.count)
-    batch.m3 = m3
-    merge(batch)
+    values.withUnsafeBufferPointer { add(buffer: $0) }
   }
 
-  /// ``add(_:)`` over contiguous values: each sum in two chains, even and odd values, added at
-  /// the end (twice the additions in flight).
+  /// ``add(_:)``'s passes, each sum in two chains, even and odd values, added at the end
+  /// (twice the additions in flight).
   private mutating func add(buffer values: UnsafeBufferPointer<Double>) {
     var batch = Moments()
     let n = values.count
