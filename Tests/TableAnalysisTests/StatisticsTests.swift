@@ -194,4 +194,46 @@ struct StatisticsTests {
     let events = (0..<500).map { _ in Double(random.next() % 10_000_000) }.sorted()
     #expect(StatisticsBuilder.steps(events).0 == "irregular")
   }
+
+  @Test("Date steps match counting every step (modes near a quarter, ties, gaps, months)")
+  func dateStepsAgainstCounting() {
+    let day = 86_400.0
+    var random = SplitMix64(seed: 11)
+    for trial in 0..<300 {
+      // A few step sizes, the first drawn most often by a share that crosses a quarter.
+      let sizes = [day, 3_600, 2 * day, 30 * day, 7.0, 45 * day].shuffled(using: &random)
+      let share = Double(random.next() % 60) / 100
+      var t = Double(random.next() % 1_000_000)
+      var times = [t]
+      for _ in 0..<(2 + Int(random.next() % 400)) {
+        let roll = Double(random.next() % 1_000) / 1_000
+        t += roll < share ? sizes[0] : sizes[1 + Int(random.next() % 5)]
+        times.append(t)
+        if random.next() % 10 == 0 { times.append(t) }  // a repeated time is no step
+      }
+      let mine = StatisticsBuilder.steps(times)
+      let expected = Self.stepsByCounting(times)
+      #expect(
+        mine.0 == expected.0 && mine.1 == expected.1 && mine.2 == expected.2, "trial \(trial)")
+    }
+  }
+
+  /// The steps of `sorted` counted in a dictionary: the most common (the smaller on a tie)
+  /// when it is at least a quarter of them, the steps past 1.5 of it (past 31 days for a
+  /// monthly step), the longest.
+  static func stepsByCounting(_ sorted: [Double]) -> (String?, Int?, String?) {
+    var steps: [Double] = []
+    for (a, b) in zip(sorted, sorted.dropFirst()) where b != a { steps.append(b - a) }
+    guard steps.count >= 2 else { return (nil, nil, nil) }
+    let counts = Dictionary(steps.map { ($0, 1) }, uniquingKeysWith: +)
+    let (step, best) = counts.max {
+      $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key)
+    }!
+    guard best * 4 >= steps.count else { return ("irregular", nil, nil) }
+    let longest = steps.max()!
+    let monthlyStep = step >= 28 * 86_400 && step <= 31 * 86_400
+    let gaps = steps.filter { monthlyStep ? $0 > 31 * 86_400 : $0 > step * 1.5 }.count
+    let name = monthlyStep ? "1 month" : StatisticsBuilder.duration(step)
+    return (name, gaps, gaps > 0 ? StatisticsBuilder.duration(longest) : nil)
+  }
 }

@@ -327,38 +327,77 @@ enum StatisticsBuilder {
   }
 
   /// The most common step between distinct times, the steps longer than it, the longest.
+  ///
+  /// In three passes over `sorted` and no array of steps (a step per row was two buffers of
+  /// a row's size to fault in and sort): a step named must cover at least a quarter of the
+  /// steps, and every such step is among the four candidates a Misra–Gries count keeps (it
+  /// keeps each value seen more than a fifth of the time); the candidates are then counted
+  /// exactly, the smaller step winning a tie.
   static func steps(_ sorted: [Double]) -> (String?, Int?, String?) {
-    // The steps between distinct times, sorted: the most common is the longest run (the
-    // smaller step on a tie); no dictionary of up to a value per row.
-    var steps: [Double] = []
-    steps.reserveCapacity(sorted.count)
-    var previous: Double?
-    for v in sorted where v != previous {
-      if let previous { steps.append(v - previous) }
-      previous = v
-    }
-    guard steps.count >= 2 else { return (nil, nil, nil) }
-    RadixSort.sort(&steps)
-    var step = steps[0]
-    var best = 0
-    var runStart = 0
-    for i in 1...steps.count where i == steps.count || steps[i] != steps[runStart] {
-      if i - runStart > best {
-        best = i - runStart
-        step = steps[runStart]
+    var candidates = (Double.nan, Double.nan, Double.nan, Double.nan)
+    var weights = (0, 0, 0, 0)
+    var count = 0
+    var longest = 0.0
+    forEachStep(sorted) { step in
+      count += 1
+      longest = max(longest, step)
+      if candidates.0 == step {
+        weights.0 += 1
+      } else if candidates.1 == step {
+        weights.1 += 1
+      } else if candidates.2 == step {
+        weights.2 += 1
+      } else if candidates.3 == step {
+        weights.3 += 1
+      } else if weights.0 == 0 {
+        (candidates.0, weights.0) = (step, 1)
+      } else if weights.1 == 0 {
+        (candidates.1, weights.1) = (step, 1)
+      } else if weights.2 == 0 {
+        (candidates.2, weights.2) = (step, 1)
+      } else if weights.3 == 0 {
+        (candidates.3, weights.3) = (step, 1)
+      } else {
+        weights = (weights.0 - 1, weights.1 - 1, weights.2 - 1, weights.3 - 1)
       }
-      runStart = i
     }
-    let longest = steps[steps.count - 1]
+    guard count >= 2 else { return (nil, nil, nil) }
+    let kept = [candidates.0, candidates.1, candidates.2, candidates.3].filter { !$0.isNaN }
+    var exact = [Int](repeating: 0, count: kept.count)
+    forEachStep(sorted) { step in
+      for (i, candidate) in kept.enumerated() where candidate == step { exact[i] += 1 }
+    }
+    var step = longest
+    var best = 0
+    for (i, candidate) in kept.enumerated()
+    where exact[i] > best || (exact[i] == best && candidate < step) {
+      (step, best) = (candidate, exact[i])
+    }
     // Times at no regular step (events): say so rather than name a chance step.
-    if best * 4 < steps.count { return ("irregular", nil, nil) }
-    let gaps = steps.count - steps.partitioningIndex { $0 > step * 1.5 }
+    if best * 4 < count { return ("irregular", nil, nil) }
+    var gaps = 0
+    var monthly = 0
+    forEachStep(sorted) { value in
+      if value > step * 1.5 { gaps += 1 }
+      if value > 31 * 86_400 { monthly += 1 }
+    }
     // Months and years differ in days: a step of 28–31 days is monthly, 365–366 yearly.
     if step >= 28 * 86_400, step <= 31 * 86_400 {
-      let monthly = steps.count - steps.partitioningIndex { $0 > 31 * 86_400 }
       return ("1 month", monthly, monthly > 0 ? duration(longest) : nil)
     }
     return (duration(step), gaps, gaps > 0 ? duration(longest) : nil)
+  }
+
+  /// Calls `body` with each step between distinct neighbours of `sorted`.
+  @inline(__always)
+  private static func forEachStep(_ sorted: [Double], _ body: (Double) -> Void) {
+    sorted.withUnsafeBufferPointer { values in
+      guard var previous = values.first else { return }
+      for v in values.dropFirst() where v != previous {
+        body(v - previous)
+        previous = v
+      }
+    }
   }
 
   static func duration(_ seconds: Double) -> String {
