@@ -6,6 +6,8 @@
 #include <string.h>
 #include <zlib.h>
 
+#include "cpng_flat_deflate.h"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -88,6 +90,43 @@ uint32_t cpng_adler32(uint32_t adler, const uint8_t *bytes, size_t length) {
     s2 %= ADLER_BASE;
   }
   return (s2 << 16) | s1;
+}
+
+/* One row of B, G, R, X pixels as R, G, B bytes. */
+static void rgb_row(const uint8_t *in, uint32_t width, uint8_t *rgb) {
+  uint32_t x = 0;
+  /* Four pixels (16 bytes in, 12 out) in three 32-bit words at a time. */
+  for (; x + 4 <= width; x += 4, in += 16, rgb += 12) {
+    uint32_t p[4];
+    memcpy(p, in, 16);
+    uint32_t c[4];
+    for (int i = 0; i < 4; i++) { /* B, G, R, X (little-endian) to R, G, B in the low bytes */
+      c[i] = ((p[i] >> 16) & 0xff) | (p[i] & 0xff00) | ((p[i] & 0xff) << 16);
+    }
+    uint32_t words[3] = {c[0] | (c[1] << 24), (c[1] >> 8) | (c[2] << 16),
+                         (c[2] >> 16) | (c[3] << 8)};
+    memcpy(rgb, words, 12);
+  }
+  for (; x < width; x++, in += 4, rgb += 3) {
+    rgb[0] = in[2];
+    rgb[1] = in[1];
+    rgb[2] = in[0];
+  }
+}
+
+/* The PNG signature and the IHDR of an 8-bit RGB picture, not interlaced. */
+static int write_rgb_header(FILE *file, uint32_t width, uint32_t height) {
+  static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  uint8_t header[13];
+  put32(header, width);
+  put32(header + 4, height);
+  header[8] = 8;  /* bits per sample */
+  header[9] = 2;  /* RGB */
+  header[10] = 0; /* deflate */
+  header[11] = 0; /* adaptive filters (each row says which: here NONE) */
+  header[12] = 0; /* not interlaced */
+  if (fwrite(signature, 1, 8, file) != 8) return -1;
+  return write_chunk(file, "IHDR", header, 13);
 }
 
 /* The zlib stream's output so far, written as IDAT chunks of at most `capacity` bytes; the
@@ -176,19 +215,8 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
     return status == Z_MEM_ERROR ? CPNG_WRITER_NO_MEMORY : CPNG_WRITER_ZLIB_ERROR;
   }
 
-  static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-  uint8_t header[13];
-  put32(header, width);
-  put32(header + 4, height);
-  header[8] = 8;  /* bits per sample */
-  header[9] = 2;  /* RGB */
-  header[10] = 0; /* deflate */
-  header[11] = 0; /* adaptive filters (each row says which: here NONE) */
-  header[12] = 0; /* not interlaced */
   errno = 0;
-  if (fwrite(signature, 1, 8, file) != 8 || write_chunk(file, "IHDR", header, 13) != 0) {
-    write_failed(&w);
-  }
+  if (write_rgb_header(file, width, height) != 0) write_failed(&w);
   /* The zlib header: deflate with a 32 KB window (0x78), fastest (0x01, a multiple of 31). */
   out[0] = 0x78;
   out[1] = 0x01;
@@ -197,26 +225,7 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   uint32_t adler = 1;
   row[0] = 0; /* filter NONE */
   for (uint32_t y = 0; y < height && !failed(&w); y++) {
-    const uint8_t *in = pixels + (size_t)y * stride;
-    uint8_t *rgb = row + 1;
-    uint32_t x = 0;
-    /* Four pixels (16 bytes in, 12 out) in three 32-bit words at a time. */
-    for (; x + 4 <= width; x += 4, in += 16, rgb += 12) {
-      uint32_t p[4];
-      memcpy(p, in, 16);
-      uint32_t c[4];
-      for (int i = 0; i < 4; i++) { /* B, G, R, X (little-endian) to R, G, B in the low bytes */
-        c[i] = ((p[i] >> 16) & 0xff) | (p[i] & 0xff00) | ((p[i] & 0xff) << 16);
-      }
-      uint32_t words[3] = {c[0] | (c[1] << 24), (c[1] >> 8) | (c[2] << 16),
-                           (c[2] >> 16) | (c[3] << 8)};
-      memcpy(rgb, words, 12);
-    }
-    for (; x < width; x++, in += 4, rgb += 3) {
-      rgb[0] = in[2];
-      rgb[1] = in[1];
-      rgb[2] = in[0];
-    }
+    rgb_row(pixels + (size_t)y * stride, width, row + 1);
     adler = cpng_adler32(adler, row, row_bytes);
     deflate_into(&w, row, row_bytes, Z_NO_FLUSH);
   }
@@ -240,6 +249,93 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
   }
   if (w.write_errno) {
     copy_message(strerror(w.write_errno), message, message_size);
+    return CPNG_WRITER_OPEN_FAILED;
+  }
+  return CPNG_WRITER_OK;
+}
+
+int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
+                         const uint8_t *pixels, size_t stride, char *message,
+                         size_t message_size) {
+  if (width == 0 || height == 0 || width > 0x7fffffffu / 3 || height > 0x7fffffffu) {
+    copy_message("the picture's size is outside what PNG holds", message, message_size);
+    return CPNG_WRITER_BAD_SIZE;
+  }
+  const uint64_t row_bytes = 1 + (uint64_t)width * 3;
+  /* The 32 KB the encoder may look back, the 258 it may look ahead, a new row: slid down
+     when full. */
+  const size_t capacity = 2 * 32768 + 2 * (size_t)row_bytes + 1024;
+  const size_t out_capacity = 1u << 16;
+  uint8_t *window = malloc(capacity);
+  uint8_t *out = malloc(out_capacity);
+  cpng_flat_state *state = calloc(1, sizeof *state);
+  cpng_flat_tables *tables = malloc(sizeof *tables);
+  if (!window || !out || !state || !tables) {
+    free(window), free(out), free(state), free(tables);
+    copy_message("out of memory", message, message_size);
+    return CPNG_WRITER_NO_MEMORY;
+  }
+  FILE *file = fopen(path, "wb");
+  if (!file) {
+    copy_message(strerror(errno), message, message_size);
+    free(window), free(out), free(state), free(tables);
+    return CPNG_WRITER_OPEN_FAILED;
+  }
+  cpng_flat_tables_init(tables);
+  state->row_bytes = row_bytes;
+  cpng_flat_sink sink = {.out = out, .room = out_capacity - 16};
+  int write_errno = 0;
+  errno = 0;
+  if (write_rgb_header(file, width, height) != 0) write_errno = errno ? errno : EIO;
+  /* The zlib header (a 32 KB window, fastest), then one final block of the fixed code. */
+  out[0] = 0x78;
+  out[1] = 0x01;
+  sink.used = 2;
+  cpng_flat_put(&sink, 1 | (1 << 1), 3);
+  uint32_t adler = 1;
+  uint64_t start = 0; /* the stream position of window[0] */
+  uint64_t have = 0;  /* the stream's bytes so far */
+  for (uint32_t y = 0; y < height && !write_errno; y++) {
+    if (have - start + row_bytes > capacity) {
+      uint64_t keep = state->position - start < 32768 ? state->position - start : 32768;
+      uint64_t from = state->position - keep;
+      memmove(window, window + (from - start), (size_t)(have - from));
+      start = from;
+    }
+    uint8_t *row = window + (have - start);
+    row[0] = 0; /* filter NONE */
+    rgb_row(pixels + (size_t)y * stride, width, row + 1);
+    adler = cpng_adler32(adler, row, (size_t)row_bytes);
+    have += row_bytes;
+    int final = y + 1 == height;
+    while (!write_errno) {
+      uint64_t at = cpng_flat_deflate(state, tables, &sink, window, start, have, final);
+      if (sink.used >= sink.room) {
+        errno = 0;
+        if (write_chunk(file, "IDAT", out, (uint32_t)sink.used) != 0) {
+          write_errno = errno ? errno : EIO;
+        }
+        sink.used = 0;
+        continue;
+      }
+      if (final ? at == have : 1) break;
+    }
+  }
+  if (!write_errno) {
+    cpng_flat_put(&sink, tables->literal[256].bits, tables->literal[256].count);
+    cpng_flat_put(&sink, 0, (8 - sink.count) & 7);
+    put32(out + sink.used, adler);
+    sink.used += 4;
+    errno = 0;
+    if (write_chunk(file, "IDAT", out, (uint32_t)sink.used) != 0 ||
+        write_chunk(file, "IEND", NULL, 0) != 0) {
+      write_errno = errno ? errno : EIO;
+    }
+  }
+  free(window), free(out), free(state), free(tables);
+  if (fclose(file) != 0 && !write_errno) write_errno = errno ? errno : EIO;
+  if (write_errno) {
+    copy_message(strerror(write_errno), message, message_size);
     return CPNG_WRITER_OPEN_FAILED;
   }
   return CPNG_WRITER_OK;

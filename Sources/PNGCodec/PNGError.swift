@@ -24,7 +24,8 @@ public struct PNGError: Error, Hashable, CustomStringConvertible {
   public var description: String {
     switch (code, function) {
     case (Self.limitExceededCode, _): message
-    case (_, "cpng_write_bgrx"): "the PNG could not be written (\(message))"
+    case (_, "cpng_write_bgrx"), (_, "cpng_write_bgrx_flat"):
+      "the PNG could not be written (\(message))"
     case (1, _): "the file cannot be opened"  // CPNG_READER_OPEN_FAILED
     case (_, "png_read_info"): "the file is not a readable PNG (damaged or cut short in its header)"
     case (_, "png_read_image"): "the picture data is damaged or cut short"
@@ -37,7 +38,7 @@ extension PNGError: LumenError {
   public var category: ErrorCategory {
     switch (code, function) {
     case (Self.limitExceededCode, _): .limitExceeded
-    case (_, "cpng_write_bgrx"): .outputNotWritable
+    case (_, "cpng_write_bgrx"), (_, "cpng_write_bgrx_flat"): .outputNotWritable
     case (1, _): .inputNotReadable  // CPNG_READER_OPEN_FAILED
     case (_, "png_read_info"), (_, "png_read_image"): .badInput
     default: .outputNotWritable

@@ -8,7 +8,7 @@ public import LumenCore
 /// back as straight-alpha RGBA with its stored values (gamma chunks are not applied, as in
 /// Pillow and FFmpeg); 16-bit samples are scaled to 8 bits, not clipped. Writing uses libpng's
 /// simplified API, except opaque pictures from cairo (charts, heatmaps), which
-/// ``writeOpaque(bgrx:width:height:stride:to:level:)`` deflates through zlib itself.
+/// ``writeOpaque(bgrx:width:height:stride:to:compression:)`` deflates itself.
 ///
 /// ```swift
 /// let image = try PNGFile.read(path: "in.png")
@@ -61,33 +61,45 @@ public enum PNGFile {
   }
 
   /// Writes an opaque picture held as 4-byte B, G, R, X pixels (cairo's ARGB32 on a
-  /// little-endian machine) as an 8-bit RGB PNG, a row at a time: no RGBA copy, and a fast
-  /// compression that suits flat graphics: zlib level 1 (against level 3: about 1 ms less for
-  /// a line chart, 2–5 % more bytes) and no row filter (see `cpng_write_bgrx`).
+  /// little-endian machine) as an 8-bit RGB PNG, a row at a time, with no row filter: no RGBA
+  /// copy, and a fast compression that suits flat graphics (``PNGCompression/flatGraphics``,
+  /// or zlib at a level).
   ///
-  /// The corresponding C function is `cpng_write_bgrx` (the PNG written through zlib).
+  /// The corresponding C functions are `cpng_write_bgrx_flat` and `cpng_write_bgrx` (zlib).
   ///
   /// - Throws: ``PNGError`` when the file cannot be written.
   public static func writeOpaque(
     bgrx pixels: UnsafeRawBufferPointer, width: Int, height: Int, stride: Int, to path: String,
-    level: Int = 1
+    compression: PNGCompression = .flatGraphics
   ) throws(PNGError) {
+    let function =
+      switch compression {
+      case .flatGraphics: "cpng_write_bgrx_flat"
+      case .zlib: "cpng_write_bgrx"
+      }
     guard width > 0, height > 0, stride >= width * 4,
       pixels.count >= stride * (height - 1) + width * 4, let base = pixels.baseAddress
     else {
       throw PNGError(
-        function: "cpng_write_bgrx",
+        function: function,
         message: "\(pixels.count) bytes do not hold \(width)×\(height) pixels \(stride) bytes apart"
       )
     }
     var message = [CChar](repeating: 0, count: 256)
-    let status = cpng_write_bgrx(
-      path, UInt32(width), UInt32(height),
-      base.assumingMemoryBound(to: UInt8.self), stride, Int32(level), &message,
-      message.count)
+    let bytes = base.assumingMemoryBound(to: UInt8.self)
+    let status =
+      switch compression {
+      case .flatGraphics:
+        cpng_write_bgrx_flat(
+          path, UInt32(width), UInt32(height), bytes, stride, &message, message.count)
+      case .zlib(let level):
+        cpng_write_bgrx(
+          path, UInt32(width), UInt32(height), bytes, stride, Int32(level), &message,
+          message.count)
+      }
     guard status == Int32(CPNG_WRITER_OK) else {
       throw PNGError(
-        code: status, function: "cpng_write_bgrx",
+        code: status, function: function,
         message: message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
   }

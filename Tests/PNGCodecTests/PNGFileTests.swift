@@ -48,6 +48,57 @@ import Testing
     }
   }
 
+  /// Both compressions give back the pixels written, read through libpng (its own inflate):
+  /// flat graphics with text-like noise (every kind of match the flat encoder makes), noise
+  /// past many 64 KB output buffers and window slides, a row wider than deflate's 32 KB window
+  /// (no match with the row above), a single pixel, and rows of one colour.
+  @Test(arguments: [
+    (800, 500, "chart"), (400, 300, "noise"), (12_000, 3, "wide"), (1, 1, "dot"),
+    (300, 200, "flat"), (5, 700, "narrow"),
+  ])
+  func bothCompressionsRoundTrip(width: Int, height: Int, kind: String) throws {
+    var generator = SplitMix64(seed: UInt64(width * 31 + height))
+    let stride = width * 4 + 8
+    var pixels = [UInt8](repeating: 0, count: stride * height)
+    var expected = RGBAImage(width: width, height: height)
+    for y in 0..<height {
+      for x in 0..<width {
+        var (r, g, b): (UInt8, UInt8, UInt8) = (255, 255, 255)
+        switch kind {
+        case "chart":
+          if y > 40, y < 460, x > 60, x < 780 {
+            (r, g, b) = (250, 250, 250)
+            if y % 50 == 0 { (r, g, b) = (220, 220, 220) }  // grid lines
+            if x % 90 > 20, x % 90 < 70, y > 500 - (x * 7 % 400) { (r, g, b) = (31, 119, 180) }
+          }
+          if y < 30, x % 13 < 7, (x * y) % 5 < 2 {  // a "title": short repeated marks
+            let v = UInt8(truncatingIfNeeded: (x / 13) % 7 * 30)
+            (r, g, b) = (v, v, v)
+          }
+        case "noise", "wide", "dot", "narrow":
+          let v = generator.next()
+          (r, g, b) = (UInt8(v & 255), UInt8((v >> 8) & 255), UInt8((v >> 16) & 255))
+          if kind == "narrow", y % 3 == 0 { (r, g, b) = (9, 9, 9) }
+        default:
+          (r, g, b) = (12, 34, 56)
+        }
+        let at = y * stride + x * 4
+        (pixels[at], pixels[at + 1], pixels[at + 2], pixels[at + 3]) = (b, g, r, 0)
+        expected[x, y] = RGBAPixel(red: r, green: g, blue: b)
+      }
+    }
+    let folder = TemporaryDirectory()
+    for compression in [PNGCompression.flatGraphics, .zlib(level: 1), .zlib(level: 9)] {
+      let path = folder.file("\(kind)-\(compression).png")
+      try pixels.withUnsafeBytes { bytes in
+        try PNGFile.writeOpaque(
+          bgrx: bytes, width: width, height: height, stride: stride, to: path,
+          compression: compression)
+      }
+      #expect(try PNGFile.read(path: path) == expected, "\(kind), \(compression)")
+    }
+  }
+
   /// A full disk (`/dev/full`) is an error naming the reason, not a crash or a short file
   /// taken for a PNG.
   @Test func aWriteThatFailsIsAnError() throws {
@@ -62,6 +113,14 @@ import Testing
       }
     }
     #expect(failure?.message.contains("No space") == true)
+    let zlibFailure = #expect(throws: PNGError.self) {
+      try pixels.withUnsafeBytes { bytes in
+        try PNGFile.writeOpaque(
+          bgrx: bytes, width: 400, height: 300, stride: 1_600, to: "/dev/full",
+          compression: .zlib(level: 1))
+      }
+    }
+    #expect(zlibFailure?.message.contains("No space") == true)
   }
 
   @Test func refusesImagesBeyondTheLimits() throws {

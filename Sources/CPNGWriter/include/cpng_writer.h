@@ -26,6 +26,14 @@ enum {
 int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uint8_t *pixels,
                     size_t stride, int level, char *message, size_t message_size);
 
+/* Writes the same PNG file as cpng_write_bgrx but deflated by Lumen's encoder for flat
+   graphics (cpng_flat_deflate.h: the row above, the pixel before and the last place of four
+   bytes; the fixed Huffman code) rather than zlib: on the twelve charts of an analysis a fifth
+   of zlib level 1's time, for 10 % more bytes. */
+int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
+                         const uint8_t *pixels, size_t stride, char *message,
+                         size_t message_size);
+
 /* Adler-32 (RFC 1950) of `length` bytes continuing from `adler` (1 to start): sixteen bytes
    at a time with SSE2 where the compiler targets it, the byte loop elsewhere; equal to
    zlib's adler32, tested. */
