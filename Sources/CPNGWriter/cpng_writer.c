@@ -265,33 +265,29 @@ int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
   /* The 32 KB the encoder may look back, the 258 it may look ahead, a new row: slid down
      when full. */
   const size_t capacity = 2 * 32768 + 2 * (size_t)row_bytes + 1024;
-  const size_t out_capacity = 1u << 16;
   uint8_t *window = malloc(capacity);
-  uint8_t *out = malloc(out_capacity);
+  uint8_t *out = malloc(CPNG_FLAT_BLOCK_BYTES + 16);
   cpng_flat_state *state = calloc(1, sizeof *state);
-  cpng_flat_tables *tables = malloc(sizeof *tables);
-  if (!window || !out || !state || !tables) {
-    free(window), free(out), free(state), free(tables);
+  if (!window || !out || !state) {
+    free(window), free(out), free(state);
     copy_message("out of memory", message, message_size);
     return CPNG_WRITER_NO_MEMORY;
   }
   FILE *file = fopen(path, "wb");
   if (!file) {
     copy_message(strerror(errno), message, message_size);
-    free(window), free(out), free(state), free(tables);
+    free(window), free(out), free(state);
     return CPNG_WRITER_OPEN_FAILED;
   }
-  cpng_flat_tables_init(tables);
   state->row_bytes = row_bytes;
-  cpng_flat_sink sink = {.out = out, .room = out_capacity - 16};
+  cpng_flat_sink sink = {.out = out};
   int write_errno = 0;
   errno = 0;
   if (write_rgb_header(file, width, height) != 0) write_errno = errno ? errno : EIO;
-  /* The zlib header (a 32 KB window, fastest), then one final block of the fixed code. */
+  /* The zlib header: a 32 KB window, fastest. */
   out[0] = 0x78;
   out[1] = 0x01;
   sink.used = 2;
-  cpng_flat_put(&sink, 1 | (1 << 1), 3);
   uint32_t adler = 1;
   uint64_t start = 0; /* the stream position of window[0] */
   uint64_t have = 0;  /* the stream's bytes so far */
@@ -307,23 +303,26 @@ int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
     rgb_row(pixels + (size_t)y * stride, width, row + 1);
     adler = cpng_adler32(adler, row, (size_t)row_bytes);
     have += row_bytes;
-    int final = y + 1 == height;
+    /* A full block goes out as an IDAT chunk; the last block waits for the end. */
     while (!write_errno) {
-      uint64_t at = cpng_flat_deflate(state, tables, &sink, window, start, have, final);
-      if (sink.used >= sink.room) {
-        errno = 0;
-        if (write_chunk(file, "IDAT", out, (uint32_t)sink.used) != 0) {
-          write_errno = errno ? errno : EIO;
-        }
-        sink.used = 0;
-        continue;
+      cpng_flat_deflate(state, window, start, have, y + 1 == height);
+      if (state->token_count < CPNG_FLAT_BLOCK_TOKENS) break;
+      cpng_flat_write_block(state, &sink, 0);
+      errno = 0;
+      if (write_chunk(file, "IDAT", out, (uint32_t)sink.used) != 0) {
+        write_errno = errno ? errno : EIO;
       }
-      if (final ? at == have : 1) break;
+      sink.used = 0;
     }
   }
   if (!write_errno) {
-    cpng_flat_put(&sink, tables->literal[256].bits, tables->literal[256].count);
+    cpng_flat_write_block(state, &sink, 1);
     cpng_flat_put(&sink, 0, (8 - sink.count) & 7);
+    while (sink.count >= 8) {
+      out[sink.used++] = (uint8_t)sink.bits;
+      sink.bits >>= 8;
+      sink.count -= 8;
+    }
     put32(out + sink.used, adler);
     sink.used += 4;
     errno = 0;
@@ -332,7 +331,7 @@ int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
       write_errno = errno ? errno : EIO;
     }
   }
-  free(window), free(out), free(state), free(tables);
+  free(window), free(out), free(state);
   if (fclose(file) != 0 && !write_errno) write_errno = errno ? errno : EIO;
   if (write_errno) {
     copy_message(strerror(write_errno), message, message_size);

@@ -26,13 +26,21 @@ enum {
 int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uint8_t *pixels,
                     size_t stride, int level, char *message, size_t message_size);
 
-/* Writes the same PNG file as cpng_write_bgrx but deflated by Lumen's encoder for flat
+/* Writes the same pictures as cpng_write_bgrx, deflated by Lumen's encoder for flat
    graphics (cpng_flat_deflate.h: the row above, the pixel before and the last place of four
-   bytes; the fixed Huffman code) rather than zlib: on the twelve charts of an analysis a fifth
-   of zlib level 1's time, for 10 % more bytes. */
+   bytes; blocks of 32,768 matches and literals with Huffman codes made for each) rather than
+   zlib: on the twelve charts of an analysis about a third of zlib level 1's time, and 9 %
+   fewer bytes. */
 int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
                          const uint8_t *pixels, size_t stride, char *message,
                          size_t message_size);
+
+/* The lengths of a Huffman code for `n` (at most 288) symbols of frequencies `frequency` (0:
+   unused, no code), none longer than `limit` (at most 15): optimal (Moffat and Katajainen's
+   in-place method) until the limit cuts it, then the Kraft sum brought back to one. A lone
+   symbol is given a partner, so the code is complete (which every inflater accepts). Used by
+   cpng_write_bgrx_flat's blocks; declared here for the tests. */
+void cpng_flat_code_lengths(const uint32_t *frequency, int n, int limit, uint8_t *lengths);
 
 /* Adler-32 (RFC 1950) of `length` bytes continuing from `adler` (1 to start): sixteen bytes
    at a time with SSE2 where the compiler targets it, the byte loop elsewhere; equal to
