@@ -18,7 +18,9 @@ static const char *const soname = "libcairo.so.2";
   X(cairo_destroy)                                                                                 \
   X(cairo_fill)                                                                                    \
   X(cairo_font_extents)                                                                            \
+  X(cairo_format_stride_for_width)                                                                 \
   X(cairo_image_surface_create)                                                                    \
+  X(cairo_image_surface_create_for_data)                                                           \
   X(cairo_image_surface_get_data)                                                                  \
   X(cairo_image_surface_get_stride)                                                                \
   X(cairo_line_to)                                                                                 \
@@ -99,6 +101,13 @@ void cairo_font_extents(cairo_t *cr, cairo_font_extents_t *extents) {
 }
 cairo_surface_t *cairo_image_surface_create(cairo_format_t format, int width, int height) {
   return CALL(cairo_image_surface_create)(format, width, height);
+}
+cairo_surface_t *cairo_image_surface_create_for_data(unsigned char *data, cairo_format_t format,
+                                                     int width, int height, int stride) {
+  return CALL(cairo_image_surface_create_for_data)(data, format, width, height, stride);
+}
+int cairo_format_stride_for_width(cairo_format_t format, int width) {
+  return CALL(cairo_format_stride_for_width)(format, width);
 }
 unsigned char *cairo_image_surface_get_data(cairo_surface_t *surface) {
   return CALL(cairo_image_surface_get_data)(surface);

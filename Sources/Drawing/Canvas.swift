@@ -16,27 +16,49 @@ public struct Canvas: ~Copyable {
   public let isDocument: Bool
   /// The canvas size in pixels.
   public let size: Size
+  /// The pixels when they come from ``PixelPool`` (given back when the canvas ends), and
+  /// their size in bytes; `nil` when cairo allocated them, and for a PDF page.
+  private let pixels: UnsafeMutableRawPointer?
+  private let pixelBytes: Int
 
   /// Creates a canvas filled with an opaque colour.
   ///
   /// - Throws: ``CairoError`` when cairo is missing or cannot allocate the surface.
   public init(size: Size, fill: RGBColor) throws(CairoError) {
     try CairoLibrary.load()
-    guard
-      let surface = cairo_image_surface_create(
-        CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
-    else {
-      throw CairoError(status: 1, function: "cairo_image_surface_create", message: "no memory")
+    // A canvas of a chart's size draws on pooled memory; others (and any size cairo refuses)
+    // on memory cairo allocates.
+    let stride = Int(
+      cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(clamping: size.width)))
+    let (bytes, overflow) = stride.multipliedReportingOverflow(by: max(size.height, 0))
+    let pooled = stride > 0 && !overflow ? PixelPool.shared.take(bytes) : nil
+    let function =
+      pooled == nil ? "cairo_image_surface_create" : "cairo_image_surface_create_for_data"
+    let made =
+      if let pooled {
+        // The memory's contents are undefined until the fill below paints every pixel.
+        cairo_image_surface_create_for_data(
+          pooled.memory.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+          Int32(size.width), Int32(size.height), Int32(stride))
+      } else {
+        cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
+      }
+    guard let surface = made else {
+      if let pooled { PixelPool.shared.give(pooled.memory, bytes: pooled.bytes) }
+      throw CairoError(status: 1, function: function, message: "no memory")
     }
     let status = cairo_surface_status(surface)
     guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
       cairo_surface_destroy(surface)
-      throw Self.error(status, "cairo_image_surface_create")
+      if let pooled { PixelPool.shared.give(pooled.memory, bytes: pooled.bytes) }
+      throw Self.error(status, function)
     }
     self.surface = surface
     self.context = context
     self.size = size
     self.isDocument = false
+    self.pixels = pooled?.memory
+    self.pixelBytes = pooled?.bytes ?? 0
     setColor(RGBAPixel(fill))
     cairo_paint(context)
   }
@@ -63,6 +85,8 @@ public struct Canvas: ~Copyable {
     self.context = context
     self.size = size
     self.isDocument = true
+    self.pixels = nil
+    self.pixelBytes = 0
     setColor(RGBAPixel(fill))
     cairo_paint(context)
   }
@@ -284,5 +308,7 @@ public struct Canvas: ~Copyable {
   deinit {
     cairo_destroy(context)
     cairo_surface_destroy(surface)
+    // cairo never frees memory it was given; the surface is gone, so no one draws on it.
+    if let pixels { PixelPool.shared.give(pixels, bytes: pixelBytes) }
   }
 }
