@@ -47,12 +47,9 @@ enum ColumnInference {
     let bytes = rows.bytes
     // Numbers first, straight from the spans (most columns are numbers: no array of spans).
     let numbers = bytes.withUnsafeBufferPointer { base in
-      rawNumbers(
-        name, base,
-        (0..<count).lazy.map { row in
-          let (low, high) = rows.span(row: row, column: column)
-          return presentSpan(base, low, high)
-        }, numericIDs: numericIDs)
+      rows.withSpans(column: column) { spans in
+        rawNumbers(name, base, spans, numericIDs: numericIDs)
+      }
     }
     if let numbers { return numbers }
     var spans = [Range<Int>?](repeating: nil, count: count)
@@ -254,11 +251,14 @@ enum ColumnInference {
     return nil
   }
 
-  /// A column of numbers; `nil` when a present value is not a number, or none is present.
-  private static func rawNumbers<Spans: RandomAccessCollection>(
-    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: Spans, numericIDs: Bool
-  ) -> TableColumn? where Spans.Element == Range<Int>?, Spans.Index == Int {
-    var values = [Double?](repeating: nil, count: spans.count)
+  /// A column of numbers from its fields' spans (start and end in `base`, two entries a row);
+  /// `nil` when a present value is not a number, or none is present.
+  private static func rawNumbers(
+    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: UnsafeBufferPointer<Int32>,
+    numericIDs: Bool
+  ) -> TableColumn? {
+    let count = spans.count / 2
+    var values = [Double?](repeating: nil, count: count)
     var whole = true
     var unitCounts = [Int](repeating: 0, count: ValueUnit.allCases.count)
     var present = 0
@@ -266,8 +266,10 @@ enum ColumnInference {
     // Written through a plain buffer (an array element set per cell checked the array's
     // uniqueness each time).
     values.withUnsafeMutableBufferPointer { values in
-      for (row, span) in spans.enumerated() {
-        guard let span else { continue }
+      for row in 0..<count {
+        guard let span = presentSpan(base, Int(spans[2 * row]), Int(spans[2 * row + 1])) else {
+          continue
+        }
         present += 1
         let field = base[span]
         if let (value, isWhole) = PlainNumber.read(field) {
@@ -289,7 +291,7 @@ enum ColumnInference {
       }
     }
     guard !notNumber, present > 0 else { return nil }
-    let missing = spans.count - present
+    let missing = count - present
     let unit = unitCounts.indices.filter { unitCounts[$0] > 0 }
       .max { unitCounts[$0] < unitCounts[$1] }.map { ValueUnit.allCases[$0] }
     if whole, looksLikeIdentifier(name), present > 1, allDistinct(values) {

@@ -107,11 +107,16 @@ struct RawRows {
     endRow()
   }
 
-  /// The bytes of `row`'s field at `column`, as offsets into ``bytes``.
+  /// Calls `body` with the spans of `column`'s fields: for each row its start and end in
+  /// ``bytes``, two entries a row (``count`` rows).
   @inline(__always)
-  func span(row: Int, column: Int) -> (low: Int, high: Int) {
-    let at = slot(row, column)
-    return (Int(spans[at]), Int(spans[at + 1]))
+  func withSpans<Result>(
+    column: Int, _ body: (UnsafeBufferPointer<Int32>) throws -> Result
+  ) rethrows -> Result {
+    try spans.withUnsafeBufferPointer { spans in
+      try body(
+        UnsafeBufferPointer(rebasing: spans[slot(0, column)..<(slot(0, column) + 2 * count)]))
+    }
   }
 
   /// Calls `body` with each row's field at `column` as offsets into ``bytes``, row by row.
