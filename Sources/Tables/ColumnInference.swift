@@ -52,45 +52,42 @@ enum ColumnInference {
       }
     }
     if let numbers { return numbers }
-    var spans = [Range<Int>?](repeating: nil, count: count)
-    var missing = 0
-    bytes.withUnsafeBufferPointer { base in
-      rows.forEachSpan(column: column) { row, low, high in
-        if let span = presentSpan(base, low, high) {
-          spans[row] = span
-        } else {
-          missing += 1
+    return bytes.withUnsafeBufferPointer { base in
+      rows.withSpans(column: column) { spans in
+        let fields = PresentFields(base: base, spans: spans)
+        var missing = 0
+        for row in 0..<count where fields[row] == nil { missing += 1 }
+        if missing == count {
+          return TableColumn(
+            name: name, kind: .text,
+            values: .texts(TextValues(Array(repeating: nil, count: count))),
+            missingCount: missing)
         }
+        if let column = rawMoments(name, fields, missing) { return column }
+        return rawWords(name, fields, missing, replaced: &replaced)
       }
     }
-    if missing == count {
-      return TableColumn(
-        name: name, kind: .text, values: .texts(TextValues(Array(repeating: nil, count: count))),
-        missingCount: missing)
-    }
-    if let column = rawMoments(name, bytes, spans, missing) { return column }
-    return rawWords(name, bytes, spans, missing, replaced: &replaced)
   }
 
   /// Booleans, categories, text and identifiers from the bytes: each distinct value becomes
   /// one string (a category of 200,000 rows makes a handful), then the rules of ``texts``.
   private static func rawWords(
-    _ name: String, _ bytes: [UInt8], _ spans: [Range<Int>?], _ missing: Int,
-    replaced: inout Bool
+    _ name: String, _ fields: PresentFields, _ missing: Int, replaced: inout Bool
   ) -> TableColumn {
-    let count = spans.count
+    let count = fields.count
     var strings: [String] = []
     var firstRows: [Int] = []
     var occurrences: [Int] = []
     var indices = [Int32](repeating: -1, count: count)
     var sawReplacement = false
-    bytes.withUnsafeBufferPointer { base in
+    do {
+      let base = fields.base
       // Each distinct value's first span, found by a cheap hash of its bytes in an
       // open-addressing table (Swift's seeded hashing per cell was a tenth of reading).
       var interned = ByteTable()
       var firstSpans: [Range<Int>] = []
-      for (row, span) in spans.enumerated() {
-        guard let span else { continue }
+      for row in 0..<count {
+        guard let span = fields[row] else { continue }
         let bytes = UnsafeBufferPointer(rebasing: base[span])
         let known = interned.find(bytes) { index in
           let first = firstSpans[index]
@@ -208,32 +205,25 @@ enum ColumnInference {
 
   /// Dates and times read from the bytes with one layout for the column (chosen from the first
   /// values, as for cells).
-  private static func rawMoments(
-    _ name: String, _ bytes: [UInt8], _ spans: [Range<Int>?], _ missing: Int
-  ) -> TableColumn? {
-    bytes.withUnsafeBufferPointer { base in
-      rawMoments(name, base, spans, missing)
-    }
-  }
-
-  private static func rawMoments(
-    _ name: String, _ base: UnsafeBufferPointer<UInt8>, _ spans: [Range<Int>?], _ missing: Int
-  ) -> TableColumn? {
+  private static func rawMoments(_ name: String, _ fields: PresentFields, _ missing: Int)
+    -> TableColumn?
+  {
+    let base = fields.base
     var candidates = DateText.Layout.allCases
     var seen = 0
-    for span in spans where seen < 200 {
-      guard let span else { continue }
+    for row in 0..<fields.count where seen < 200 {
+      guard let span = fields[row] else { continue }
       seen += 1
       candidates.removeAll { DateText.read(bytes: base[span], layout: $0) == nil }
       if candidates.isEmpty { return nil }
     }
     for layout in candidates {
-      var values = [Double?](repeating: nil, count: spans.count)
+      var values = [Double?](repeating: nil, count: fields.count)
       var hasTime = false
       var ok = true
       values.withUnsafeMutableBufferPointer { values in
-        for (row, span) in spans.enumerated() {
-          guard let span else { continue }
+        for row in 0..<fields.count {
+          guard let span = fields[row] else { continue }
           guard let reading = DateText.read(bytes: base[span], layout: layout) else {
             ok = false
             break

@@ -118,15 +118,4 @@ struct RawRows {
         UnsafeBufferPointer(rebasing: spans[slot(0, column)..<(slot(0, column) + 2 * count)]))
     }
   }
-
-  /// Calls `body` with each row's field at `column` as offsets into ``bytes``, row by row.
-  @inline(__always)
-  func forEachSpan(column: Int, _ body: (_ row: Int, _ low: Int, _ high: Int) -> Void) {
-    spans.withUnsafeBufferPointer { spans in
-      let first = slot(0, column)
-      for row in 0..<count {
-        body(row, Int(spans[first + 2 * row]), Int(spans[first + 2 * row + 1]))
-      }
-    }
-  }
 }

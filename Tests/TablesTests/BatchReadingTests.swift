@@ -110,8 +110,11 @@ struct BatchReadingTests {
         #expect(rows.count == count)
         for column in [0, width / 2, width - 1] {
           var texts: [String] = []
-          rows.forEachSpan(column: column) { _, low, high in
-            texts.append(String(decoding: rows.bytes[low..<high], as: UTF8.self))
+          rows.withSpans(column: column) { spans in
+            for row in 0..<(spans.count / 2) {
+              let (low, high) = (Int(spans[2 * row]), Int(spans[2 * row + 1]))
+              texts.append(String(decoding: rows.bytes[low..<high], as: UTF8.self))
+            }
           }
           #expect(texts == (0..<count).map { (column - $0) % 2 == 0 ? "\($0):\(column)" : "" })
         }
