@@ -7,7 +7,8 @@ struct AnalysisState: Codable, Sendable {
   /// 2: a column's kept values stored apart from the sketch's levels (`exact`).
   /// 3: ids written as numbers kept as numbers are (in the sketch, not the plain tally), so a
   /// version-2 shard would count them twice when merged with a version-3 one.
-  static let currentVersion = 3
+  /// 4: the duplicate-row set lists the rows known distinct apart from its table.
+  static let currentVersion = 4
   var kind = AnalysisState.kind
   var version = AnalysisState.currentVersion
   var sources: [String]

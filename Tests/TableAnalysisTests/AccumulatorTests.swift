@@ -85,11 +85,46 @@ struct AccumulatorTests {
       var rows = RowSet(limit: 1_000_000)
       rows.reserve(rows: estimate)
       for start in stride(from: 0, to: hashes.count, by: 4_096) {
-        rows.add(contentsOf: hashes[start..<min(start + 4_096, hashes.count)])
+        rows.add(contentsOf: hashes[start..<min(start + 4_096, hashes.count)], distinct: false)
       }
       #expect(rows.duplicates == duplicates)
       #expect(rows.isComplete && rows.isWellFormed)
     }
+  }
+
+  /// Rows the caller knows distinct are listed, not looked up; when later rows could repeat
+  /// them, the list becomes the table and every repeat is counted, as a set of the hashes
+  /// counts it; past the limit rows are not checked; shards merge the same.
+  @Test("Rows known distinct are only listed, and still counted when later rows repeat them")
+  func rowSetListsDistinctRows() {
+    var generator = SplitMix64(seed: 17)
+    let first = (0..<30_000).map { _ in generator.next() | 1 }
+    // Later rows: a third repeat a listed row, some repeat each other.
+    let later = (0..<20_000).map { i in
+      i % 3 == 0 ? first[Int(generator.next() % 30_000)] : 2 + generator.next() % 5_000
+    }
+    var set = RowSet(limit: 1_000_000)
+    set.reserve(rows: 50_000)
+    for start in stride(from: 0, to: first.count, by: 8_192) {
+      set.add(contentsOf: first[start..<min(start + 8_192, first.count)], distinct: true)
+    }
+    #expect(set.duplicates == 0 && set.checked == 30_000 && set.size == 0 && set.isWellFormed)
+    set.add(contentsOf: later, distinct: false)
+    var seen = Set<UInt64>()
+    let expected = (first + later).filter { !seen.insert($0).inserted }.count
+    #expect(set.duplicates == expected && set.checked == 50_000 && set.isWellFormed)
+
+    var capped = RowSet(limit: 10_000)
+    capped.add(contentsOf: first, distinct: true)
+    #expect(capped.checked == 10_000 && !capped.isComplete)
+
+    // Two shards, each listed distinct, sharing 5,000 rows: the merge counts those.
+    var a = RowSet(limit: 1_000_000)
+    var b = RowSet(limit: 1_000_000)
+    a.add(contentsOf: first[0..<20_000], distinct: true)
+    b.add(contentsOf: first[15_000..<30_000], distinct: true)
+    a.merge(b)
+    #expect(a.duplicates == 5_000 && a.checked == 35_000 && a.isWellFormed)
   }
 
   /// Decimals summed as doubles drift (0.1 + 0.2 …); their codes sum exactly, so the mean is

@@ -39,6 +39,35 @@ struct KindAndWarningTests {
     #expect(stats.column("when")?.granularity == "1 day")
   }
 
+  /// A column rising from the first row (an id, a time) means no row can repeat an earlier one,
+  /// until it stops rising: rows after that repeating rows of earlier batches are still counted,
+  /// as a set of the rows' texts counts them.
+  @Test(
+    "Duplicated rows across batches, with and without a rising column",
+    arguments: ["id", "time", "none"])
+  func duplicatesAcrossBatches(rising: String) throws {
+    var rows: [String] = []
+    for i in 0..<40 {
+      let first =
+        switch rising {
+        case "id": "\(1000 + i)"
+        case "time":
+          "2024-01-\(String(format: "%02d", 1 + i / 2)) \(String(format: "%02d", i % 2 * 12)):00:00"
+        default: "\(i % 7)"
+        }
+      rows.append("\(first),\(i % 4),w\(i % 3)")
+    }
+    for i in [5, 6, 7, 20, 33, 5, 39] { rows.append(rows[i]) }  // later batches repeat earlier rows
+    var seen = Set<String>()
+    let expected = rows.filter { !seen.insert($0).inserted }.count
+    let csv = "k,v,w\n" + rows.joined(separator: "\n") + "\n"
+    let (stats, _) = try analyse(csv) {
+      $0.maxCharts = 0
+      $0.batchRows = 8
+    }
+    #expect(stats.duplicateRows == expected && stats.duplicateRowsChecked == rows.count)
+  }
+
   @Test("Every warning: constant, near-unique, mixed types, missing, duplicates, ids")
   func warnings() throws {
     var csv = "id,seq,same,label,mixed,sparse,v\n"

@@ -203,7 +203,7 @@ struct MergeAndInputTests {
     #expect {
       _ = try TableAnalysis.merge(states: [state, old], output: folder.file("out"))
     } throws: { error in
-      "\(error)".contains("version 2; this lumen reads version 3")
+      "\(error)".contains("version 2; this lumen reads version 4")
     }
   }
 

@@ -1,5 +1,11 @@
 /// The rows seen, by a 64-bit hash of all their cells, to count duplicated rows (a row equal
 /// to an earlier one, as pandas' `duplicated().sum()`), for the first `limit` rows.
+///
+/// Rows known to differ from every earlier row (the caller saw a column rise strictly from
+/// the first row on: an id, a time stamp) are only listed, not looked up: a table of them is
+/// made only if later rows could repeat one. Most tables keep such a column to the end, and
+/// then no table is made at all (200,000 rows: 1.6 MB listed in order against a 2.4 MB table
+/// probed at random).
 struct RowSet: Codable, Hashable, Sendable {
   let limit: Int
   private var keys: [UInt64] = [UInt64](repeating: 0, count: 1024)
@@ -7,6 +13,10 @@ struct RowSet: Codable, Hashable, Sendable {
   /// Rows checked.
   private(set) var checked = 0
   private(set) var duplicates = 0
+  /// The hashes of the rows known distinct, not in ``keys`` (only while ``size`` is 0).
+  private var distinct: [UInt64] = []
+  /// The rows ``reserve(rows:)`` foretold, for the table once one is made.
+  private var expected = 0
 
   init(limit: Int) { self.limit = limit }
 
@@ -15,20 +25,48 @@ struct RowSet: Codable, Hashable, Sendable {
   /// Rows past the limit, not checked.
   private(set) var overflow = 0
 
-  mutating func add(_ hash: UInt64) { add(contentsOf: CollectionOfOne(hash)) }
+  mutating func add(_ hash: UInt64) { add(contentsOf: CollectionOfOne(hash), distinct: false) }
 
-  /// Sizes the empty table for `rows` rows (up to the limit) at once: the size its growth
-  /// would reach, without the 14 growths on the way to 200,000 rows.
+  /// Foretells `rows` rows (up to the limit): the table, once made, is made that size at once
+  /// (without the 14 growths on the way to 200,000 rows), and the list of distinct rows has
+  /// room for them.
   mutating func reserve(rows: Int) {
-    guard size == 0 else { return }
+    guard size == 0, distinct.isEmpty else { return }
+    expected = min(rows, limit)
+    distinct.reserveCapacity(expected)
+  }
+
+  private mutating func makeTable(rows: Int) {
     let wanted = min(rows, limit) * 4 / 3 + 1
     var capacity = keys.count
     while capacity < wanted { capacity = HashSlots.grown(capacity) }
     if capacity > keys.count { keys = [UInt64](repeating: 0, count: capacity) }
   }
 
+  /// Adds rows by their hashes; with `distinct`, the caller knows each differs from every
+  /// earlier row and from the others.
+  mutating func add<Hashes: RandomAccessCollection>(contentsOf hashes: Hashes, distinct: Bool)
+  where Hashes.Element == UInt64, Hashes.Index == Int {
+    if distinct, size == 0 {
+      let kept = min(hashes.count, limit - self.distinct.count)
+      self.distinct.append(contentsOf: hashes.prefix(kept))
+      checked += kept
+      overflow += hashes.count - kept
+      return
+    }
+    if size == 0 {
+      makeTable(rows: max(expected, self.distinct.count + hashes.count))
+      // Listed rows go in as they are: none repeats another. Each counted as checked already.
+      let listed = self.distinct
+      self.distinct = []
+      checked -= listed.count
+      add(contentsOf: listed)
+    }
+    add(contentsOf: hashes)
+  }
+
   /// Adds rows by their hashes, probing a plain buffer between the table's growths.
-  mutating func add<Hashes: RandomAccessCollection>(contentsOf hashes: Hashes)
+  private mutating func add<Hashes: RandomAccessCollection>(contentsOf hashes: Hashes)
   where Hashes.Element == UInt64, Hashes.Index == Int {
     var next = hashes.startIndex
     withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 16) { early in
@@ -105,8 +143,8 @@ struct RowSet: Codable, Hashable, Sendable {
   mutating func merge(_ other: RowSet) {
     duplicates += other.duplicates
     overflow += other.overflow
-    checked += other.checked - other.size
-    for key in other.keys where key != 0 { add(key) }
+    checked += other.checked - other.size - other.distinct.count
+    add(contentsOf: other.keys.filter { $0 != 0 } + other.distinct, distinct: false)
   }
 }
 
@@ -114,5 +152,6 @@ extension RowSet {
   /// Whether a decoded set is a table this code could have made.
   var isWellFormed: Bool {
     keys.count >= 1024 && !HashSlots.isFull(size, keys.count) && size <= limit
+      && (distinct.isEmpty || size == 0) && size + distinct.count <= limit && expected >= 0
   }
 }

@@ -31,6 +31,10 @@ struct TableProfile: Codable, Hashable, Sendable {
   private(set) var groups: [GroupMeans] = []
   private(set) var duplicates: RowSet
   private(set) var warnings: [String] = []
+  /// A column whose values have risen strictly from the first row on (an id, a time stamp),
+  /// and its last value: while it does, no row repeats an earlier one.
+  private var risingColumn: Int?
+  private var risingLast = -Double.infinity
 
   init(sizes: Sizes) {
     self.sizes = sizes
@@ -125,6 +129,7 @@ struct TableProfile: Codable, Hashable, Sendable {
       header.append(column.name)
     }
     let count = table.rowCount
+    let rowsAreNew = stillRising(table)
     rows += count
     for warning in table.warnings { appendWarning(warning) }
     // Columns in parallel: each profile and its cell hashes are its own.
@@ -152,7 +157,7 @@ struct TableProfile: Codable, Hashable, Sendable {
         }
       }
     }
-    duplicates.add(contentsOf: rowHashes)
+    duplicates.add(contentsOf: rowHashes, distinct: rowsAreNew)
     let byName = Dictionary(
       table.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
     // Each column's numbers made once for every part that reads them (NaN when absent).
@@ -171,6 +176,40 @@ struct TableProfile: Codable, Hashable, Sendable {
       timeSeries = series
     }
     addGroups(table, byName: byName, numbers: numbersByName, hashes: cellHashes)
+  }
+
+  /// Whether the batch's rows differ from every earlier row and from one another: a column
+  /// (chosen in the first batch) has no missing value and rises strictly, from the first row
+  /// on, through this batch.
+  private mutating func stillRising(_ table: Table) -> Bool {
+    func rises(_ c: Int, after last: Double) -> Double? {
+      guard c < table.columns.count else { return nil }
+      switch table.columns[c].values {
+      case .numbers(let values), .moments(let values):
+        var previous = last
+        for value in values {
+          guard let value, value > previous else { return nil }
+          previous = value
+        }
+        return values.isEmpty ? nil : previous
+      case .booleans, .texts: return nil
+      }
+    }
+    if rows == 0 {
+      for c in table.columns.indices {
+        if let last = rises(c, after: -.infinity) {
+          (risingColumn, risingLast) = (c, last)
+          return true
+        }
+      }
+      return false
+    }
+    guard let c = risingColumn, let last = rises(c, after: risingLast) else {
+      risingColumn = nil
+      return false
+    }
+    risingLast = last
+    return true
   }
 
   private mutating func addPairs(_ numbers: [[Double]]) {
@@ -281,6 +320,8 @@ struct TableProfile: Codable, Hashable, Sendable {
       }
     }
     duplicates.merge(other.duplicates)
+    // Whether the shards' rows rise through both is not known: no later row is taken as new.
+    risingColumn = nil
     rows += other.rows
     for warning in other.warnings { appendWarning(warning) }
   }
