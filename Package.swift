@@ -58,6 +58,7 @@ let package = Package(
     // The same for writing, where the simplified API cannot set the compression or take
     // cairo's B, G, R, X pixels as they are.
     .target(name: "CPNGWriter", dependencies: ["CZStream"]),
+    .target(name: "CDelimitedScan"),
     .systemLibrary(
       name: "CTurboJPEG", path: "Sources/CTurboJPEG", pkgConfig: "libturbojpeg",
       providers: [.apt(["libturbojpeg0-dev"])]),
@@ -93,7 +94,7 @@ let package = Package(
     .target(
       name: "Tables",
       dependencies: [
-        "LumenCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "LumenCore", "CDelimitedScan", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
 
     // MARK: - Operations
@@ -201,7 +202,7 @@ let package = Package(
     .testTarget(
       name: "GIFToVideoTests",
       dependencies: ["GIFToVideo", "GIFCodec", "FFmpegIO", "TestSupport"]),
-    .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport"]),
+    .testTarget(name: "TablesTests", dependencies: ["Tables", "TestSupport", "CDelimitedScan"]),
     .testTarget(
       name: "ChartingTests",
       dependencies: ["Charting", "Tables", "PNGCodec", "LumenCore", "TestSupport"]),

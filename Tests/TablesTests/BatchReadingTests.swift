@@ -1,3 +1,4 @@
+import CDelimitedScan
 import Foundation
 import LumenCore
 import TestSupport
@@ -81,16 +82,78 @@ struct BatchReadingTests {
     }
   }
 
-  @Test("The eight-byte scan finds the first delimiter or line end, as the byte loop does")
-  func wordScan() {
+  /// The scanner's records against the rules written as a byte loop, on random text of
+  /// delimiters, line ends, quotes and bytes past ASCII, long enough to cross its 64-byte
+  /// stretches, from every start, with room for few fields and for many.
+  @Test("The sixteen-byte record scan reads every record as the byte loop does")
+  func recordScan() {
     var generator = SplitMix64(seed: 31)
-    let alphabet: [UInt8] = Array("ab,\n\r;\"0".utf8) + [0x80, 0xFF, 0x2B, 0x2D, 0x0B, 0x0C]
-    for _ in 0..<20_000 {
-      let bytes = (0..<8).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
-      let word = bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
-      let mask = DelimitedTokenizer.bytes(in: word, equalTo: UInt8(ascii: ","), 0x0A, 0x0D)
-      let first = bytes.firstIndex { $0 == UInt8(ascii: ",") || $0 == 0x0A || $0 == 0x0D }
-      #expect((mask == 0 ? nil : mask.trailingZeroBitCount >> 3) == first)
+    let alphabet: [UInt8] = Array("ab,,,\n\r;\"0 ".utf8) + [0x80, 0xFF, 0x2B, 0x0B]
+    for round in 0..<3_000 {
+      let length = Int(generator.next() % (round % 3 == 0 ? 300 : 40))
+      let bytes = (0..<length).map { _ in
+        generator.next() % 4 == 0
+          ? alphabet[Int(generator.next() % UInt64(alphabet.count))] : UInt8(ascii: "x")
+      }
+      let room = round % 2 == 0 ? 4 : 64
+      for start in 0..<max(length, 1) {
+        var spans = [Int32](repeating: -1, count: 2 * room)
+        var (fields, end, next) = (0, 0, 0)
+        let status = bytes.withUnsafeBufferPointer { b in
+          cdelimited_simple_record(
+            b.baseAddress ?? UnsafePointer(bitPattern: 1)!, start, length, UInt8(ascii: ","),
+            &spans, room, &fields, &end, &next)
+        }
+        let expected = Self.simpleRecord(bytes, start: start, room: room)
+        #expect(Int(status) == expected.status, "round \(round), start \(start)")
+        if Int(status) == Int(CDELIMITED_RECORD), expected.status == Int(CDELIMITED_RECORD) {
+          #expect(Array(spans.prefix(2 * fields)) == expected.spans)
+          #expect(end == expected.end && next == expected.next)
+        }
+      }
+    }
+  }
+
+  /// The simple-record rules, a byte at a time.
+  static func simpleRecord(_ b: [UInt8], start: Int, room: Int) -> (
+    status: Int, spans: [Int32], end: Int, next: Int
+  ) {
+    let (quote, comma, lf, cr) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(0x0A), UInt8(0x0D))
+    let more = Int(CDELIMITED_MORE)
+    func isStop(_ c: UInt8) -> Bool { c == comma || c == lf || c == cr }
+    var i = start
+    var spans: [Int32] = []
+    guard i < b.count else { return (more, [], 0, 0) }
+    if b[i] == lf || b[i] == cr { return (Int(CDELIMITED_OTHER), [], 0, 0) }
+    while true {
+      let low: Int
+      let high: Int
+      if i < b.count, b[i] == quote {
+        var j = i + 1
+        while j < b.count, b[j] != quote { j += 1 }
+        if j + 1 >= b.count { return (more, [], 0, 0) }
+        if b[j + 1] == quote { return (Int(CDELIMITED_OTHER), [], 0, 0) }
+        (low, high) = (i + 1, j)
+        i = j + 1
+        while i < b.count, !isStop(b[i]) { i += 1 }
+      } else {
+        low = i
+        while i < b.count, !isStop(b[i]) { i += 1 }
+        high = i
+      }
+      if i >= b.count { return (more, [], 0, 0) }
+      if spans.count == 2 * room { return (Int(CDELIMITED_NEEDS_ROOM), [], 0, 0) }
+      spans += [Int32(low - start), Int32(high - start)]
+      if b[i] == comma {
+        i += 1
+        if i >= b.count { return (more, [], 0, 0) }
+        continue
+      }
+      if b[i] == cr {
+        if i + 1 >= b.count { return (more, [], 0, 0) }
+        return (Int(CDELIMITED_RECORD), spans, i, b[i + 1] == lf ? i + 2 : i + 1)
+      }
+      return (Int(CDELIMITED_RECORD), spans, i, i + 1)
     }
   }
 
