@@ -92,9 +92,33 @@ uint32_t cpng_adler32(uint32_t adler, const uint8_t *bytes, size_t length) {
   return (s2 << 16) | s1;
 }
 
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <tmmintrin.h>
+/* Four pixels at a time by one byte shuffle (SSSE3, which every x86-64 of the last fifteen
+   years has; checked once at run time). */
+__attribute__((target("ssse3"))) static uint32_t rgb_row_ssse3(const uint8_t *in, uint32_t width,
+                                                               uint8_t *rgb) {
+  const __m128i order = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12, -1, -1, -1, -1);
+  uint32_t x = 0;
+  /* Sixteen bytes stored for twelve: the last four pixels go the scalar way. */
+  for (; x + 5 <= width; x += 4, in += 16, rgb += 12) {
+    __m128i v = _mm_loadu_si128((const __m128i *)in);
+    _mm_storeu_si128((__m128i *)rgb, _mm_shuffle_epi8(v, order));
+  }
+  return x;
+}
+#endif
+
 /* One row of B, G, R, X pixels as R, G, B bytes. */
 static void rgb_row(const uint8_t *in, uint32_t width, uint8_t *rgb) {
   uint32_t x = 0;
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (__builtin_cpu_supports("ssse3")) {
+    x = rgb_row_ssse3(in, width, rgb);
+    in += 4 * (size_t)x;
+    rgb += 3 * (size_t)x;
+  }
+#endif
   /* Four pixels (16 bytes in, 12 out) in three 32-bit words at a time. */
   for (; x + 4 <= width; x += 4, in += 16, rgb += 12) {
     uint32_t p[4];
@@ -299,8 +323,14 @@ int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
       start = from;
     }
     uint8_t *row = window + (have - start);
+    const uint8_t *in = pixels + (size_t)y * stride;
     row[0] = 0; /* filter NONE */
-    rgb_row(pixels + (size_t)y * stride, width, row + 1);
+    /* A row the same as the one above (half the rows of a chart) is copied, not converted. */
+    if (y > 0 && have - start >= row_bytes && memcmp(in, in - stride, (size_t)width * 4) == 0) {
+      memcpy(row + 1, row + 1 - row_bytes, (size_t)width * 3);
+    } else {
+      rgb_row(in, width, row + 1);
+    }
     adler = cpng_adler32(adler, row, (size_t)row_bytes);
     have += row_bytes;
     /* A full block goes out as an IDAT chunk; the last block waits for the end. */

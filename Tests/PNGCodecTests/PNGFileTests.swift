@@ -51,11 +51,12 @@ import Testing
   /// Both compressions give back the pixels written, read through libpng (its own inflate):
   /// flat graphics with text-like noise (every kind of match the flat encoder makes), noise
   /// past many 64 KB output buffers and window slides, a row wider than deflate's 32 KB window
-  /// (no match with the row above), a single pixel, rows of one colour, and bytes so skewed
-  /// that their Huffman code must be limited to 15 bits.
+  /// (no match with the row above), a single pixel, rows of one colour, rows all alike (wide
+  /// and narrow), and bytes so skewed that their Huffman code must be limited to 15 bits.
   @Test(arguments: [
     (800, 500, "chart"), (400, 300, "noise"), (12_000, 3, "wide"), (1, 1, "dot"),
-    (300, 200, "flat"), (5, 700, "narrow"), (600, 400, "skewed"),
+    (300, 200, "flat"), (5, 700, "narrow"), (600, 400, "skewed"), (12_000, 4, "stripes"),
+    (37, 9, "stripes"),
   ])
   func bothCompressionsRoundTrip(width: Int, height: Int, kind: String) throws {
     var generator = SplitMix64(seed: UInt64(width * 31 + height))
@@ -80,6 +81,8 @@ import Testing
           let v = generator.next()
           (r, g, b) = (UInt8(v & 255), UInt8((v >> 8) & 255), UInt8((v >> 16) & 255))
           if kind == "narrow", y % 3 == 0 { (r, g, b) = (9, 9, 9) }
+        case "stripes":  // every row the same (copied rather than converted), some rows wide
+          (r, g, b) = (UInt8(x % 251), UInt8(x / 251 % 256), UInt8(x % 7 * 30))
         case "skewed":
           // Byte k with chance 0.382 × 0.618^k (Fibonacci-like weights): an optimal Huffman
           // code would be ~20 bits deep; deflate's limit of 15 must be enforced.
