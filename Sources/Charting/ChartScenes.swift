@@ -41,12 +41,20 @@ package enum ChartScenes {
   package static func bins(sorted values: [Double], low: Double, high: Double, count bins: Int)
     -> (edges: [Double], counts: [Int])
   {
+    Self.bins(sortedCount: values.count, low: low, high: high, count: bins) { values[$0] }
+  }
+
+  /// ``bins(sorted:low:high:count:)`` of `count` values in ascending order, the `i`th read by
+  /// `value(i)` (values held otherwise than as an array of doubles).
+  package static func bins(
+    sortedCount count: Int, low: Double, high: Double, count bins: Int, value: (Int) -> Double
+  ) -> (edges: [Double], counts: [Int]) {
     var first = 0
-    while first < values.count, values[first] == -.infinity { first += 1 }
-    var end = values.count
-    while end > first, values[end - 1] == .infinity { end -= 1 }
+    while first < count, value(first) == -.infinity { first += 1 }
+    var end = count
+    while end > first, value(end - 1) == .infinity { end -= 1 }
     return binned(
-      values.count, low: low, high: high, bins: bins, value: { values[$0] }, weight: { _ in 1 },
+      count, low: low, high: high, bins: bins, value: value, weight: { _ in 1 },
       sortedFinite: first..<end)
   }
 

@@ -226,7 +226,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
 
   /// The distinct values (and whether the count is exact): the tally's, plus the numbers
   /// held by the sketch when they were not tallied.
-  func distinct(sorted: [Double]?) -> (count: Int, exact: Bool) {
+  func distinct(sorted: SortedValues?) -> (count: Int, exact: Bool) {
     var unique = 0
     if !talliesNumbers, let sorted, !sorted.isEmpty {
       unique = 1

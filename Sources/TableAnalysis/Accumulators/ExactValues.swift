@@ -118,19 +118,10 @@ struct ExactValues: Hashable, Sendable {
     return Double(sum) / (Double(codes.count) * Self.powers[decimals])
   }
 
-  /// The values as doubles, in the order held: codes are decoded into `scratch`'s room (which
-  /// then holds them too).
-  func values(reusing scratch: inout [Double]) -> [Double] {
-    if let doubles { return doubles }
-    let scale = Self.powers[decimals]
-    scratch.removeAll(keepingCapacity: true)
-    scratch.append(contentsOf: repeatElement(0, count: codes.count))
-    scratch.withUnsafeMutableBufferPointer { out in
-      codes.withUnsafeBufferPointer { codes in
-        for i in codes.indices { out[i] = Double(codes[i]) / scale }
-      }
-    }
-    return scratch
+  /// The values in the order held, read where they are (``sort()`` first for ascending order).
+  var view: SortedValues {
+    if let doubles { return SortedValues(doubles: doubles) }
+    return SortedValues(codes: codes, scale: Self.powers[decimals])
   }
 
   private func values(ofCodes codes: [Int32]) -> [Double] {

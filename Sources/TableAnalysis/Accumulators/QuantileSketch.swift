@@ -116,21 +116,13 @@ struct QuantileSketch: Codable, Hashable, Sendable {
   /// Every value, unsorted (exact mode only).
   var exactValues: [Double]? { isExact ? exact.values() : nil }
 
-  /// The values sorted (exact mode only), as doubles.
-  func sortedValues() -> [Double]? {
-    var scratch: [Double] = []
-    return sortedValues(reusing: &scratch)
-  }
-
-  /// ``sortedValues()``, decoded into `scratch`'s room when the values are held as codes (the
-  /// statistics of several columns then reuse two buffers rather than map and fault a new one
-  /// each).
-  func sortedValues(reusing scratch: inout [Double]) -> [Double]? {
+  /// The values sorted (exact mode only), read where they are held.
+  func sortedValues() -> SortedValues? {
     guard isExact else { return nil }
-    if sorted { return exact.values(reusing: &scratch) }
+    if sorted { return exact.view }
     var copy = exact
     copy.sort()
-    return copy.values(reusing: &scratch)
+    return copy.view
   }
 
   /// Sorts the exact values where they are (no second copy of them at the peak of memory).

@@ -23,12 +23,8 @@ enum StatisticsBuilder {
     let rows = profile.rows
     let results = Locked(
       [(ColumnStatistics, [AnalysisWarning])?](repeating: nil, count: profiles.count))
-    // One decoding buffer per worker, reused from column to column.
-    let buffers = Locked<[[Double]]>([])
     DispatchQueue.concurrentPerform(iterations: profiles.count) { c in
-      var scratch = buffers.withLock { $0.popLast() } ?? []
-      let result = self.column(profiles[c], rows: rows, scratch: &scratch)
-      buffers.withLock { $0.append(scratch) }
+      let result = self.column(profiles[c], rows: rows)
       results.withLock { $0[c] = result }
     }
     let done = results.withLock { $0.map { $0! } }
@@ -135,11 +131,11 @@ enum StatisticsBuilder {
     )
   }
 
-  private static func column(_ column: ColumnProfile, rows: Int, scratch: inout [Double]) -> (
+  private static func column(_ column: ColumnProfile, rows: Int) -> (
     ColumnStatistics, [AnalysisWarning]
   ) {
     // Sorted once: exact quantiles, outliers, date steps and the distinct numbers.
-    let sorted = column.sketch.sortedValues(reusing: &scratch)
+    let sorted = column.sketch.sortedValues()
     let (distinct, distinctExact) = column.distinct(sorted: sorted)
     let (kind, reason, mixedFrom) = self.kind(
       column, distinct: distinct, distinctExact: distinctExact)
@@ -159,7 +155,7 @@ enum StatisticsBuilder {
       let exact = column.sketch.isExact
       let weighted = sorted == nil ? column.sketch.weighted() : []
       func q(_ p: Double) -> Double {
-        if let sorted { return Quantiles.of(sorted, p) }
+        if let sorted { return Quantiles.of(count: sorted.count, p) { sorted[$0] } }
         return QuantileSketch.quantile(p, weighted: weighted, total: column.sketch.count)
       }
       let quartiles = (q(0.25), q(0.5), q(0.75))
@@ -217,7 +213,9 @@ enum StatisticsBuilder {
         if let sorted {
           histogram(
             ChartScenes.bins(
-              sorted: sorted, low: moments.minimum, high: moments.maximum, count: binCount(count)))
+              sortedCount: sorted.count, low: moments.minimum, high: moments.maximum,
+              count: binCount(count)
+            ) { sorted[$0] })
         } else {
           histogram(
             ChartScenes.bins(
@@ -333,7 +331,8 @@ enum StatisticsBuilder {
   /// steps, and every such step is among the four candidates a Misra–Gries count keeps (it
   /// keeps each value seen more than a fifth of the time); the candidates are then counted
   /// exactly, the smaller step winning a tie.
-  static func steps(_ sorted: [Double]) -> (String?, Int?, String?) {
+  static func steps<Values: RandomAccessCollection>(_ sorted: Values) -> (String?, Int?, String?)
+  where Values.Element == Double, Values.Index == Int {
     var candidates = (Double.nan, Double.nan, Double.nan, Double.nan)
     var weights = (0, 0, 0, 0)
     var count = 0
@@ -390,10 +389,13 @@ enum StatisticsBuilder {
 
   /// Calls `body` with each step between distinct neighbours of `sorted`.
   @inline(__always)
-  private static func forEachStep(_ sorted: [Double], _ body: (Double) -> Void) {
-    sorted.withUnsafeBufferPointer { values in
-      guard var previous = values.first else { return }
-      for v in values.dropFirst() where v != previous {
+  private static func forEachStep<Values: RandomAccessCollection>(
+    _ sorted: Values, _ body: (Double) -> Void
+  ) where Values.Element == Double, Values.Index == Int {
+    guard var previous = sorted.first else { return }
+    for i in (sorted.startIndex + 1)..<sorted.endIndex {
+      let v = sorted[i]
+      if v != previous {
         body(v - previous)
         previous = v
       }
@@ -502,11 +504,11 @@ enum StatisticsBuilder {
   }
 }
 
-extension Array where Element == Double {
-  /// The first index whose element satisfies `belongs` (the array is partitioned by it).
+extension RandomAccessCollection where Element == Double, Index == Int {
+  /// The first index whose element satisfies `belongs` (the values are partitioned by it).
   func partitioningIndex(where belongs: (Double) -> Bool) -> Int {
-    var low = 0
-    var high = count
+    var low = startIndex
+    var high = endIndex
     while low < high {
       let mid = (low + high) / 2
       if belongs(self[mid]) { high = mid } else { low = mid + 1 }
