@@ -86,8 +86,31 @@ enum ColumnInference {
       // open-addressing table (Swift's seeded hashing per cell was a tenth of reading).
       var interned = ByteTable()
       var firstSpans: [Range<Int>] = []
+      // Before the table, a direct-mapped cache by a value's length and first eight bytes
+      // (which are the whole of most category values): no hash of the bytes, and for short
+      // values no comparison either.
+      var recent = RecentWords()
+      let start = base.baseAddress!
       for row in 0..<count {
         guard let span = fields[row] else { continue }
+        let length = span.count
+        // Eight bytes can be read at the value's start unless the bytes end first.
+        let head = span.lowerBound + 8 <= base.count
+        var key: UInt64 = 0
+        if head {
+          let word = UnsafeRawPointer(start + span.lowerBound).loadUnaligned(as: UInt64.self)
+          key = length >= 8 ? word : word & ((1 << UInt64(8 * length)) &- 1)
+          let cached = recent.find(key, length: length)
+          if cached >= 0,
+            length <= 8
+              || sameBytes(
+                start + firstSpans[cached].lowerBound + 8, start + span.lowerBound + 8, length - 8)
+          {
+            indices[row] = Int32(truncatingIfNeeded: cached)
+            occurrences[cached] += 1
+            continue
+          }
+        }
         let bytes = UnsafeBufferPointer(rebasing: base[span])
         let known = interned.find(bytes) { index in
           let first = firstSpans[index]
@@ -97,11 +120,13 @@ enum ColumnInference {
         if let known {
           indices[row] = Int32(truncatingIfNeeded: known)
           occurrences[known] += 1
+          if head { recent.remember(key, length: length, index: known) }
           continue
         }
         let text = String(decoding: bytes, as: UTF8.self)
         if !sawReplacement, text.utf8.count != span.count { sawReplacement = true }
         interned.insert(bytes, index: strings.count)
+        if head { recent.remember(key, length: length, index: strings.count) }
         indices[row] = Int32(truncatingIfNeeded: strings.count)
         strings.append(text)
         firstRows.append(row)

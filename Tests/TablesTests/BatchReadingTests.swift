@@ -25,6 +25,33 @@ struct BatchReadingTests {
     #expect(summary.rowCount == 10 && summary.header == ["n", "word"])
   }
 
+  /// Words that share their first eight bytes, differ only past them, or are shorter than
+  /// eight, mixed at random and ending the file (where eight bytes cannot be read at their
+  /// start): each row reads back as written, with one label per distinct word.
+  @Test("Words alike in their first eight bytes keep apart, to the last byte of the file")
+  func wordsAlikeInTheirFirstBytes() throws {
+    let words = [
+      "Alpine Kettle", "Alpine Kettles", "Alpine K", "Alpine", "Alpine Ke", "Alpine Kettlf",
+      "alpine kettle", "A", "B", "Alpine K\u{e9}", "Alpine K\u{e8}", "Kettle Alpine",
+    ]
+    var generator = SplitMix64(seed: 9)
+    let rows = (0..<3_000).map { _ in words[Int(generator.next() % UInt64(words.count))] }
+    for ending in ["\n", ""] {
+      let folder = TemporaryDirectory()
+      let csv = "word\n" + rows.joined(separator: "\n") + ending
+      let path = folder.write(Array(csv.utf8), to: "w.csv")
+      var read: [String?] = []
+      var labels = 0
+      _ = try TableReader.readBatches(path: path, batchRows: 1_024) { table in
+        guard case .texts(let texts) = table.columns[0].values else { return }
+        read += Array(texts)
+        labels = max(labels, texts.codes?.labels.count ?? 0)
+      }
+      #expect(read == rows)
+      #expect(labels == words.count)
+    }
+  }
+
   /// A batch says how far through the file it ends: its share of the bytes, from which the
   /// analysis sizes its tables after the first batch.
   @Test("Each batch of a delimited file states the share of the file read")
