@@ -68,6 +68,27 @@ struct KindAndWarningTests {
     #expect(stats.duplicateRows == expected && stats.duplicateRowsChecked == rows.count)
   }
 
+  /// A row's hash folds its cells by rotation: values swapped between two columns, even
+  /// columns 64 apart (a whole turn of the rotation), still make different rows.
+  @Test("Rows whose values are swapped between columns are not duplicates")
+  func swappedValuesAreNotDuplicates() throws {
+    let header = (0..<70).map { "c\($0)" }.joined(separator: ",")
+    var first = (0..<70).map { "\($0 * 3)" }
+    var rows = [first.joined(separator: ",")]
+    for (a, b) in [(0, 1), (0, 64), (3, 67), (5, 69)] {
+      var swapped = first
+      swapped.swapAt(a, b)
+      rows.append(swapped.joined(separator: ","))
+    }
+    first[10] = "x"
+    rows.append(first.joined(separator: ","))
+    rows.append(rows[0])  // one true repeat
+    let (stats, _) = try analyse(header + "\n" + rows.joined(separator: "\n") + "\n") {
+      $0.maxCharts = 0
+    }
+    #expect(stats.duplicateRows == 1)
+  }
+
   @Test("Every warning: constant, near-unique, mixed types, missing, duplicates, ids")
   func warnings() throws {
     var csv = "id,seq,same,label,mixed,sparse,v\n"

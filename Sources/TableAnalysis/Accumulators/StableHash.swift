@@ -28,9 +28,12 @@ enum StableHash {
     return copy.withUTF8 { ByteHash.of($0) }
   }
 
-  /// Combines a row's running hash with one more cell's.
+  /// Folds one more cell's hash (already mixed) into a row's running hash, the cell salted by
+  /// its column so that values swapped between columns do not cancel out; the row's hash is
+  /// the fold ``mix``ed once at the end. A rotation and an addition: the pass over every cell
+  /// vectorises (a mix per cell took a sixtieth of an analysis).
   @inline(__always)
-  static func combine(_ row: UInt64, _ cell: UInt64) -> UInt64 {
-    mix(row &* 0x9e37_79b9_7f4a_7c15 ^ cell)
+  static func fold(_ row: UInt64, _ cell: UInt64, salt: UInt64) -> UInt64 {
+    ((row << 27) | (row >> 37)) &+ (cell ^ salt)
   }
 }

@@ -151,11 +151,13 @@ struct TableProfile: Codable, Hashable, Sendable {
     }
     var rowHashes = [UInt64](repeating: 0x51ed_270b_2711_4ad7, count: count)
     rowHashes.withUnsafeMutableBufferPointer { rows in
-      for column in cellHashes {
+      for (c, column) in cellHashes.enumerated() {
+        let salt = StableHash.mix(UInt64(c) &+ 1)
         column.withUnsafeBufferPointer { cells in
-          for row in 0..<count { rows[row] = StableHash.combine(rows[row], cells[row]) }
+          for row in 0..<count { rows[row] = StableHash.fold(rows[row], cells[row], salt: salt) }
         }
       }
+      for row in 0..<count { rows[row] = StableHash.mix(rows[row]) }
     }
     duplicates.add(contentsOf: rowHashes, distinct: rowsAreNew)
     let byName = Dictionary(
