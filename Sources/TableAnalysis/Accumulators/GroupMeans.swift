@@ -47,8 +47,6 @@ struct GroupMeans: Codable, Hashable, Sendable {
               sums[target].count += 1
               sums[target].sum += d
               sums[target].squares += d * d
-              sums[target].low = min(sums[target].low, v)
-              sums[target].high = max(sums[target].high, v)
             }
           }
         }
@@ -56,17 +54,16 @@ struct GroupMeans: Codable, Hashable, Sendable {
     }
     sums = (0..<slots).map { g in
       let (a, b) = (sums[2 * g], sums[2 * g + 1])
-      return Sums(
-        count: a.count + b.count, sum: a.sum + b.sum, squares: a.squares + b.squares,
-        low: min(a.low, b.low), high: max(a.high, b.high))
+      return Sums(count: a.count + b.count, sum: a.sum + b.sum, squares: a.squares + b.squares)
     }
     let counts = sums.map(\.count)
     for g in 0..<slots where counts[g] > 0 {
       let n = Double(counts[g])
       let s = sums[g]
+      // No minimum or maximum: a group's mean and spread are what the bars and η² use.
       let batch = Moments(
         count: s.count, mean: shift + s.sum / n, m2: max(0, s.squares - s.sum * s.sum / n),
-        minimum: s.low, maximum: s.high)
+        minimum: .infinity, maximum: -.infinity)
       if g == slots - 1 { overflow.merge(batch) } else { moments[g].merge(batch) }
     }
   }
@@ -76,8 +73,6 @@ struct GroupMeans: Codable, Hashable, Sendable {
     var count = 0
     var sum = 0.0
     var squares = 0.0
-    var low = Double.infinity
-    var high = -Double.infinity
   }
 
   mutating func merge(_ other: GroupMeans) {
