@@ -228,10 +228,7 @@ struct ColumnProfile: Codable, Hashable, Sendable {
   /// held by the sketch when they were not tallied.
   func distinct(sorted: SortedValues?) -> (count: Int, exact: Bool) {
     var unique = 0
-    if !talliesNumbers, let sorted, !sorted.isEmpty {
-      unique = 1
-      for i in 1..<sorted.count where sorted[i] != sorted[i - 1] { unique += 1 }
-    }
+    if !talliesNumbers, let sorted { unique = sorted.distinctCount }
     let count = min(tally.distinct + plainTally.distinct + unique, rows - missing)
     return (count, tally.isExact && plainTally.isExact)
   }

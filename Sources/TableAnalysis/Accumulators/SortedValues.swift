@@ -25,6 +25,22 @@ struct SortedValues: RandomAccessCollection {
   var startIndex: Int { 0 }
   var endIndex: Int { scale == nil ? doubles.count : codes.count }
 
+  /// How many different values there are (equal codes are equal values: no decoding).
+  var distinctCount: Int {
+    func count<T: Equatable>(_ values: [T]) -> Int {
+      values.withUnsafeBufferPointer { v in
+        guard var previous = v.first else { return 0 }
+        var n = 1
+        for x in v.dropFirst() where x != previous {
+          n += 1
+          previous = x
+        }
+        return n
+      }
+    }
+    return scale == nil ? count(doubles) : count(codes)
+  }
+
   @inline(__always)
   subscript(position: Int) -> Double {
     guard let scale else { return doubles[position] }

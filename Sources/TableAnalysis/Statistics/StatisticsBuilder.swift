@@ -192,13 +192,14 @@ enum StatisticsBuilder {
         // A few distinct numbers (ratings, discounts, counts): each value's rows, as
         // pandas' value_counts, most frequent first.
         if let sorted, distinct <= smallNumberValues, distinct * 2 <= count {
+          // Each value's run found by a binary search for its end (a dozen values at most).
           var runs: [(value: Double, count: Int)] = []
-          for v in sorted {
-            if runs.last?.value == v {
-              runs[runs.count - 1].count += 1
-            } else {
-              runs.append((v, 1))
-            }
+          var start = 0
+          while start < sorted.count {
+            let v = sorted[start]
+            let end = sorted.partitioningIndex { $0 > v }
+            runs.append((v, end - start))
+            start = end
           }
           runs.sort { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }
           stats.topValues = runs.map { .init(value: NumberFormat.plain($0.value), count: $0.count) }
