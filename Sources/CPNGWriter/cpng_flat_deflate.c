@@ -92,12 +92,12 @@ uint64_t cpng_flat_deflate(cpng_flat_state *z, const uint8_t *window, uint64_t w
     }
     /* Else the last place the next four bytes were seen (text, markers), only where the
        cheap candidates found little. */
-    if (best < 8 && limit >= 4) {
+    if (best < 8 && limit >= 4 && z->hashes) {
       uint32_t word;
       memcpy(&word, p, 4);
       uint32_t h = (word * 2654435761u) >> (32 - CPNG_FLAT_HASH_BITS);
       uint64_t seen = z->table[h];
-      z->table[h] = pos + 1;
+      z->table[h] = (uint32_t)(pos + 1);
       if (seen > 0) {
         uint64_t j = seen - 1;
         if (j >= window_start && pos - j <= WINDOW && pos - j != row && pos - j != 3) {

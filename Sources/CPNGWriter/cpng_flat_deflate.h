@@ -15,12 +15,14 @@
 
 /* The encoder's state: where it is in the stream (positions count from the stream's first
    byte), the stride of its rows, the last position of each hashed four bytes plus one (0:
-   none), and the block being gathered: its tokens (a literal byte, or a match's length << 16
-   | distance with bit 31 set) and their symbols' frequencies. */
+   none; 32 bits, so the table stays in the caches: a stream of 4 GB or more is not hashed),
+   and the block being gathered: its tokens (a literal byte, or a match's length << 16 |
+   distance with bit 31 set) and their symbols' frequencies. */
 typedef struct {
   uint64_t position;
   uint64_t row_bytes;
-  uint64_t table[1u << CPNG_FLAT_HASH_BITS];
+  int hashes;
+  uint32_t table[1u << CPNG_FLAT_HASH_BITS];
   uint32_t tokens[CPNG_FLAT_BLOCK_TOKENS];
   uint32_t token_count;
   uint32_t literal_frequency[286];

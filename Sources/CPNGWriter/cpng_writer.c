@@ -304,6 +304,7 @@ int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
     return CPNG_WRITER_OPEN_FAILED;
   }
   state->row_bytes = row_bytes;
+  state->hashes = row_bytes * height < 0xffffffffu;
   cpng_flat_sink sink = {.out = out};
   int write_errno = 0;
   errno = 0;
