@@ -55,9 +55,9 @@ package enum SVGWriter {
       out += "\" r=\""
       out += number(radius)
       out += "\""
-      out += paint("fill", fill)
-      if let stroke { out += paint("stroke", stroke) }
-      out += attributes(mark)
+      writePaint("fill", fill, into: &out)
+      if let stroke { writePaint("stroke", stroke, into: &out) }
+      writeAttributes(mark, into: &out)
       out += "/>\n"
     case .wedge(let center, let radius, let start, let end, let fill, let mark):
       let large = end - start > Double.pi ? 1 : 0
@@ -84,6 +84,42 @@ package enum SVGWriter {
         "<g data-series=\"\(escape(series))\" role=\"button\" tabindex=\"0\" aria-label=\"show or hide \(escape(series))\" style=\"cursor:pointer\">\n"
       for inner in items { write(inner, into: &out) }
       out += "</g>\n"
+    }
+  }
+
+  /// ``attributes(_:)`` written straight into `out` (no string per piece: a scatter's
+  /// thousands of circles).
+  private static func writeAttributes(_ mark: SceneMark?, into out: inout String) {
+    guard let mark else { return }
+    out += " role=\"graphics-symbol\" aria-label=\""
+    // The label (SceneMark.label) piece by piece: its separators need no escaping.
+    for (i, field) in mark.fields.enumerated() {
+      if i > 0 { out += "; " }
+      out += escape(field.name)
+      out += ": "
+      out += escape(field.value)
+    }
+    out += "\""
+    if let series = mark.series {
+      out += " data-series=\""
+      out += escape(series)
+      out += "\""
+    }
+  }
+
+  /// ``paint(_:_:)`` written straight into `out`.
+  private static func writePaint(_ name: String, _ color: RGBAPixel, into out: inout String) {
+    out += " "
+    out += name
+    out += "=\""
+    out += RGBColor(red: color.red, green: color.green, blue: color.blue).hex
+    out += "\""
+    if color.alpha != 255 {
+      out += " "
+      out += name
+      out += "-opacity=\""
+      out += number(Double(color.alpha) / 255)
+      out += "\""
     }
   }
 
