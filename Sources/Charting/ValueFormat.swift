@@ -86,21 +86,40 @@ struct ValueFormat {
     let scale = Int64(pow(10, Double(decimals)))
     let scaled = Int64((abs(value) * Double(scale)).rounded())
     let whole = scaled / scale
-    let fraction = scaled % scale
-    // Four-digit numbers stay whole (years read 1950, not 1,950); from five digits on, a
-    // comma between thousands.
-    var groupedDigits = ""
-    for (index, c) in String(whole).reversed().enumerated() {
-      if index > 0, index % 3 == 0, whole >= 10_000 { groupedDigits.append(",") }
-      groupedDigits.append(c)
+    var fraction = scaled % scale
+    // Written right to left into a few bytes (a scatter labels thousands of values; a string
+    // per digit group and per piece was most of its layout): the fraction without trailing
+    // zeros, the point, the whole part with a comma between thousands from five digits on
+    // (years read 1950, not 1,950), the sign.
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 48) { text in
+      var start = text.count
+      func put(_ byte: UInt8) {
+        start -= 1
+        text[start] = byte
+      }
+      if decimals > 0, fraction > 0 {
+        var digits = decimals
+        while fraction % 10 == 0 {
+          fraction /= 10
+          digits -= 1
+        }
+        for _ in 0..<digits {
+          put(UInt8(48 + fraction % 10))
+          fraction /= 10
+        }
+        put(UInt8(ascii: "."))
+      }
+      var rest = whole
+      var written = 0
+      repeat {
+        if written > 0, written % 3 == 0, whole >= 10_000 { put(UInt8(ascii: ",")) }
+        put(UInt8(48 + rest % 10))
+        rest /= 10
+        written += 1
+      } while rest > 0
+      if value < 0, scaled > 0 { put(UInt8(ascii: "-")) }
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: text[start...]), as: UTF8.self)
     }
-    var text = String(groupedDigits.reversed())
-    if decimals > 0, fraction > 0 {
-      var tail = String(fraction)
-      tail = String(repeating: "0", count: decimals - tail.count) + tail
-      while tail.hasSuffix("0") { tail.removeLast() }
-      text += "." + tail
-    }
-    return (value < 0 && scaled > 0 ? "-" : "") + text
   }
 }
