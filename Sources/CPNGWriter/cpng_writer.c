@@ -138,6 +138,11 @@ static void rgb_row(const uint8_t *in, uint32_t width, uint8_t *rgb) {
   }
 }
 
+/* Whether an RGB picture of this size fits a PNG (dimensions below 2^31, a row's bytes too). */
+static int fits_png(uint32_t width, uint32_t height) {
+  return width > 0 && height > 0 && width <= 0x7fffffffu / 3 && height <= 0x7fffffffu;
+}
+
 /* The PNG signature and the IHDR of an 8-bit RGB picture, not interlaced. */
 static int write_rgb_header(FILE *file, uint32_t width, uint32_t height) {
   static const uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -203,7 +208,7 @@ static void deflate_into(idat_writer *w, const uint8_t *bytes, size_t length, in
 
 int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uint8_t *pixels,
                     size_t stride, int level, char *message, size_t message_size) {
-  if (width == 0 || height == 0 || width > 0x7fffffffu / 3 || height > 0x7fffffffu) {
+  if (!fits_png(width, height)) {
     copy_message("the picture's size is outside what PNG holds", message, message_size);
     return CPNG_WRITER_BAD_SIZE;
   }
@@ -281,7 +286,7 @@ int cpng_write_bgrx(const char *path, uint32_t width, uint32_t height, const uin
 int cpng_write_bgrx_flat(const char *path, uint32_t width, uint32_t height,
                          const uint8_t *pixels, size_t stride, char *message,
                          size_t message_size) {
-  if (width == 0 || height == 0 || width > 0x7fffffffu / 3 || height > 0x7fffffffu) {
+  if (!fits_png(width, height)) {
     copy_message("the picture's size is outside what PNG holds", message, message_size);
     return CPNG_WRITER_BAD_SIZE;
   }

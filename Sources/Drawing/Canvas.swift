@@ -16,10 +16,9 @@ public struct Canvas: ~Copyable {
   public let isDocument: Bool
   /// The canvas size in pixels.
   public let size: Size
-  /// The pixels when they come from ``PixelPool`` (given back when the canvas ends), and
-  /// their size in bytes; `nil` when cairo allocated them, and for a PDF page.
-  private let pixels: UnsafeMutableRawPointer?
-  private let pixelBytes: Int
+  /// The pixels when they come from ``PixelPool`` (given back after the surface is destroyed);
+  /// `nil` when cairo allocated them, and for a PDF page.
+  private let pixels: PooledPixels?
 
   /// Creates a canvas filled with an opaque colour.
   ///
@@ -31,34 +30,37 @@ public struct Canvas: ~Copyable {
     let stride = Int(
       cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(clamping: size.width)))
     let (bytes, overflow) = stride.multipliedReportingOverflow(by: max(size.height, 0))
-    let pooled = stride > 0 && !overflow ? PixelPool.shared.take(bytes) : nil
+    // Given back to the pool when `pooled` ends, should cairo refuse it below.
+    var pooled: PooledPixels? = nil
+    var memory: UnsafeMutableRawPointer? = nil
+    if stride > 0, !overflow, let taken = PooledPixels(bytes: bytes) {
+      memory = taken.memory
+      pooled = consume taken
+    }
     let function =
-      pooled == nil ? "cairo_image_surface_create" : "cairo_image_surface_create_for_data"
+      memory == nil ? "cairo_image_surface_create" : "cairo_image_surface_create_for_data"
     let made =
-      if let pooled {
+      if let memory {
         // The memory's contents are undefined until the fill below paints every pixel.
         cairo_image_surface_create_for_data(
-          pooled.memory.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
+          memory.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32,
           Int32(size.width), Int32(size.height), Int32(stride))
       } else {
         cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(size.width), Int32(size.height))
       }
     guard let surface = made else {
-      if let pooled { PixelPool.shared.give(pooled.memory, bytes: pooled.bytes) }
       throw CairoError(status: 1, function: function, message: "no memory")
     }
     let status = cairo_surface_status(surface)
     guard status == CAIRO_STATUS_SUCCESS, let context = cairo_create(surface) else {
       cairo_surface_destroy(surface)
-      if let pooled { PixelPool.shared.give(pooled.memory, bytes: pooled.bytes) }
       throw Self.error(status, function)
     }
     self.surface = surface
     self.context = context
     self.size = size
     self.isDocument = false
-    self.pixels = pooled?.memory
-    self.pixelBytes = pooled?.bytes ?? 0
+    self.pixels = pooled
     setColor(RGBAPixel(fill))
     cairo_paint(context)
   }
@@ -86,7 +88,6 @@ public struct Canvas: ~Copyable {
     self.size = size
     self.isDocument = true
     self.pixels = nil
-    self.pixelBytes = 0
     setColor(RGBAPixel(fill))
     cairo_paint(context)
   }
@@ -308,7 +309,6 @@ public struct Canvas: ~Copyable {
   deinit {
     cairo_destroy(context)
     cairo_surface_destroy(surface)
-    // cairo never frees memory it was given; the surface is gone, so no one draws on it.
-    if let pixels { PixelPool.shared.give(pixels, bytes: pixelBytes) }
+    // `pixels`, if pooled, goes back to the pool after this: no surface draws on it then.
   }
 }

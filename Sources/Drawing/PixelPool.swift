@@ -10,7 +10,8 @@ final class PixelPool: Sendable {
   /// The pool canvases draw on.
   static let shared = PixelPool()
   static let maxKept = 2
-  static let maxBytes = 16 << 20
+  /// A chart's canvas at twice its size is 6.4 MB; a server keeps at most twice this.
+  static let maxBytes = 8 << 20
   static let minBytes = 64 << 10
 
   private let kept = Locked<[(memory: UnsafeMutableRawPointer, bytes: Int)]>([])

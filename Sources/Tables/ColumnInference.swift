@@ -90,14 +90,13 @@ enum ColumnInference {
       // (which are the whole of most category values): no hash of the bytes, and for short
       // values no comparison either.
       var recent = RecentWords()
-      let start = base.baseAddress!
       for row in 0..<count {
         guard let span = fields[row] else { continue }
         let length = span.count
         // Eight bytes can be read at the value's start unless the bytes end first.
         let head = span.lowerBound + 8 <= base.count
         var key: UInt64 = 0
-        if head {
+        if head, let start = base.baseAddress {
           let word = UnsafeRawPointer(start + span.lowerBound).loadUnaligned(as: UInt64.self)
           key = length >= 8 ? word : word & ((1 << UInt64(8 * length)) &- 1)
           let cached = recent.find(key, length: length)

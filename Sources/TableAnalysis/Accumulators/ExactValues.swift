@@ -44,16 +44,12 @@ struct ExactValues: Hashable, Sendable {
     let start = codes.count
     codes.append(contentsOf: repeatElement(0, count: values.count))
     var high = largest
-    // code(v, current) with the scale read once (a static array's element per value went
-    // through its lazy initialiser's check) and no division for whole numbers.
+    // The scale read once (a static array's element per value went through its lazy
+    // initialiser's check).
     let scale = Self.powers[current]
     codes.withUnsafeMutableBufferPointer { out in
       for v in values {
-        let scaled = v * scale
-        guard abs(scaled) < 2_147_483_647.5 else { break }
-        let m = Int32(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
-        let back = current == 0 ? Double(m) : Double(m) / scale
-        guard back == v, v != 0 || v.sign == .plus else { break }
+        guard let m = Self.code(v, scale: scale) else { break }
         out[start + done] = m
         high = max(high, abs(Int64(m)))
         done += 1
@@ -76,7 +72,7 @@ struct ExactValues: Hashable, Sendable {
         largest = max(largest, abs(Int64(code)))
         continue
       }
-      var all = self.values(ofCodes: codes)
+      var all = Array(view)
       all.reserveCapacity(codes.capacity)
       codes = []
       all.append(v)
@@ -102,7 +98,7 @@ struct ExactValues: Hashable, Sendable {
   }
 
   /// The values as doubles, in the order held.
-  func values() -> [Double] { doubles ?? values(ofCodes: codes) }
+  func values() -> [Double] { doubles ?? Array(view) }
 
   /// The mean exactly, when the values are held as codes: their sum as an integer, then one
   /// correctly rounded division (the double nearest the true mean, whatever order the values
@@ -124,22 +120,19 @@ struct ExactValues: Hashable, Sendable {
     return SortedValues(codes: codes, scale: Self.powers[decimals])
   }
 
-  private func values(ofCodes codes: [Int32]) -> [Double] {
-    let scale = Self.powers[decimals]
-    return [Double](unsafeUninitializedCapacity: codes.count) { out, initialized in
-      for (i, code) in codes.enumerated() { out[i] = Double(code) / scale }
-      initialized = codes.count
-    }
-  }
-
   /// The code of `v` over `10^k`, when it is exactly that.
   @inline(__always)
-  private static func code(_ v: Double, _ k: Int) -> Int32? {
-    let scale = Self.powers[k]
+  private static func code(_ v: Double, _ k: Int) -> Int32? { code(v, scale: powers[k]) }
+
+  /// The code of `v` over `scale` (a power of ten), when `v` comes back from it bit for bit
+  /// (whole numbers without a division).
+  @inline(__always)
+  private static func code(_ v: Double, scale: Double) -> Int32? {
     let scaled = v * scale
     guard abs(scaled) < 2_147_483_647.5 else { return nil }
     let m = Int32(scaled < 0 ? scaled - 0.5 : scaled + 0.5)
-    guard Double(m) / scale == v, v != 0 || v.sign == .plus else { return nil }
+    let back = scale == 1 ? Double(m) : Double(m) / scale
+    guard back == v, v != 0 || v.sign == .plus else { return nil }
     return m
   }
 
